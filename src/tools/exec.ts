@@ -1,0 +1,50 @@
+import * as exec from '@actions/exec';
+import * as io from '@actions/io';
+
+/** What a finished command gave back. */
+export interface CommandResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CommandOptions {
+  cwd?: string;
+  env?: Record<string, string>;
+  input?: Buffer;
+  /** Echo the command and its output to the log (default false: captured only). */
+  echo?: boolean;
+}
+
+/**
+ * Runs one command with an argv list (never a shell string) and captures its output. Every tool
+ * wrapper takes a CommandRunner, so tests can run the real tool or record the argv.
+ */
+export type CommandRunner = (command: string, args: readonly string[], options?: CommandOptions) => Promise<CommandResult>;
+
+/** The CommandRunner of the actions: @actions/exec, exit codes returned rather than thrown. */
+export const execRunner: CommandRunner = async (command, args, options = {}) => {
+  const result = await exec.getExecOutput(command, [...args], {
+    cwd: options.cwd,
+    env: options.env,
+    input: options.input,
+    silent: !options.echo,
+    ignoreReturnCode: true,
+  });
+  return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+};
+
+/** The full path of `tool` on PATH, or undefined. */
+export async function findOnPath(tool: string): Promise<string | undefined> {
+  const found = await io.which(tool, false);
+  return found === '' ? undefined : found;
+}
+
+/** The last `count` non-empty lines of a command's output, for error messages. */
+export function lastLines(text: string, count: number): string {
+  return text
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '')
+    .slice(-count)
+    .join('\n');
+}
