@@ -1,0 +1,51 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_CERT_DIR, DEFAULT_EDGE_APPS_DIR } from '../../lib/edge-layout.js';
+import { InputReader } from '../../lib/inputs.js';
+
+export type ValidateMode = 'auto' | 'true' | 'false';
+
+/** render-edge-config's inputs as given; hosts and templates are resolved in `request.ts`. */
+export interface Inputs {
+  appLauncherHost?: string;
+  toolLauncherHost?: string;
+  appLauncherConfig?: string;
+  toolLauncherConfig?: string;
+  installConfig?: string;
+  distribution?: string;
+  apiExternalUrl?: string;
+  serviceUser: string;
+  edgePort: string;
+  certDir: string;
+  edgeAppsDir: string;
+  serverTemplate?: string;
+  validate: ValidateMode;
+  outputDir: string;
+  summary: boolean;
+}
+
+/** Default output folder: under the runner's temp folder, so it never dirties the workspace. */
+export function defaultOutputDir(env: NodeJS.ProcessEnv, name: string): string {
+  return join(env.RUNNER_TEMP || tmpdir(), 'quick-launcher', name);
+}
+
+/** Reads every input of render-edge-config once. */
+export function getInputs(reader = new InputReader(), env: NodeJS.ProcessEnv = process.env): Inputs {
+  return {
+    appLauncherHost: reader.optional('app-launcher-host'),
+    toolLauncherHost: reader.optional('tool-launcher-host'),
+    appLauncherConfig: reader.optional('app-launcher-config'),
+    toolLauncherConfig: reader.optional('tool-launcher-config'),
+    installConfig: reader.optional('install-config'),
+    distribution: reader.optional('distribution'),
+    apiExternalUrl: reader.optional('api-external-url'),
+    serviceUser: reader.string('service-user', 'SHINY_PORTAL'),
+    edgePort: reader.string('edge-port', '8181'),
+    certDir: reader.string('cert-dir', DEFAULT_CERT_DIR),
+    edgeAppsDir: reader.string('edge-apps-dir', DEFAULT_EDGE_APPS_DIR),
+    serverTemplate: reader.optional('server-template'),
+    validate: reader.choice('validate', ['auto', 'true', 'false'] as const, 'auto'),
+    outputDir: reader.optional('output-dir') ?? defaultOutputDir(env, 'edge-config'),
+    summary: reader.boolean('summary', true),
+  };
+}

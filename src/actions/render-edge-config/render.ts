@@ -1,0 +1,83 @@
+import { EDGE_RELATIVE, EDGE_ROUTE_MARKER, edgePaths, serverBlockName } from '../../lib/edge-layout.js';
+import type { OutputFile } from '../../lib/output-folder.js';
+import { renderTemplate, type TemplateSource } from '../../lib/template.js';
+import { PRODUCER_VERSION } from '../../lib/version.js';
+import { pickCertificate, type CertificatePair } from './certificates.js';
+import { LAUNCHER_SOURCES, type LauncherKind, type RenderRequest } from './request.js';
+import { mergeSettings, renderSettings, type Settings } from './settings.js';
+
+/** The metadata key that marks a tool as an app of a launcher (CP_APPLICATIONS_TAG). */
+export const APP_TAG = 'app_type';
+
+/** The templates one render uses, already read. */
+export interface RenderTemplates {
+  /** The action's own settings defaults, per launcher. */
+  defaults: Record<LauncherKind, TemplateSource>;
+  /** Merged over the defaults: the override template, else the distribution's default. */
+  layers: Partial<Record<LauncherKind, TemplateSource>>;
+  serverBlock: TemplateSource;
+}
+
+export interface RenderedLauncher {
+  kind: LauncherKind;
+  host: string;
+  /** The server block's path in the output folder. */
+  file: string;
+  certificate: CertificatePair;
+}
+
+export interface RenderedEdgeConfig {
+  hosts: string[];
+  launchers: RenderedLauncher[];
+  settings: Record<string, Settings>;
+  files: OutputFile[];
+}
+
+/** Output folder paths: `external-apps/` mirrors the Edge's external-apps folder. */
+export const OUTPUT_APPS_DIR = 'external-apps';
+export const OUTPUT_SETTINGS_FILE = `${OUTPUT_APPS_DIR}/${EDGE_RELATIVE.settings}`;
+
+/**
+ * The core of render-edge-config: a server block per launcher host and one hostname-keyed
+ * settings.json (the launcher fetches `/settings` and reads `response[location.hostname]`).
+ * Pure: the shell reads templates and the certificate folder listing and writes the result.
+ */
+export function renderEdgeConfig(
+  request: RenderRequest,
+  templates: RenderTemplates,
+  certificateNames: readonly string[],
+): RenderedEdgeConfig {
+  const paths = edgePaths(request.edgeAppsDir);
+  const settings: Record<string, Settings> = {};
+  const launchers: RenderedLauncher[] = [];
+  const files: OutputFile[] = [];
+
+  for (const launcher of request.launchers) {
+    const context = { host: launcher.host, apiUrl: request.apiUrl, tag: APP_TAG, serviceUser: request.serviceUser };
+    const defaults = renderSettings(templates.defaults[launcher.kind], context);
+    const layer = templates.layers[launcher.kind];
+    settings[launcher.host] = layer ? mergeSettings(defaults, renderSettings(layer, context)) : defaults;
+
+    const certificate = pickCertificate(launcher.host, request.certDir, certificateNames);
+    const block = renderTemplate(templates.serverBlock, {
+      label: LAUNCHER_SOURCES[launcher.kind].label,
+      kind: launcher.kind,
+      isApp: launcher.kind === 'app',
+      host: launcher.host,
+      listen: request.listen,
+      certificate: certificate.certificate,
+      certificateKey: certificate.key,
+      root: paths.root,
+      settingsFile: paths.settingsFile,
+      extJsDir: paths.extJsDir,
+      routeMarker: EDGE_ROUTE_MARKER,
+      version: PRODUCER_VERSION,
+    });
+    const file = `${OUTPUT_APPS_DIR}/${serverBlockName(launcher.host)}`;
+    files.push({ path: file, content: block });
+    launchers.push({ kind: launcher.kind, host: launcher.host, file, certificate });
+  }
+
+  files.push({ path: OUTPUT_SETTINGS_FILE, content: `${JSON.stringify(settings, null, 2)}\n` });
+  return { hosts: launchers.map((launcher) => launcher.host), launchers, settings, files };
+}

@@ -1,0 +1,105 @@
+import * as core from '@actions/core';
+import { readdir, readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { digestOf } from '../../lib/digest.js';
+import { InputError, errorCode } from '../../lib/errors.js';
+import { InputReader } from '../../lib/inputs.js';
+import { KeyValueSyntaxError, parseKeyValues } from '../../lib/key-values.js';
+import { actionsLogger, type Logger } from '../../lib/logger.js';
+import type { Manifest } from '../../lib/manifest.js';
+import { writeOutputFolder } from '../../lib/output-folder.js';
+import { execRunner, findOnPath } from '../../tools/exec.js';
+import { Nginx } from '../../tools/nginx.js';
+import { OpenSsl } from '../../tools/openssl.js';
+import { getInputs, type Inputs } from './inputs.js';
+import { renderEdgeConfig, type RenderedEdgeConfig } from './render.js';
+import { resolveRequest } from './request.js';
+import { loadTemplates } from './templates.js';
+import { validateWithNginx, type ValidationTools } from './validate.js';
+
+export const EDGE_CONFIG_KIND = 'edge-config';
+
+async function readInstallConfig(path: string | undefined): Promise<Map<string, string>> {
+  if (path === undefined) return new Map();
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new InputError('install-config', `cannot read ${path}: ${errorCode(error) ?? String(error)}`);
+  }
+  try {
+    return parseKeyValues(text);
+  } catch (error) {
+    if (error instanceof KeyValueSyntaxError) {
+      throw new InputError('install-config', error.message.replace(/^line \d+: /, ''), { file: path, line: error.line });
+    }
+    throw error;
+  }
+}
+
+/** File names in the certificate folder when it exists on this machine (else the defaults apply). */
+async function listCertificates(certDir: string): Promise<string[]> {
+  return readdir(certDir).catch(() => []);
+}
+
+/** The tools for `nginx -t`, or undefined when validation is off or (with `auto`) impossible here. */
+async function validationTools(mode: Inputs['validate'], logger: Logger): Promise<ValidationTools | undefined> {
+  if (mode === 'false') return undefined;
+  const nginx = await findOnPath('nginx');
+  const openssl = await findOnPath('openssl');
+  if (nginx && openssl) return { nginx: new Nginx(nginx, execRunner), openssl: new OpenSsl(openssl, execRunner) };
+  const missing = nginx ? 'openssl' : 'nginx';
+  if (mode === 'true') throw new InputError('validate', `is true but ${missing} is not on PATH`);
+  logger.warning(`${missing} is not on PATH: the rendered configuration was not checked with nginx -t`);
+  return undefined;
+}
+
+/**
+ * Renders what the Edge needs to serve the launcher: everything is computed and checked before
+ * the output folder is written, so bad input leaves no folder behind.
+ */
+export async function renderAndWrite(inputs: Inputs, env: NodeJS.ProcessEnv, logger: Logger): Promise<{ rendered: RenderedEdgeConfig; manifest: Manifest }> {
+  const installConfig = await readInstallConfig(inputs.installConfig);
+  const request = resolveRequest(inputs, env, installConfig);
+  const templates = await loadTemplates(request, { distribution: inputs.distribution, serverTemplate: inputs.serverTemplate });
+  const certificates = await listCertificates(request.certDir);
+  const rendered = renderEdgeConfig(request, templates, certificates);
+  for (const launcher of rendered.launchers) logger.info(`${launcher.kind} launcher: ${launcher.host} -> ${launcher.file}`);
+
+  const tools = await validationTools(inputs.validate, logger);
+  if (tools) {
+    await logger.group('nginx -t on the rendered configuration', () => validateWithNginx(request, templates, certificates, tools, logger));
+  }
+
+  // Everything that shapes the output, so equal digests mean equal folders.
+  const inputsDigest = digestOf({ request, templates, certificates });
+  const manifest = await writeOutputFolder(inputs.outputDir, rendered.files, { kind: EDGE_CONFIG_KIND, action: 'render-edge-config', inputsDigest });
+  return { rendered, manifest };
+}
+
+async function writeSummary(rendered: RenderedEdgeConfig, manifest: Manifest, outputDir: string): Promise<void> {
+  await core.summary
+    .addHeading('Quick Launcher: Edge configuration', 2)
+    .addTable([
+      [{ data: 'Launcher', header: true }, { data: 'Host', header: true }, { data: 'Server block', header: true }, { data: 'Certificate', header: true }],
+      ...rendered.launchers.map((launcher) => [launcher.kind, launcher.host, launcher.file, launcher.certificate.certificate]),
+    ])
+    .addTable([
+      [{ data: 'File', header: true }, { data: 'Size', header: true }, { data: 'sha256', header: true }],
+      ...manifest.files.map((file) => [file.path, String(file.size), file.sha256]),
+    ])
+    .addRaw(`Output folder: <code>${outputDir}</code>`, true)
+    .write();
+}
+
+/** The shell of render-edge-config: inputs -> render -> nginx -t -> output folder, outputs, summary. */
+export async function run(): Promise<void> {
+  const inputs = getInputs(new InputReader(), process.env);
+  inputs.outputDir = resolve(inputs.outputDir);
+  const { rendered, manifest } = await renderAndWrite(inputs, process.env, actionsLogger);
+  core.setOutput('output-dir', inputs.outputDir);
+  core.setOutput('hosts', JSON.stringify(rendered.hosts));
+  core.setOutput('files', JSON.stringify(manifest.files.map((file) => file.path)));
+  core.info(`Wrote ${manifest.files.length} file(s) to ${inputs.outputDir}`);
+  if (inputs.summary) await writeSummary(rendered, manifest, inputs.outputDir);
+}

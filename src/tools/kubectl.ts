@@ -1,0 +1,243 @@
+import { lastLines, type CommandOptions, type CommandResult, type CommandRunner } from './exec.js';
+
+/**
+ * The kubectl binary: pure argv builders (exported, tested table-style) and a `Kubectl` class
+ * whose verb methods share one `execute()`. The shape is Azure/k8s-deploy's `Kubectl`, with
+ * options objects instead of positional booleans.
+ */
+
+/** Where every call goes: the cluster connection flags. */
+export interface KubectlConnection {
+  kubeconfig?: string;
+  context?: string;
+  namespace?: string;
+  /** Discovery cache folder; one per run so answers never leak between clusters or tests. */
+  cacheDir?: string;
+  /** `--request-timeout`, e.g. `30s`. */
+  requestTimeout?: string;
+}
+
+/** `<kind>/<name>` or `<kind>` with a name, e.g. `deployment/cp-edge`. */
+export interface ObjectRef {
+  kind: string;
+  name: string;
+}
+
+export interface ApplyOptions {
+  serverSide?: boolean;
+  forceConflicts?: boolean;
+  dryRun?: 'client' | 'server';
+  fieldManager?: string;
+}
+
+export interface DeleteOptions {
+  ignoreNotFound?: boolean;
+  wait?: boolean;
+}
+
+export interface WaitOptions {
+  /** e.g. `condition=complete`. */
+  for: string;
+  timeout?: string;
+}
+
+export interface LogsOptions {
+  tail?: number;
+  container?: string;
+}
+
+function ref(object: ObjectRef): string {
+  return `${object.kind}/${object.name}`;
+}
+
+/** The connection flags, in a stable order, for every call. */
+export function connectionArgs(connection: KubectlConnection): string[] {
+  const args: string[] = [];
+  if (connection.kubeconfig) args.push(`--kubeconfig=${connection.kubeconfig}`);
+  if (connection.context) args.push(`--context=${connection.context}`);
+  if (connection.namespace) args.push(`--namespace=${connection.namespace}`);
+  if (connection.cacheDir) args.push(`--cache-dir=${connection.cacheDir}`);
+  if (connection.requestTimeout) args.push(`--request-timeout=${connection.requestTimeout}`);
+  return args;
+}
+
+/**
+ * `apply -f -` (the manifest comes on stdin). `--validate=false` always: schema validation needs
+ * the server's real OpenAPI documents, which a minimal or aggregated API server may not serve, and
+ * the objects are built by code, not typed by hand.
+ */
+export function applyArgs(options: ApplyOptions = {}): string[] {
+  const args = ['apply', '-f', '-', '--validate=false'];
+  if (options.serverSide) args.push('--server-side');
+  if (options.serverSide && options.forceConflicts) args.push('--force-conflicts');
+  if (options.fieldManager) args.push(`--field-manager=${options.fieldManager}`);
+  if (options.dryRun) args.push(`--dry-run=${options.dryRun}`);
+  return args;
+}
+
+/** `create -f -` (used for the Lease: creation must fail when another deploy holds it). */
+export function createArgs(): string[] {
+  return ['create', '-f', '-', '--validate=false'];
+}
+
+/** `replace -f -` (optimistic: the object carries its resourceVersion, a conflict is an error). */
+export function replaceArgs(): string[] {
+  return ['replace', '-f', '-', '--validate=false'];
+}
+
+/** `get <kind>[/<name>] -o json`, optionally filtered by a label selector. */
+export function getArgs(target: ObjectRef | { kind: string; selector?: string }): string[] {
+  if ('name' in target) return ['get', ref(target), '-o', 'json'];
+  const args = ['get', target.kind, '-o', 'json'];
+  if (target.selector) args.push(`--selector=${target.selector}`);
+  return args;
+}
+
+/** `diff -f -`: exit 0 = no difference, 1 = differences, >1 = error. */
+export function diffArgs(options: { serverSide?: boolean; fieldManager?: string } = {}): string[] {
+  const args = ['diff', '-f', '-'];
+  if (options.serverSide) args.push('--server-side', '--force-conflicts');
+  if (options.fieldManager) args.push(`--field-manager=${options.fieldManager}`);
+  return args;
+}
+
+/** `delete <kind>/<name>...`. */
+export function deleteArgs(objects: readonly ObjectRef[], options: DeleteOptions = {}): string[] {
+  const args = ['delete', ...objects.map(ref)];
+  if (options.ignoreNotFound) args.push('--ignore-not-found');
+  if (options.wait !== undefined) args.push(`--wait=${String(options.wait)}`);
+  return args;
+}
+
+export function rolloutRestartArgs(target: ObjectRef): string[] {
+  return ['rollout', 'restart', ref(target)];
+}
+
+export function rolloutStatusArgs(target: ObjectRef, options: { timeout?: string } = {}): string[] {
+  const args = ['rollout', 'status', ref(target), '--watch=true'];
+  if (options.timeout) args.push(`--timeout=${options.timeout}`);
+  return args;
+}
+
+export function waitArgs(target: ObjectRef, options: WaitOptions): string[] {
+  const args = ['wait', ref(target), `--for=${options.for}`];
+  if (options.timeout) args.push(`--timeout=${options.timeout}`);
+  return args;
+}
+
+export function logsArgs(target: ObjectRef, options: LogsOptions = {}): string[] {
+  const args = ['logs', ref(target)];
+  if (options.container) args.push(`--container=${options.container}`);
+  if (options.tail !== undefined) args.push(`--tail=${options.tail}`);
+  return args;
+}
+
+export function describeArgs(target: ObjectRef): string[] {
+  return ['describe', ref(target)];
+}
+
+/** `annotate <kind>/<name> k=v --overwrite`. */
+export function annotateArgs(target: ObjectRef, annotations: Record<string, string>): string[] {
+  return ['annotate', ref(target), ...Object.entries(annotations).map(([key, value]) => `${key}=${value}`), '--overwrite'];
+}
+
+/** A kubectl call that exited non-zero: the verb and kubectl's last stderr lines. */
+export class KubectlError extends Error {
+  override name = 'KubectlError';
+  constructor(
+    readonly verb: string,
+    readonly exitCode: number,
+    readonly stderr: string,
+  ) {
+    super(`kubectl ${verb} failed (exit ${exitCode}): ${lastLines(stderr, 5) || 'no output'}`);
+  }
+
+  /** kubectl's "Error from server (NotFound)". */
+  get notFound(): boolean {
+    return /\(NotFound\)|not found/i.test(this.stderr);
+  }
+  /** RBAC: "Error from server (Forbidden)". */
+  get forbidden(): boolean {
+    return /\(Forbidden\)|forbidden/i.test(this.stderr);
+  }
+  get alreadyExists(): boolean {
+    return /\(AlreadyExists\)|already exists/i.test(this.stderr);
+  }
+  get conflict(): boolean {
+    return /\(Conflict\)|the object has been modified/i.test(this.stderr);
+  }
+}
+
+/** Per-call extras: stdin, and the exit codes that are answers rather than failures. */
+export interface ExecuteOptions {
+  input?: string;
+  okExitCodes?: readonly number[];
+}
+
+/** kubectl bound to one binary, one connection and one CommandRunner. */
+export class Kubectl {
+  constructor(
+    readonly binary: string,
+    readonly connection: KubectlConnection,
+    private readonly runner: CommandRunner,
+  ) {}
+
+  /** The one place that runs kubectl; a non-zero exit (not listed as ok) is a KubectlError. */
+  async execute(args: readonly string[], options: ExecuteOptions = {}): Promise<CommandResult> {
+    const commandOptions: CommandOptions = options.input === undefined ? {} : { input: Buffer.from(options.input) };
+    const result = await this.runner(this.binary, [...args, ...connectionArgs(this.connection)], commandOptions);
+    if (result.exitCode !== 0 && !(options.okExitCodes ?? []).includes(result.exitCode)) {
+      throw new KubectlError(args.slice(0, args[0] === 'rollout' ? 2 : 1).join(' '), result.exitCode, result.stderr);
+    }
+    return result;
+  }
+
+  async apply(manifest: string, options: ApplyOptions = {}): Promise<string> {
+    return (await this.execute(applyArgs(options), { input: manifest })).stdout;
+  }
+  async create(manifest: string): Promise<string> {
+    return (await this.execute(createArgs(), { input: manifest })).stdout;
+  }
+  async replace(manifest: string): Promise<string> {
+    return (await this.execute(replaceArgs(), { input: manifest })).stdout;
+  }
+  /** The object as JSON, or undefined when it does not exist. */
+  async get<T = unknown>(target: ObjectRef): Promise<T | undefined> {
+    try {
+      return JSON.parse((await this.execute(getArgs(target))).stdout) as T;
+    } catch (error) {
+      if (error instanceof KubectlError && error.notFound) return undefined;
+      throw error;
+    }
+  }
+  /** The `items` of a list. */
+  async list<T = unknown>(kind: string, selector?: string): Promise<T[]> {
+    const list = JSON.parse((await this.execute(getArgs({ kind, selector }))).stdout) as { items?: T[] };
+    return list.items ?? [];
+  }
+  /** The diff text; empty when the cluster already matches. */
+  async diff(manifest: string, options: { serverSide?: boolean; fieldManager?: string } = {}): Promise<string> {
+    return (await this.execute(diffArgs(options), { input: manifest, okExitCodes: [1] })).stdout;
+  }
+  async delete(objects: readonly ObjectRef[], options: DeleteOptions = {}): Promise<void> {
+    if (objects.length > 0) await this.execute(deleteArgs(objects, options));
+  }
+  async rolloutRestart(target: ObjectRef): Promise<void> {
+    await this.execute(rolloutRestartArgs(target));
+  }
+  async rolloutStatus(target: ObjectRef, options: { timeout?: string } = {}): Promise<string> {
+    return (await this.execute(rolloutStatusArgs(target, options))).stdout;
+  }
+  async wait(target: ObjectRef, options: WaitOptions): Promise<void> {
+    await this.execute(waitArgs(target, options));
+  }
+  async logs(target: ObjectRef, options: LogsOptions = {}): Promise<string> {
+    return (await this.execute(logsArgs(target, options))).stdout;
+  }
+  async describe(target: ObjectRef): Promise<string> {
+    return (await this.execute(describeArgs(target))).stdout;
+  }
+  async annotate(target: ObjectRef, annotations: Record<string, string>): Promise<void> {
+    await this.execute(annotateArgs(target, annotations));
+  }
+}

@@ -1,0 +1,48 @@
+import type { CommandRunner } from './exec.js';
+import {
+  type BuildRequest,
+  type ImageBuilder,
+  type PushOptions,
+  BuilderCommandError,
+  buildArgFlags,
+  buildFailure,
+} from './image-builder.js';
+
+/** argv of `podman build`; `--tls-verify=false` lets it pull bases from an insecure registry. */
+export function podmanBuildArgs(request: BuildRequest, options: PushOptions): string[] {
+  return [
+    'build',
+    '--format',
+    'docker',
+    ...(options.insecure ? ['--tls-verify=false'] : []),
+    '--file',
+    request.dockerfile,
+    ...request.tags.flatMap((tag) => ['--tag', tag]),
+    ...buildArgFlags(request.buildArgs),
+    request.context,
+  ];
+}
+
+/** argv of `podman push`. */
+export function podmanPushArgs(reference: string, options: PushOptions): string[] {
+  return ['push', ...(options.insecure ? ['--tls-verify=false'] : []), reference];
+}
+
+/** The podman CLI (daemonless, docker-compatible flags). */
+export class Podman implements ImageBuilder {
+  readonly name = 'podman';
+  constructor(
+    private readonly run: CommandRunner,
+    private readonly binary = 'podman',
+  ) {}
+
+  async build(request: BuildRequest, options: PushOptions): Promise<void> {
+    const result = await this.run(this.binary, podmanBuildArgs(request, options));
+    if (result.exitCode !== 0) throw buildFailure('podman', `${result.stdout}\n${result.stderr}`);
+  }
+
+  async push(reference: string, options: PushOptions): Promise<void> {
+    const result = await this.run(this.binary, podmanPushArgs(reference, options));
+    if (result.exitCode !== 0) throw new BuilderCommandError('podman', `push ${reference}`, `${result.stdout}\n${result.stderr}`);
+  }
+}
