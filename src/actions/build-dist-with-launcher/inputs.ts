@@ -1,0 +1,58 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InputError } from '../../lib/errors.js';
+import { InputReader, type InputSource, runnerInputs } from '../../lib/inputs.js';
+import { parseCommand } from './command-line.js';
+
+/** Everything the action reads from its inputs, parsed and checked once. */
+export interface Inputs {
+  launcherSource: string;
+  distribution?: string;
+  installCommand: string[];
+  buildCommand: string[];
+  buildOutput: string;
+  buildEnv: Map<string, string>;
+  assets?: string;
+  version?: string;
+  cache: boolean;
+  cacheDir: string;
+  outputDir: string;
+}
+
+const VERSION = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
+
+/** A folder under RUNNER_TEMP (else the system temp folder). */
+export function tempFolder(env: NodeJS.ProcessEnv, name: string): string {
+  return join(env.RUNNER_TEMP || tmpdir(), 'quick-launcher', name);
+}
+
+/** Checks a version as it appears in a file name (`cloud-pipeline.<version>.tgz`). */
+export function checkVersion(version: string, input: string): string {
+  if (!VERSION.test(version)) {
+    throw new InputError(input, `'${version}' is not a valid version (letters, digits, '.', '_', '+', '-'; no '/' or spaces)`);
+  }
+  return version;
+}
+
+/** Reads and checks the inputs of build-dist-with-launcher. */
+export function getInputs(source: InputSource = runnerInputs, env: NodeJS.ProcessEnv = process.env): Inputs {
+  const read = new InputReader(source);
+  const buildOutput = read.string('build-output', 'build');
+  if (buildOutput.startsWith('/') || buildOutput.split(/[\\/]/).includes('..')) {
+    throw new InputError('build-output', `'${buildOutput}' must be a folder inside the launcher source (relative, no '..')`);
+  }
+  const version = read.optional('version');
+  return {
+    launcherSource: read.string('launcher-source', 'quick-launcher'),
+    distribution: read.optional('distribution'),
+    installCommand: parseCommand(read.string('install-command', 'npm ci'), 'install-command'),
+    buildCommand: parseCommand(read.string('build-command', 'npm run build'), 'build-command'),
+    buildOutput,
+    buildEnv: read.keyValues('build-env'),
+    assets: read.optional('assets'),
+    version: version === undefined ? undefined : checkVersion(version, 'version'),
+    cache: read.boolean('cache', true),
+    cacheDir: read.string('cache-dir', tempFolder(env, 'build-cache')),
+    outputDir: read.string('output-dir', tempFolder(env, 'distribution')),
+  };
+}
