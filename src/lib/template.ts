@@ -8,7 +8,14 @@ import { InputError } from './errors.js';
  * writes a value as JSON text.
  */
 const engine = Handlebars.create();
-engine.registerHelper('json', (value: unknown) => JSON.stringify(value));
+engine.registerHelper('json', (value: unknown, options: Handlebars.HelperOptions) => {
+  // Helper arguments escape strict mode, so an unknown name would silently render nothing.
+  if (value === undefined) {
+    const start = (options as { loc?: { start: { line: number; column: number } } }).loc?.start;
+    throw new Error(`"json argument" not defined in helper - ${start?.line ?? 0}:${start?.column ?? 0}`);
+  }
+  return JSON.stringify(value);
+});
 
 /** A template and who to blame for it: the input that named it and the file it came from. */
 export interface TemplateSource {
@@ -25,7 +32,8 @@ function templateError(source: TemplateSource, error: unknown): InputError {
   const message = error instanceof Error ? error.message : String(error);
   const missing = MISSING.exec(message);
   if (missing) {
-    return new InputError(source.input, `unknown template variable '${missing[1]}'`, {
+    const what = missing[1] === 'json argument' ? 'an unknown template variable given to json' : `unknown template variable '${missing[1]}'`;
+    return new InputError(source.input, what, {
       file: source.file,
       line: Number(missing[2]),
     });
