@@ -1,0 +1,46 @@
+import type { Logger } from '../lib/logger.js';
+import { MetadataApi } from './metadata.js';
+import { PreferencesApi } from './preferences.js';
+import { RolesApi } from './roles.js';
+import { StoragesApi } from './storages.js';
+import { ToolsApi } from './tools.js';
+import { ApiTransport, type TransportOptions, type TransportStats } from './transport.js';
+import { UsersApi } from './users.js';
+
+export type { TransportOptions as CloudPipelineClientOptions } from './transport.js';
+
+/** The typed Cloud Pipeline REST client: one object per concept over one transport. */
+export class CloudPipelineClient {
+  readonly users: UsersApi;
+  readonly roles: RolesApi;
+  readonly storages: StoragesApi;
+  readonly preferences: PreferencesApi;
+  readonly tools: ToolsApi;
+  readonly metadata: MetadataApi;
+  private readonly transport: ApiTransport;
+
+  constructor(options: TransportOptions) {
+    this.transport = new ApiTransport(options);
+    this.users = new UsersApi(this.transport);
+    this.roles = new RolesApi(this.transport);
+    this.storages = new StoragesApi(this.transport);
+    this.preferences = new PreferencesApi(this.transport);
+    this.tools = new ToolsApi(this.transport);
+    this.metadata = new MetadataApi(this.transport);
+  }
+
+  /** Requests sent and retries made so far. */
+  get stats(): TransportStats {
+    return { ...this.transport.stats };
+  }
+
+  /** Closes kept-alive sockets; call when done. */
+  close(): void {
+    this.transport.dispose();
+  }
+}
+
+/** Creates a client; `logger` receives retry notes at debug level. */
+export function createCloudPipelineClient(options: TransportOptions & { logger?: Logger }): CloudPipelineClient {
+  return new CloudPipelineClient(options);
+}
