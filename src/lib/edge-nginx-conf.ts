@@ -12,6 +12,8 @@ export interface EdgeNginxConf {
   listen: string;
   certificate: string;
   certificateKey: string;
+  /** `stderr` (so `nginx -t` prints warnings) or a file. */
+  errorLog: string;
 }
 
 const MIME_TYPES = '/etc/nginx/mime.types';

@@ -23,12 +23,12 @@ export function startArgs(config: string, prefix: string): string[] {
   return ['-c', config, '-p', prefix.endsWith('/') ? prefix : `${prefix}/`];
 }
 
-const MESSAGE = /^nginx: \[(\w+)\] (.*?)(?: in (\/\S+?):(\d+))?$/;
+// `nginx: [emerg] …` before the error log is open, `2026/01/01 00:00:00 [warn] 12#12: …` after.
+const MESSAGE = /^(?:nginx: |\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d )\[(\w+)\] (?:\d+#\d+: )?(.*?)(?: in (\/\S+?):(\d+))?$/;
 
 /**
- * Parses nginx's stderr into messages. Lines look like
- * `nginx: [emerg] unknown directive "x" in /path/a.conf:12`; the "syntax is ok" and
- * "test is successful" lines carry no level and are dropped.
+ * Parses nginx's stderr into messages, e.g. `[emerg] unknown directive "x" in /path/a.conf:12`;
+ * the "syntax is ok" and "test is successful" lines carry no level and are dropped.
  */
 export function parseNginxOutput(stderr: string): NginxMessage[] {
   const messages: NginxMessage[] = [];

@@ -68,7 +68,7 @@ export async function validateWithNginx(
     const config = join(sandbox, 'nginx.conf');
     await writeFile(
       config,
-      renderEdgeNginxConf({ prefix: sandbox, appsDir, listen: request.listen, certificate: pairs[0].certificate, certificateKey: pairs[0].key }),
+      renderEdgeNginxConf({ prefix: sandbox, errorLog: 'stderr', appsDir, listen: request.listen, certificate: pairs[0].certificate, certificateKey: pairs[0].key }),
     );
     const result = await tools.nginx.test(config, sandbox);
     const problems = result.messages.filter((message) => message.level !== 'notice' && message.level !== 'info');
