@@ -30,9 +30,9 @@ describe('parseNginxOutput', () => {
 
   test('Nginx.test runs the binary with the test argv and parses its stderr', async () => {
     const calls: Array<[string, readonly string[]]> = [];
-    const runner: CommandRunner = async (command, args) => {
+    const runner: CommandRunner = (command, args) => {
       calls.push([command, args]);
-      return { exitCode: 1, stdout: '', stderr: 'nginx: [emerg] unexpected "}" in /c/a.conf:1\n' };
+      return Promise.resolve({ exitCode: 1, stdout: '', stderr: 'nginx: [emerg] unexpected "}" in /c/a.conf:1\n' });
     };
     const result = await new Nginx('/usr/sbin/nginx', runner).test('/c/nginx.conf', '/c');
     expect(calls).toEqual([['/usr/sbin/nginx', ['-t', '-c', '/c/nginx.conf', '-p', '/c/']]]);
