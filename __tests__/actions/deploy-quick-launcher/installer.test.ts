@@ -1,0 +1,165 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describeWith } from '../../helpers/services.js';
+import { InstallerFixture } from './installer-fixture.js';
+
+const CONF_V1 = 'server {\n  listen 127.0.0.1:18999;\n  server_name app.example.test;\n  root /srv/v1;\n}\n';
+const CONF_V2 = 'server {\n  listen 127.0.0.1:18999;\n  server_name app.example.test;\n  root /srv/v2;\n}\n';
+const UNRELATED = 'server { listen 127.0.0.1:18998; server_name other.example.test; }\n';
+
+let fixture: InstallerFixture;
+beforeEach(async () => {
+  fixture = await InstallerFixture.create();
+  await fixture.write('other-app.conf', UNRELATED);
+  await fixture.write('other-app/index.html', 'other');
+});
+afterEach(async () => fixture.cleanup());
+
+function v1(): Record<string, string> {
+  return {
+    'app.example.test.conf': CONF_V1,
+    'quick-launcher/settings.json': '{"app.example.test":{"anonymousAccess":{"token":"t1"}}}',
+    'quick-launcher/www/index.html': '<html>v1</html>',
+    'quick-launcher/www/js/old.js': 'old',
+  };
+}
+
+describe('installer script alone (sh against a temp folder)', () => {
+  it('installs the set, records its manifest and leaves other apps alone', async () => {
+    const payload = await fixture.payload(v1(), { secret: ['quick-launcher/settings.json'] });
+    const result = await fixture.run('install', payload, { QL_NGINX: 'off' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('installed 4 files');
+    expect(await fixture.snapshot()).toEqual({ ...v1(), 'other-app.conf': UNRELATED, 'other-app/index.html': 'other' });
+    const manifest = await readFile(join(fixture.host, '.quick-launcher', 'manifest'), 'utf8');
+    expect(manifest.trim().split('\n').map((line) => line.slice(66))).toEqual(Object.keys(v1()).sort());
+    expect((await readFile(join(fixture.host, '.quick-launcher', 'digest'), 'utf8')).trim()).toBe(payload.digest);
+  });
+
+  it('reassembles files split over many chunks and objects', async () => {
+    const big = randomBytes(300_000);
+    const payload = await fixture.payload(
+      { 'quick-launcher/www/big.bin': big, 'quick-launcher/www/index.html': 'x' },
+      { limits: { chunkBytes: 40_000, objectBytes: 120_000 } },
+    );
+    expect((await fixture.run('install', payload, { QL_NGINX: 'off' })).status).toBe(0);
+    expect((await readFile(join(fixture.host, 'quick-launcher/www/big.bin'))).equals(big)).toBe(true);
+  });
+
+  it('a second install of the same content changes nothing and makes no backup', async () => {
+    const payload = await fixture.payload(v1());
+    await fixture.run('install', payload, { QL_NGINX: 'off' });
+    const before = await fixture.snapshot({ withState: true });
+    const again = await fixture.run('install', payload, { QL_NGINX: 'off' });
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain('already installed');
+    expect(await fixture.snapshot({ withState: true })).toEqual(before);
+  });
+
+  it('swaps in a new set: changed files replaced, dropped files removed, backup taken', async () => {
+    await fixture.run('install', await fixture.payload(v1()), { QL_NGINX: 'off' });
+    const next = { 'app.example.test.conf': CONF_V2, 'quick-launcher/settings.json': '{}', 'quick-launcher/www/index.html': '<html>v2</html>' };
+    const result = await fixture.run('install', await fixture.payload(next), { QL_NGINX: 'off' });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('removed 1');
+    expect(await fixture.snapshot()).toEqual({ ...next, 'other-app.conf': UNRELATED, 'other-app/index.html': 'other' });
+    const backups = await fixture.backups();
+    expect(backups).toHaveLength(2);
+    const latest = join(fixture.host, '.quick-launcher', 'backups', backups[1], 'files');
+    expect(await readFile(join(latest, 'quick-launcher/www/js/old.js'), 'utf8')).toBe('old');
+    expect(await readFile(join(latest, 'app.example.test.conf'), 'utf8')).toBe(CONF_V1);
+  });
+
+  it('restore puts back the previous set and removes files it did not have', async () => {
+    await fixture.run('install', await fixture.payload(v1()), { QL_NGINX: 'off' });
+    const afterFirst = await fixture.snapshot();
+    const next = { 'app.example.test.conf': CONF_V2, 'quick-launcher/www/new.js': 'new' };
+    const second = await fixture.payload(next);
+    await fixture.run('install', second, { QL_NGINX: 'off' });
+    const restored = await fixture.run('restore', undefined, { QL_DIGEST: second.digest });
+    expect(restored.stderr).toBe('');
+    expect(restored.status).toBe(0);
+    expect(await fixture.snapshot()).toEqual(afterFirst);
+    // Restoring again over content that is not the expected digest is refused.
+    const twice = await fixture.run('restore', undefined, { QL_DIGEST: second.digest });
+    expect(twice.status).toBe(7);
+    expect(await fixture.snapshot()).toEqual(afterFirst);
+  });
+
+  it('restore of the first install removes every managed file and keeps a file it had overwritten', async () => {
+    await fixture.write('app.example.test.conf', 'hand-made');
+    const payload = await fixture.payload(v1());
+    await fixture.run('install', payload, { QL_NGINX: 'off' });
+    expect((await fixture.run('restore', undefined, { QL_DIGEST: payload.digest })).status).toBe(0);
+    expect(await fixture.snapshot()).toEqual({ 'app.example.test.conf': 'hand-made', 'other-app.conf': UNRELATED, 'other-app/index.html': 'other' });
+  });
+
+  it('restore with no backup fails with its own exit code', async () => {
+    const result = await fixture.run('restore');
+    expect(result.status).toBe(6);
+    expect(result.stderr).toContain('no backup');
+  });
+
+  it('keeps only the last QL_KEEP backups', async () => {
+    for (let round = 0; round < 5; round++) {
+      const payload = await fixture.payload({ 'a.conf': `# round ${round}\n` });
+      expect((await fixture.run('install', payload, { QL_NGINX: 'off', QL_KEEP: '2' })).status).toBe(0);
+    }
+    const backups = await fixture.backups();
+    expect(backups).toHaveLength(2);
+    expect(backups.map((name) => name.slice(0, 6))).toEqual(['000004', '000005']);
+    const newest = join(fixture.host, '.quick-launcher', 'backups', backups[1], 'files', 'a.conf');
+    expect(await readFile(newest, 'utf8')).toBe('# round 3\n');
+  });
+
+  it('an altered chunk fails with the checksum exit code before anything changes', async () => {
+    await fixture.run('install', await fixture.payload(v1()), { QL_NGINX: 'off' });
+    const before = await fixture.snapshot({ withState: true });
+    const payload = await fixture.payload({ 'app.example.test.conf': CONF_V2 });
+    await writeFile(join(payload.dir, 'cm-0', 'f00000.c0000'), 'tampered');
+    const result = await fixture.run('install', payload, { QL_NGINX: 'off' });
+    expect(result.status).toBe(3);
+    expect(result.stderr).toContain('app.example.test.conf: chunk cm-0/f00000.c0000 has sha256');
+    expect(await fixture.snapshot({ withState: true })).toEqual(before);
+  });
+
+  it('a missing chunk fails with the checksum exit code', async () => {
+    const payload = await fixture.payload({ 'app.example.test.conf': CONF_V2 });
+    await writeFile(payload.index, `${await readFile(payload.index, 'utf8')}chunk ${'0'.repeat(64)} cm-0/nope\n`);
+    expect((await fixture.run('install', payload, { QL_NGINX: 'off' })).status).toBe(3);
+  });
+
+  it('refuses index paths that leave the host folder', async () => {
+    const payload = await fixture.payload({ 'a.conf': 'x' });
+    await writeFile(payload.index, `file ${'0'.repeat(64)} ../escape.conf\n`);
+    const result = await fixture.run('install', payload, { QL_NGINX: 'off' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("refusing path '../escape.conf'");
+  });
+
+  it('fails with the usage exit code without QL_HOST or with a bad QL_KEEP', async () => {
+    expect((await fixture.run('install', undefined, { QL_HOST: '' })).status).toBe(2);
+    expect((await fixture.run('install', await fixture.payload({ 'a.conf': 'x' }), { QL_KEEP: 'many' })).status).toBe(2);
+    expect((await fixture.run('upgrade')).status).toBe(2);
+  });
+});
+
+describeWith(['nginx'])('installer script with nginx on PATH', () => {
+  it('runs nginx -t on the new server blocks and accepts a valid set', async () => {
+    const result = await fixture.run('install', await fixture.payload(v1()));
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('nginx -t accepted');
+  });
+
+  it('fails with the nginx exit code before the swap when nginx rejects a block', async () => {
+    await fixture.run('install', await fixture.payload(v1()));
+    const before = await fixture.snapshot({ withState: true });
+    const result = await fixture.run('install', await fixture.payload({ ...v1(), 'app.example.test.conf': 'server { locaton / {} }\n' }));
+    expect(result.status).toBe(4);
+    expect(result.stderr).toContain('unknown directive "locaton" in external-apps/app.example.test.conf:1');
+    expect(await fixture.snapshot({ withState: true })).toEqual(before);
+  });
+});

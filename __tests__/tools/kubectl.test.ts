@@ -1,0 +1,96 @@
+import { describe, expect, it } from '@jest/globals';
+import type { CommandRunner } from '../../src/tools/exec.js';
+import {
+  Kubectl,
+  KubectlError,
+  annotateArgs,
+  applyArgs,
+  connectionArgs,
+  createArgs,
+  deleteArgs,
+  describeArgs,
+  diffArgs,
+  getArgs,
+  logsArgs,
+  replaceArgs,
+  rolloutRestartArgs,
+  rolloutStatusArgs,
+  waitArgs,
+} from '../../src/tools/kubectl.js';
+
+const edge = { kind: 'deployment', name: 'cp-edge' };
+
+describe('kubectl argv builders', () => {
+  it.each([
+    ['apply', applyArgs(), ['apply', '-f', '-', '--validate=false']],
+    [
+      'apply server-side',
+      applyArgs({ serverSide: true, forceConflicts: true, fieldManager: 'ql' }),
+      ['apply', '-f', '-', '--validate=false', '--server-side', '--force-conflicts', '--field-manager=ql'],
+    ],
+    ['apply force without server-side is dropped', applyArgs({ forceConflicts: true }), ['apply', '-f', '-', '--validate=false']],
+    ['apply dry-run', applyArgs({ dryRun: 'server' }), ['apply', '-f', '-', '--validate=false', '--dry-run=server']],
+    ['create', createArgs(), ['create', '-f', '-', '--validate=false']],
+    ['replace', replaceArgs(), ['replace', '-f', '-', '--validate=false']],
+    ['get one', getArgs(edge), ['get', 'deployment/cp-edge', '-o', 'json']],
+    ['get list', getArgs({ kind: 'configmaps', selector: 'a=b' }), ['get', 'configmaps', '-o', 'json', '--selector=a=b']],
+    ['diff', diffArgs(), ['diff', '-f', '-']],
+    ['diff server-side', diffArgs({ serverSide: true, fieldManager: 'ql' }), ['diff', '-f', '-', '--server-side', '--force-conflicts', '--field-manager=ql']],
+    ['delete', deleteArgs([edge, { kind: 'job', name: 'j' }], { ignoreNotFound: true, wait: false }), ['delete', 'deployment/cp-edge', 'job/j', '--ignore-not-found', '--wait=false']],
+    ['rollout restart', rolloutRestartArgs(edge), ['rollout', 'restart', 'deployment/cp-edge']],
+    ['rollout status', rolloutStatusArgs(edge, { timeout: '5m' }), ['rollout', 'status', 'deployment/cp-edge', '--watch=true', '--timeout=5m']],
+    ['wait', waitArgs({ kind: 'job', name: 'j' }, { for: 'condition=complete', timeout: '60s' }), ['wait', 'job/j', '--for=condition=complete', '--timeout=60s']],
+    ['logs', logsArgs({ kind: 'job', name: 'j' }, { tail: 50, container: 'installer' }), ['logs', 'job/j', '--container=installer', '--tail=50']],
+    ['describe', describeArgs(edge), ['describe', 'deployment/cp-edge']],
+    ['annotate', annotateArgs(edge, { 'a/b': 'sha256:1' }), ['annotate', 'deployment/cp-edge', 'a/b=sha256:1', '--overwrite']],
+    [
+      'connection',
+      connectionArgs({ kubeconfig: '/k', context: 'c', namespace: 'n', cacheDir: '/cache', requestTimeout: '30s' }),
+      ['--kubeconfig=/k', '--context=c', '--namespace=n', '--cache-dir=/cache', '--request-timeout=30s'],
+    ],
+    ['no connection', connectionArgs({}), []],
+  ])('%s', (_name, actual, expected) => {
+    expect(actual).toEqual(expected);
+  });
+});
+
+describe('Kubectl', () => {
+  function recording(result: { exitCode: number; stdout?: string; stderr?: string }): { runner: CommandRunner; calls: Array<{ args: readonly string[]; input?: string }> } {
+    const calls: Array<{ args: readonly string[]; input?: string }> = [];
+    const runner: CommandRunner = (_command, args, options) => {
+      calls.push({ args, input: options?.input?.toString() });
+      return Promise.resolve({ exitCode: result.exitCode, stdout: result.stdout ?? '', stderr: result.stderr ?? '' });
+    };
+    return { runner, calls };
+  }
+
+  it('adds the connection flags to every call and passes manifests on stdin', async () => {
+    const { runner, calls } = recording({ exitCode: 0 });
+    const kubectl = new Kubectl('kubectl', { kubeconfig: '/k', namespace: 'default' }, runner);
+    await kubectl.apply('{"kind":"ConfigMap"}', { serverSide: true });
+    expect(calls[0]).toEqual({ args: ['apply', '-f', '-', '--validate=false', '--server-side', '--kubeconfig=/k', '--namespace=default'], input: '{"kind":"ConfigMap"}' });
+  });
+
+  it('turns a non-zero exit into an error with the verb and the last stderr lines', async () => {
+    const { runner } = recording({ exitCode: 1, stderr: 'noise\nError from server (Forbidden): deployments.apps "cp-edge" is forbidden: User "ci" cannot get resource' });
+    const kubectl = new Kubectl('kubectl', {}, runner);
+    const error = await kubectl.describe(edge).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(KubectlError);
+    expect((error as KubectlError).message).toMatch(/^kubectl describe failed \(exit 1\): noise\nError from server \(Forbidden\)/);
+    expect((error as KubectlError).forbidden).toBe(true);
+  });
+
+  it('get returns undefined for NotFound and the parsed object otherwise', async () => {
+    const missing = new Kubectl('kubectl', {}, recording({ exitCode: 1, stderr: 'Error from server (NotFound): deployments.apps "x" not found' }).runner);
+    expect(await missing.get(edge)).toBeUndefined();
+    const found = new Kubectl('kubectl', {}, recording({ exitCode: 0, stdout: '{"kind":"Deployment"}' }).runner);
+    expect(await found.get(edge)).toEqual({ kind: 'Deployment' });
+  });
+
+  it('diff treats exit 1 as "differences" and names rollout verbs in full', async () => {
+    const diff = new Kubectl('kubectl', {}, recording({ exitCode: 1, stdout: '+ a' }).runner);
+    expect(await diff.diff('{}')).toBe('+ a');
+    const status = new Kubectl('kubectl', {}, recording({ exitCode: 1, stderr: 'error: timed out waiting for the condition' }).runner);
+    await expect(status.rolloutStatus(edge, { timeout: '1s' })).rejects.toThrow('kubectl rollout status failed (exit 1): error: timed out waiting for the condition');
+  });
+});
