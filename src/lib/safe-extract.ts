@@ -126,7 +126,7 @@ export async function checkArchive(archive: string, limits: SafetyLimits = DEFAU
     if (errorCode(error) === 'ENOENT') throw new ConfigurationError(`${archive} does not exist`);
     // Corrupt gzip or tar data: name the last good entry so the damage can be located.
     if (last === undefined) throw new UnsafeEntryError(archive, '(first entry)', `cannot be read: corrupt archive (${errorMessage(error)})`);
-    throw new UnsafeEntryError(archive, last, `is followed by corrupt data (${errorMessage(error)})`);
+    throw new UnsafeEntryError(archive, last, `is truncated or followed by corrupt data (${errorMessage(error)})`);
   }
   if (refused) throw refused;
   return paths;
