@@ -1,0 +1,65 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as core from '@actions/core';
+import { InputError, errorMessage } from '../../lib/errors.js';
+import { InputReader } from '../../lib/inputs.js';
+import { actionsLogger } from '../../lib/logger.js';
+import { Buildah } from '../../tools/buildah.js';
+import { Docker } from '../../tools/docker.js';
+import { execRunner, findOnPath } from '../../tools/exec.js';
+import type { ImageBuilder } from '../../tools/image-builder.js';
+import { Podman } from '../../tools/podman.js';
+import { RegistryClient, RegistryError, dockerCredentials } from '../../tools/registry.js';
+import { buildOptimizedImages } from './build.js';
+import { BUILDERS, type BuilderName, type Inputs, getInputs } from './inputs.js';
+import { TOOLS_MANIFEST_FILE, summaryRows } from './tools-manifest.js';
+
+/** The builder the input names, or the first of docker, buildah, podman on PATH. */
+export async function resolveBuilder(name: BuilderName | undefined): Promise<ImageBuilder> {
+  const candidates = name ? [name] : BUILDERS;
+  for (const candidate of candidates) {
+    const binary = await findOnPath(candidate);
+    if (!binary) continue;
+    if (candidate === 'docker') return new Docker(execRunner, binary);
+    if (candidate === 'buildah') return new Buildah(execRunner, { driver: 'vfs' }, binary);
+    return new Podman(execRunner, binary);
+  }
+  throw new InputError('builder', name ? `${name} is not on PATH` : `none of ${BUILDERS.join(', ')} is on PATH`);
+}
+
+/** A client for the registry input, checked to answer before anything is built. */
+export async function connectRegistry(inputs: Inputs): Promise<RegistryClient | undefined> {
+  if (!inputs.push || !inputs.registry) return undefined;
+  const host = inputs.registry.split('/')[0];
+  const client = new RegistryClient({ host, insecure: inputs.registryInsecure }, await dockerCredentials(host));
+  try {
+    await client.ping();
+  } catch (error) {
+    if (error instanceof RegistryError) throw new InputError('registry', errorMessage(error));
+    throw error;
+  }
+  return client;
+}
+
+/** The shell of build-optimized-images: inputs -> tools -> core -> outputs and summary. */
+export async function run(): Promise<void> {
+  const inputs = getInputs(new InputReader());
+  const builder = inputs.build ? await resolveBuilder(inputs.builder) : undefined;
+  const registry = await connectRegistry(inputs);
+  const outputDir = inputs.outputDir ?? join(process.env.RUNNER_TEMP || tmpdir(), 'quick-launcher', 'tools');
+  const result = await buildOptimizedImages(inputs, { builder, registry, logger: actionsLogger, env: process.env, outputDir });
+
+  core.setOutput('tools-manifest', result.outputDir);
+  core.setOutput('tools-manifest-file', join(result.outputDir, TOOLS_MANIFEST_FILE));
+  core.setOutput('images', JSON.stringify(result.manifest.tools.map((tool) => tool.ref)));
+  core.setOutput('built', result.counts.built);
+  core.setOutput('reused', result.counts.reused);
+  core.setOutput('fallback', result.counts.fallback);
+
+  const [header, ...rows] = summaryRows(result.manifest);
+  await core.summary
+    .addHeading('Optimized tool images', 2)
+    .addRaw(`${result.counts.built} built, ${result.counts.reused} reused, ${result.counts.fallback} fallback${builder ? ` (builder: ${builder.name})` : ''}`, true)
+    .addTable([header.map((data) => ({ data, header: true })), ...rows])
+    .write();
+}
