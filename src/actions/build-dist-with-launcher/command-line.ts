@@ -15,15 +15,21 @@ export function parseCommand(text: string, input: string): string[] {
   let inWord = false;
   let quote: "'" | '"' | undefined;
   let operatorCandidate = true;
+  // An unquoted ; | & < > inside a word: the user expected a shell.
+  let shellSyntax = false;
   const finish = (): void => {
     if (!inWord) return;
     if (operatorCandidate && SHELL_OPERATORS.has(word)) {
       throw new InputError(input, `'${word}' is a shell operator; commands run without a shell, so give one command (put several steps in an npm script)`);
     }
+    if (shellSyntax) {
+      throw new InputError(input, `'${word}' holds shell syntax (; | & < >); commands run without a shell: quote the word if it is meant literally`);
+    }
     argv.push(word);
     word = '';
     inWord = false;
     operatorCandidate = true;
+    shellSyntax = false;
   };
   for (let i = 0; i < text.length; i++) {
     const char = text[i];
@@ -45,6 +51,7 @@ export function parseCommand(text: string, input: string): string[] {
       inWord = true;
       operatorCandidate = false;
     } else {
+      if (';|&<>'.includes(char)) shellSyntax = true;
       word += char;
       inWord = true;
     }
