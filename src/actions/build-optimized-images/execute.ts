@@ -143,7 +143,7 @@ export async function executePlan(plan: readonly PlannedVariant[], options: Exec
     } catch (error) {
       if (!(error instanceof ConfigurationError)) throw error;
       if (!options.fallback) throw new ConfigurationError(`Variant '${variant.name}': ${errorMessage(error)}`);
-      results.set(variant.name, fallBack(planned, errorMessage(error).split('\n')[0]));
+      results.set(variant.name, fallBack(planned, errorMessage(error).split('\n')[0].replace(/:$/, '')));
       return;
     }
     let digest: string | null = null;
