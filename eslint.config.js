@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/**', 'lib/**', 'node_modules/**', 'coverage/**', '.sandbox/**', '.tmp/**'] },
+  { ignores: ['dist/**', 'lib/**', 'node_modules/**', 'coverage/**', '.sandbox/**', '.tmp/**', '__tests__/fixtures/**', 'examples/**/build/**'] },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {
@@ -17,4 +17,6 @@ export default defineConfig(
     },
   },
   { files: ['**/*.js', '**/*.mjs'], extends: [tseslint.configs.disableTypeChecked] },
+  // The sample launcher's sources run in a browser.
+  { files: ['examples/*/src/**/*.js'], languageOptions: { globals: globals.browser } },
 );
