@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { cp, lstat, mkdir, readdir, readFile, readlink, rename, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { sha256, sha256File, digestOf } from '../../lib/digest.js';
 import { errorCode, errorMessage } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
@@ -28,20 +28,28 @@ export interface CacheKeyInputs {
   variables: Record<string, string>;
   installCommand: readonly string[];
   buildCommand: readonly string[];
+  /** Absolute folders never digested (the output and cache folders, should they sit inside the launcher). */
+  exclude?: readonly string[];
 }
 
 const EXCLUDED = new Set(['node_modules', '.git']);
 const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml'];
 
 /** Every source file of the launcher with its sha256 (links by target), sorted by path. */
-export async function sourceDigests(launcherDir: string, buildOutput: string): Promise<Record<string, string>> {
+export async function sourceDigests(
+  launcherDir: string,
+  buildOutput: string,
+  exclude: readonly string[] = [],
+): Promise<Record<string, string>> {
   const output = buildOutput.replace(/^\.\//, '').replace(/\/+$/, '');
+  const excluded = new Set(exclude.map((path) => resolve(path)));
   const digests: Record<string, string> = {};
   async function walk(relative: string): Promise<void> {
     for (const name of (await readdir(join(launcherDir, relative))).sort()) {
       const path = relative === '' ? name : `${relative}/${name}`;
       if ((relative === '' && EXCLUDED.has(name)) || path === output) continue;
       const full = join(launcherDir, path);
+      if (excluded.has(resolve(full))) continue;
       const stat = await lstat(full);
       if (stat.isDirectory()) await walk(path);
       else if (stat.isSymbolicLink()) digests[path] = `link:${await readlink(full)}`;
@@ -54,7 +62,7 @@ export async function sourceDigests(launcherDir: string, buildOutput: string): P
 
 /** The cache key: `quick-launcher-build-<sha256>` of sources, lockfile, variables and commands. */
 export async function cacheKey(inputs: CacheKeyInputs): Promise<string> {
-  const sources = await sourceDigests(inputs.launcherDir, inputs.buildOutput);
+  const sources = await sourceDigests(inputs.launcherDir, inputs.buildOutput, inputs.exclude);
   const lockfiles: Record<string, string> = {};
   for (const name of LOCKFILES) {
     const text = await readFile(join(inputs.launcherDir, name)).catch(() => undefined);

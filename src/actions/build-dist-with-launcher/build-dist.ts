@@ -89,6 +89,7 @@ export async function buildDistWithLauncher(inputs: Inputs, deps: Dependencies):
       variables,
       installCommand: inputs.installCommand,
       buildCommand: inputs.buildCommand,
+      exclude: [inputs.outputDir, inputs.cacheDir],
     });
     const inputsDigest = digestOf({
       key,
