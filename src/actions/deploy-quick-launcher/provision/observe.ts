@@ -1,0 +1,61 @@
+import { sha256 } from '../../../lib/digest.js';
+import type { CloudPipelineClient } from '../../../cloud-pipeline/client.js';
+import type { DataStorageVO, PipelineUser } from '../../../cloud-pipeline/types.js';
+import type { ObservedHome, ObservedTool } from './plan.js';
+import type { DesiredTool } from './tools-manifest.js';
+
+const parentOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
+
+/**
+ * The folders (given parents first) missing from a storage. Lists only parents that exist, so a
+ * fresh storage costs one call and a complete one a call per folder that has children.
+ */
+export async function missingFolders(client: CloudPipelineClient, storageId: number, folders: string[]): Promise<string[]> {
+  if (folders.length === 0) return [];
+  const existing = new Set<string>();
+  const listed = new Set<string>();
+  const missing: string[] = [];
+  for (const folder of folders) {
+    const parent = parentOf(folder);
+    if (parent !== '' && !existing.has(parent)) {
+      missing.push(folder);
+      continue;
+    }
+    if (!listed.has(parent)) {
+      listed.add(parent);
+      for (const item of await client.storages.list(storageId, parent)) {
+        if (item.type === 'Folder') existing.add(parent === '' ? item.name : `${parent}/${item.name}`);
+      }
+    }
+    if (!existing.has(folder)) missing.push(folder);
+  }
+  return missing;
+}
+
+/** Reads one user's home: the default storage (or one with the home storage's name) and its folders. */
+export async function observeHome(
+  client: CloudPipelineClient,
+  user: PipelineUser | { userName: string; id?: undefined; defaultStorageId?: undefined },
+  home: DataStorageVO,
+  folders: string[],
+): Promise<ObservedHome> {
+  const observed: ObservedHome = { user: user.userName, userId: user.id, missingFolders: folders };
+  if (user.id === undefined) return observed;
+  const storageId = user.defaultStorageId ?? undefined;
+  const storage = storageId !== undefined ? await client.storages.find(storageId) : await client.storages.find(home.name);
+  if (!storage) return observed;
+  const summary = { id: storage.id, name: storage.name, owner: storage.owner };
+  if (storageId !== undefined) observed.storage = summary;
+  else observed.storageByName = summary;
+  observed.missingFolders = await missingFolders(client, storage.id, folders);
+  return observed;
+}
+
+/** Reads one tool: the tool itself, its icon's digest and its metadata. */
+export async function observeTool(client: CloudPipelineClient, desired: DesiredTool): Promise<ObservedTool> {
+  const tool = await client.tools.load(desired.fields.registry, desired.fields.image);
+  if (!tool) return { metadata: {} };
+  const icon = desired.icon ? await client.tools.icon(tool.id) : undefined;
+  const metadata = Object.keys(desired.metadata).length > 0 ? await client.metadata.load(tool.id, 'TOOL') : {};
+  return { tool, iconSha256: icon ? sha256(icon) : undefined, metadata };
+}
