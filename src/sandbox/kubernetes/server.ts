@@ -1,0 +1,192 @@
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { parse as parseYaml } from 'yaml';
+import type { KubeApi } from './api.js';
+import { isObject, stringAt } from './json.js';
+import { discoveryDocument, groupDocument } from './discovery.js';
+import { authorize, type DenyRule } from './rbac.js';
+import { RequestLog } from './request-log.js';
+import { parseResourcePath, type ResourceRoute } from './routing.js';
+import { ApiError, badRequest, unauthorized } from './status.js';
+import type { TlsMaterial } from './tls.js';
+import { streamWatch } from './watch.js';
+
+/** What the HTTP layer needs from the rest of the stand-in. */
+export interface ServerContext {
+  api: KubeApi;
+  /** The bearer token required; undefined serves without authentication (plain HTTP). */
+  token?: string;
+  user: string;
+  /** Read on every request, so a test can change the rules while the server runs. */
+  denyRules: () => readonly DenyRule[];
+  log: RequestLog;
+  /** The captured output of a pod's container, if the node simulator ran it. */
+  podLog: (namespace: string, name: string) => string | undefined;
+}
+
+function send(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+  response.end(text);
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseBody(text: string, contentType: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    // Server-side apply is `application/apply-patch+yaml`; kubectl sends JSON, others send YAML.
+    if (contentType.includes('yaml')) return parseYaml(text) as unknown;
+    throw badRequest('the request body is not valid JSON');
+  }
+}
+
+function verbOf(method: string, route: ResourceRoute, query: URLSearchParams): string {
+  const watch = query.get('watch');
+  if (method === 'GET') return route.name ? 'get' : watch === 'true' || watch === '1' ? 'watch' : 'list';
+  if (method === 'POST') return 'create';
+  if (method === 'PUT') return 'update';
+  if (method === 'PATCH') return 'patch';
+  if (method === 'DELETE') return route.name ? 'delete' : 'deletecollection';
+  throw new ApiError(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource`);
+}
+
+async function serveResource(context: ServerContext, request: IncomingMessage, response: ServerResponse, route: ResourceRoute, query: URLSearchParams, outcome: { dryRun: boolean }): Promise<number> {
+  const method = request.method ?? 'GET';
+  const verb = verbOf(method, route, query);
+  const { api } = context;
+  const { resource, name, subresource } = route;
+  const namespace = route.namespace ?? '';
+  authorize(context.denyRules(), { user: context.user, verb, resource, subresource, namespace: route.namespace, name });
+  const options = {
+    dryRun: query.getAll('dryRun').includes('All'),
+    fieldManager: query.get('fieldManager') ?? undefined,
+    subresource,
+  };
+  const selectors = { labelSelector: query.get('labelSelector') ?? undefined, fieldSelector: query.get('fieldSelector') ?? undefined };
+  const contentType = request.headers['content-type'] ?? '';
+  const text = method === 'GET' ? '' : await readBody(request);
+  const body = text.trim() === '' ? undefined : parseBody(text, contentType);
+  // kubectl sends DeleteOptions (propagationPolicy, dryRun) in the DELETE body, others in the query.
+  const deleteOptions = method === 'DELETE' && isObject(body) ? body : {};
+  if (Array.isArray(deleteOptions.dryRun) && deleteOptions.dryRun.includes('All')) options.dryRun = true;
+  outcome.dryRun = options.dryRun;
+
+  if (subresource === 'log') {
+    api.get(resource, namespace, name ?? '');
+    const text = context.podLog(namespace, name ?? '') ?? '';
+    response.writeHead(200, { 'Content-Type': 'text/plain' });
+    response.end(text);
+    return 200;
+  }
+  switch (verb) {
+    case 'get':
+      send(response, 200, api.get(resource, namespace, name ?? ''));
+      return 200;
+    case 'list':
+      send(response, 200, api.list(resource, route.namespace, selectors));
+      return 200;
+    case 'watch': {
+      const timeout = Number(query.get('timeoutSeconds') ?? '');
+      streamWatch(api.store, {
+        resource,
+        namespace: route.namespace,
+        ...selectors,
+        resourceVersion: query.get('resourceVersion') ?? undefined,
+        timeoutSeconds: Number.isFinite(timeout) && timeout > 0 ? timeout : undefined,
+        sendInitialEvents: query.get('sendInitialEvents') === 'true',
+      }, response);
+      return 200;
+    }
+    case 'create':
+      send(response, 201, api.create(resource, namespace, body, options));
+      return 201;
+    case 'update':
+      send(response, 200, api.update(resource, namespace, name ?? '', body, options));
+      return 200;
+    case 'patch': {
+      const before = name ? api.store.get(resource, resource.namespaced ? namespace : '', name) : undefined;
+      send(response, before ? 200 : 201, api.patch(resource, namespace, name ?? '', contentType, body, options));
+      return before ? 200 : 201;
+    }
+    case 'delete': {
+      const policy = query.get('propagationPolicy') ?? stringAt(deleteOptions.propagationPolicy);
+      send(response, 200, api.delete(resource, namespace, name ?? '', { dryRun: options.dryRun, propagationPolicy: policy }));
+      return 200;
+    }
+    default: {
+      const list = api.list(resource, route.namespace, selectors);
+      for (const item of list.items as { metadata: { name: string; namespace?: string } }[]) {
+        api.delete(resource, item.metadata.namespace ?? '', item.metadata.name, { dryRun: options.dryRun });
+      }
+      send(response, 200, list);
+      return 200;
+    }
+  }
+}
+
+async function handle(context: ServerContext, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const url = new URL(request.url ?? '/', 'http://sandbox');
+  const path = url.pathname;
+  if (path === '/_sandbox/requests') {
+    if (request.method === 'DELETE') context.log.clear();
+    send(response, 200, { requests: context.log.all(), mutating: context.log.mutating().length });
+    return;
+  }
+  let status = 500;
+  const outcome = { dryRun: url.searchParams.getAll('dryRun').includes('All') };
+  try {
+    const open = ['/version', '/healthz', '/livez', '/readyz'].includes(path);
+    const header = request.headers.authorization ?? '';
+    if (!open && context.token !== undefined && header !== `Bearer ${context.token}`) throw unauthorized();
+    if (['/healthz', '/livez', '/readyz'].includes(path)) {
+      response.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok');
+      status = 200;
+      return;
+    }
+    const host = request.headers.host ?? '127.0.0.1';
+    const document = discoveryDocument(path, host) ?? groupDocument(/^\/apis\/([^/]+)$/.exec(path)?.[1] ?? '');
+    if (document) {
+      send(response, 200, document);
+      status = 200;
+      return;
+    }
+    const route = parseResourcePath(path);
+    if (!route) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource', {});
+    status = await serveResource(context, request, response, route, url.searchParams, outcome);
+  } catch (error) {
+    const failure = error instanceof ApiError ? error : new ApiError(500, 'InternalError', `Internal error occurred: ${String(error)}`);
+    status = failure.code;
+    if (!response.headersSent) send(response, failure.code, failure.toStatus());
+    else response.end();
+  } finally {
+    context.log.add({
+      method: request.method ?? 'GET',
+      path,
+      query: url.search.replace(/^\?/, ''),
+      contentType: request.headers['content-type'] ?? '',
+      status,
+      dryRun: outcome.dryRun,
+    });
+  }
+}
+
+/** Starts the server on 127.0.0.1 (HTTPS when `tls` is given); resolves with it and its base URL. */
+export async function listen(context: ServerContext, port = 0, tls?: TlsMaterial): Promise<{ server: Server; url: string }> {
+  const handler = (request: IncomingMessage, response: ServerResponse): void => {
+    void handle(context, request, response);
+  };
+  const server: Server = tls ? createHttpsServer({ cert: tls.certificate, key: tls.key }, handler) : createHttpServer(handler);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  return { server, url: `${tls ? 'https' : 'http'}://127.0.0.1:${address.port}` };
+}

@@ -1,0 +1,106 @@
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { KubeApi } from './api.js';
+import { isObject, objectAt, objectsAt, stringAt, stringMap, type JsonObject } from './json.js';
+import { resourceOfKind } from './resources.js';
+
+/** A volume that could not be set up, worded as the kubelet's FailedMount event. */
+export class MountError extends Error {}
+
+/** A container mount resolved to a local folder. */
+export interface LocalMount {
+  mountPath: string;
+  local: string;
+}
+
+function writeFiles(folder: string, files: Map<string, Buffer>, items: JsonObject[], mode: unknown): void {
+  mkdirSync(folder, { recursive: true });
+  const wanted = items.length > 0 ? items.map((item) => [String(item.key), String(item.path ?? item.key), item.mode] as const) : [...files.keys()].map((key) => [key, key, undefined] as const);
+  for (const [key, path, itemMode] of wanted) {
+    const content = files.get(key);
+    if (!content) throw new MountError(`configmap references non-existent config key: ${key}`);
+    const target = join(folder, path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, content);
+    const fileMode = typeof itemMode === 'number' ? itemMode : typeof mode === 'number' ? mode : 0o644;
+    chmodSync(target, fileMode);
+  }
+}
+
+function sourceFiles(api: KubeApi, namespace: string, kind: 'ConfigMap' | 'Secret', name: string): Map<string, Buffer> | undefined {
+  const object = api.store.get(resourceOfKind(kind), namespace, name);
+  if (!object) return undefined;
+  const files = new Map<string, Buffer>();
+  const encoded = kind === 'Secret';
+  for (const [key, value] of Object.entries(stringMap(object.data))) files.set(key, encoded ? Buffer.from(value, 'base64') : Buffer.from(value));
+  for (const [key, value] of Object.entries(stringMap(object.binaryData))) files.set(key, Buffer.from(value, 'base64'));
+  return files;
+}
+
+/**
+ * Materializes a pod's volumes as local folders, as the kubelet would mount them: configMap and
+ * secret volumes (all keys or `items` with paths and modes, secret data base64-decoded), emptyDir,
+ * and hostPath under the node's root folder (`/opt/edge/x` -> `<nodeRoot>/opt/edge/x`).
+ * Returns volume name -> local path.
+ */
+export function materializeVolumes(api: KubeApi, namespace: string, podSpec: JsonObject, podDir: string, nodeRoot: string): Map<string, string> {
+  const paths = new Map<string, string>();
+  for (const volume of objectsAt(podSpec.volumes)) {
+    const name = String(volume.name);
+    const folder = join(podDir, 'volumes', name);
+    if (isObject(volume.configMap) || isObject(volume.secret)) {
+      const kind = isObject(volume.configMap) ? 'ConfigMap' : 'Secret';
+      const source = objectAt(volume.configMap ?? volume.secret);
+      const sourceName = String(source.name ?? source.secretName);
+      const files = sourceFiles(api, namespace, kind, sourceName);
+      if (!files && source.optional !== true) {
+        throw new MountError(`MountVolume.SetUp failed for volume "${name}" : ${kind.toLowerCase()} "${sourceName}" not found`);
+      }
+      writeFiles(folder, files ?? new Map<string, Buffer>(), objectsAt(source.items), source.defaultMode);
+      paths.set(name, folder);
+    } else if (isObject(volume.hostPath)) {
+      const hostPath = String(volume.hostPath.path);
+      const local = join(nodeRoot, hostPath);
+      const type = stringAt(volume.hostPath.type) ?? '';
+      if (!existsSync(local)) {
+        if (['Directory', 'File', 'Socket', 'CharDevice', 'BlockDevice'].includes(type)) {
+          throw new MountError(`MountVolume.SetUp failed for volume "${name}" : hostPath type check failed: ${hostPath} is not a ${type.toLowerCase()}`);
+        }
+        if (type === 'FileOrCreate') {
+          mkdirSync(dirname(local), { recursive: true });
+          writeFileSync(local, '');
+        } else {
+          mkdirSync(local, { recursive: true });
+        }
+      }
+      paths.set(name, local);
+    } else {
+      // emptyDir and anything else the sandbox does not model: an empty folder.
+      mkdirSync(folder, { recursive: true });
+      paths.set(name, folder);
+    }
+  }
+  return paths;
+}
+
+/** The container's volumeMounts as local folders (subPath applied). */
+export function localMounts(container: JsonObject, volumes: Map<string, string>): LocalMount[] {
+  return objectsAt(container.volumeMounts).map((mount) => {
+    const volume = volumes.get(String(mount.name));
+    if (volume === undefined) throw new MountError(`volume "${String(mount.name)}" not found in the pod's volumes`);
+    const local = typeof mount.subPath === 'string' && mount.subPath !== '' ? join(volume, mount.subPath) : volume;
+    return { mountPath: String(mount.mountPath).replace(/\/+$/, '') || '/', local };
+  });
+}
+
+/**
+ * Rewrites every mount path in a string to its local folder, longest first and in one pass, only
+ * where it stands as a whole path (`/data` in `/data/x` but not in `/database` or `/x/data`).
+ */
+export function rewritePaths(text: string, mounts: LocalMount[]): string {
+  const sorted = mounts.filter((mount) => mount.mountPath !== '/').sort((a, b) => b.mountPath.length - a.mountPath.length);
+  if (sorted.length === 0) return text;
+  const escaped = sorted.map((mount) => mount.mountPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(`(?<![\\w.\\-/])(${escaped.join('|')})(?![\\w.\\-])`, 'g');
+  return text.replace(pattern, (match) => sorted.find((mount) => mount.mountPath === match)?.local ?? match);
+}
