@@ -14,7 +14,7 @@ export function clientFor(api: { url: string; token: string }, token = api.token
 }
 
 /** Starts a stand-in and a client; `done()` stops both. */
-export async function standIn(options: CloudPipelineApiOptions = {}): Promise<{ api: CloudPipelineApi; client: CloudPipelineClient; done(): Promise<void> }> {
+export async function standIn(options: CloudPipelineApiOptions = {}): Promise<{ api: CloudPipelineApi; client: CloudPipelineClient; done: () => Promise<void> }> {
   const api = await startCloudPipelineApi(options);
   const client = clientFor(api);
   return {
@@ -51,7 +51,7 @@ export function toolEntry(tool: string, extra: Record<string, unknown> = {}): Re
 }
 
 /** Writes a `tools` hand-off folder (manifest.json included) into a temp dir. */
-export async function toolsFolder(tools: Record<string, unknown>[], manifest: Record<string, unknown> = {}): Promise<{ dir: string; cleanup(): Promise<void> }> {
+export async function toolsFolder(tools: Record<string, unknown>[], manifest: Record<string, unknown> = {}): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const root = await mkdtemp(join(tmpdir(), 'provision-tools-'));
   const dir = join(root, 'tools');
   await mkdir(join(dir, 'icons'), { recursive: true });
