@@ -1,0 +1,65 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startKubernetesApi, type KubernetesApi, type KubernetesApiOptions } from '../../../src/sandbox/kubernetes/index.js';
+
+/** What one kubectl call produced. */
+export interface KubectlResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** A stand-in with a kubeconfig and a per-test discovery cache, and a bounded kubectl. */
+export interface Harness {
+  cluster: KubernetesApi;
+  dir: string;
+  kubeconfig: string;
+  /** Runs the real kubectl (killed after `timeoutMs`, default 20 s). */
+  kubectl(args: string[], options?: { input?: string; kubeconfig?: string; timeoutMs?: number }): Promise<KubectlResult>;
+  /** Writes a manifest file in the test folder and returns its path. */
+  manifest(name: string, content: string): string;
+  close(): Promise<void>;
+}
+
+/** Starts a stand-in for one test. */
+export async function startHarness(options: KubernetesApiOptions = {}): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), 'kube-harness-'));
+  const cluster = await startKubernetesApi({ workDir: join(dir, 'work'), ...options });
+  const kubeconfig = cluster.writeKubeconfig(join(dir, 'kubeconfig'));
+  const cacheDir = join(dir, 'cache');
+  const kubectl: Harness['kubectl'] = (args, callOptions = {}) =>
+    new Promise((resolve, reject) => {
+      const child = spawn('kubectl', [...args, '--cache-dir', cacheDir], {
+        env: { ...process.env, KUBECONFIG: callOptions.kubeconfig ?? kubeconfig, KUBECACHEDIR: cacheDir },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const timer = setTimeout(() => child.kill('SIGKILL'), callOptions.timeoutMs ?? 20000);
+      child.on('error', reject);
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        resolve({ code: code ?? -1, stdout, stderr });
+      });
+      child.stdin.end(callOptions.input ?? '');
+    });
+  return {
+    cluster,
+    dir,
+    kubeconfig,
+    kubectl,
+    manifest(name, content) {
+      const path = join(dir, name);
+      writeFileSync(path, content);
+      return path;
+    },
+    async close() {
+      await cluster.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
