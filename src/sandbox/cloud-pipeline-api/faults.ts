@@ -9,6 +9,8 @@ export interface FaultOptions {
   retryAfterSeconds?: number;
   /** Fraction of API calls whose connection is dropped without an answer. */
   dropRate?: number;
+  /** Fraction of API calls carried out whose answer is then lost (the connection drops). */
+  dropAfterRate?: number;
   /** 1-based API call numbers answered with a 500 ERROR (not retryable: the run stops there). */
   failAt?: number[];
   /** Seed of the fault dice, so a failing run can be replayed. */
@@ -19,7 +21,8 @@ export type FaultDecision =
   | { kind: 'none' }
   | { kind: 'status'; status: 503 | 500; message: string }
   | { kind: 'rate-limit'; retryAfterSeconds: number }
-  | { kind: 'drop' };
+  | { kind: 'drop' }
+  | { kind: 'drop-after' };
 
 /** mulberry32: a small seeded PRNG, enough for fault dice. */
 function prng(seed: number): () => number {
@@ -63,11 +66,12 @@ export class FaultInjector {
     if (this.options.failAt?.includes(this.calls)) {
       return { kind: 'status', status: 500, message: `Injected failure at call ${this.calls}` };
     }
-    const { errorRate = 0, rateLimitRate = 0, dropRate = 0 } = this.options;
+    const { errorRate = 0, rateLimitRate = 0, dropRate = 0, dropAfterRate = 0 } = this.options;
     const dice = this.random();
     if (dice < errorRate) return { kind: 'status', status: 503, message: 'Injected 503 Service Unavailable' };
     if (dice < errorRate + rateLimitRate) return { kind: 'rate-limit', retryAfterSeconds: this.options.retryAfterSeconds ?? 1 };
     if (dice < errorRate + rateLimitRate + dropRate) return { kind: 'drop' };
+    if (dice < errorRate + rateLimitRate + dropRate + dropAfterRate) return { kind: 'drop-after' };
     return { kind: 'none' };
   }
 }

@@ -98,12 +98,13 @@ export async function startCloudPipelineApi(options: CloudPipelineApiOptions = {
     const matched = url.pathname.startsWith(API_BASE) ? router.match(method, path) : undefined;
     const entry: LoggedRequest = { method, path, query: url.search, status: 0, mutating: matched?.route.mutating ?? false };
     log.push(entry);
+    if (faults.latencyMs > 0) await sleep(faults.latencyMs);
+    const fault = faults.next();
     const reply = (status: number, body: unknown, headers?: Record<string, string>) => {
+      if (fault.kind === 'drop-after') return void request.socket.destroy();
       entry.status = status;
       send(response, status, body, headers);
     };
-    if (faults.latencyMs > 0) await sleep(faults.latencyMs);
-    const fault = faults.next();
     if (fault.kind === 'drop') return request.socket.destroy();
     if (fault.kind === 'status') return reply(fault.status, { status: 'ERROR', message: fault.message });
     if (fault.kind === 'rate-limit') {
@@ -139,12 +140,12 @@ export async function startCloudPipelineApi(options: CloudPipelineApiOptions = {
           return issued;
         },
       });
-      if (payload instanceof RawResponse) {
+      if (payload instanceof RawResponse && fault.kind !== 'drop-after') {
         entry.status = 200;
         response.writeHead(200, { 'Content-Type': payload.contentType, 'Content-Length': payload.body.length });
         return response.end(payload.body);
       }
-      reply(200, { status: 'OK', payload });
+      reply(200, { status: 'OK', payload: payload instanceof RawResponse ? null : payload });
     } catch (error) {
       if (!(error instanceof ApiFailure)) throw error;
       // Like upstream, business errors (not found, already exists) come back as HTTP 200 with an
