@@ -54,7 +54,7 @@ for (const file of workflowFiles) {
   const findings = (lint.stdout + lint.stderr)
     .split('\n')
     .filter((line) => line.trim() !== '' && !/invalid runner name "node24"/.test(line));
-  if (lint.status !== 0 && findings.some((line) => /\.yml:\d+:\d+:/.test(line))) fail(file, findings.join('\n'));
+  if (lint.status !== 0 && findings.some((line) => /\.ya?ml:\d+:\d+\s/.test(line))) fail(file, findings.join('\n'));
   else if (schema.status === 0) console.log(`ok  ${file}`);
 }
 
