@@ -49,6 +49,14 @@ describe('installer script alone (sh against a temp folder)', () => {
     expect((await readFile(join(fixture.host, 'quick-launcher/www/big.bin'))).equals(big)).toBe(true);
   });
 
+  it('gathers the payload from one folder per object (QL_PAYLOAD_DIRS, as the Job mounts them)', async () => {
+    const payload = await fixture.payload(v1(), { secret: ['quick-launcher/settings.json'] });
+    const dirs = ['cm-0', 'secret-0'].map((id) => join(payload.dir, id)).join(' ');
+    const result = await fixture.run('install', { ...payload, dir: '' }, { QL_NGINX: 'off', QL_PAYLOAD: '', QL_PAYLOAD_DIRS: dirs });
+    expect(result.stderr).toBe('');
+    expect(await fixture.read('quick-launcher/settings.json')).toContain('"t1"');
+  });
+
   it('a second install of the same content changes nothing and makes no backup', async () => {
     const payload = await fixture.payload(v1());
     await fixture.run('install', payload, { QL_NGINX: 'off' });

@@ -1,0 +1,119 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as tar from 'tar';
+import { LAUNCHER_WWW_DIR } from '../../lib/distribution-layout.js';
+import { EDGE_RELATIVE } from '../../lib/edge-layout.js';
+import { InputError } from '../../lib/errors.js';
+import type { Logger } from '../../lib/logger.js';
+import { verifyManifest } from '../../lib/manifest.js';
+import type { PayloadFile } from './payload.js';
+
+/** The edge-config folder's sub-folder that mirrors the Edge's external-apps folder. */
+const APPS_DIR = 'external-apps';
+const SETTINGS = `${APPS_DIR}/${EDGE_RELATIVE.settings}`;
+
+type Settings = Record<string, Record<string, unknown>>;
+
+/**
+ * Puts the anonymous user's token into every app-launcher entry (`applicationsMode: folder`) of
+ * the hostname-keyed settings as `anonymousAccess.token`. Pure; the result is a secret.
+ */
+export function withAnonymousToken(settingsText: string, token: string | undefined): { text: string; hosts: string[] } {
+  let settings: Settings;
+  try {
+    settings = JSON.parse(settingsText) as Settings;
+  } catch (error) {
+    throw new InputError('edge-config', `${SETTINGS} is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) {
+    throw new InputError('edge-config', `${SETTINGS} must be an object keyed by launcher host`);
+  }
+  const hosts: string[] = [];
+  if (token !== undefined) {
+    for (const [host, entry] of Object.entries(settings)) {
+      if (entry?.applicationsMode !== 'folder') continue;
+      const access = typeof entry.anonymousAccess === 'object' && entry.anonymousAccess !== null ? (entry.anonymousAccess as Record<string, unknown>) : {};
+      entry.anonymousAccess = { ...access, token };
+      hosts.push(host);
+    }
+  }
+  return { text: `${JSON.stringify(settings, null, 2)}\n`, hosts };
+}
+
+/** The launcher's built files from the distribution folder's launcher archive (`quick-launcher/www/**`). */
+export async function launcherFiles(distributionDir: string): Promise<PayloadFile[]> {
+  const names = await readdir(distributionDir);
+  const archive = names.find((name) => /^quick-launcher\..+\.tgz$/.test(name)) ?? names.find((name) => /^cloud-pipeline\..+\.tgz$/.test(name));
+  if (!archive) throw new InputError('distribution', `${distributionDir} holds no quick-launcher.<version>.tgz or cloud-pipeline.<version>.tgz`);
+  const files: PayloadFile[] = [];
+  const prefix = `${LAUNCHER_WWW_DIR}/`;
+  const refused: string[] = [];
+  await tar.t({
+    file: join(distributionDir, archive),
+    strict: true,
+    filter: (path) => path.replace(/^\.\//, '').startsWith(prefix),
+    onReadEntry: (entry) => {
+      const path = entry.path.replace(/^\.\//, '');
+      if (entry.type === 'Directory') {
+        entry.resume();
+        return;
+      }
+      if (entry.type !== 'File') {
+        refused.push(`${path} is a ${entry.type}, not a regular file`);
+        entry.resume();
+        return;
+      }
+      const chunks: Buffer[] = [];
+      entry.on('data', (chunk: Buffer) => chunks.push(chunk));
+      entry.on('end', () => files.push({ path, content: Buffer.concat(chunks), secret: false, input: 'distribution' }));
+    },
+  });
+  if (refused.length > 0) throw new InputError('distribution', `${archive}: ${refused[0]}`);
+  if (!files.some((file) => file.path === `${prefix}index.html`)) {
+    throw new InputError('distribution', `${archive} has no ${prefix}index.html: is it the output of build-dist-with-launcher?`);
+  }
+  return files;
+}
+
+async function walk(dir: string, relative = ''): Promise<string[]> {
+  const found: string[] = [];
+  for (const entry of await readdir(join(dir, relative), { withFileTypes: true })) {
+    const path = relative === '' ? entry.name : `${relative}/${entry.name}`;
+    if (entry.isDirectory()) found.push(...(await walk(dir, path)));
+    else found.push(path);
+  }
+  return found;
+}
+
+/**
+ * Everything the Edge rollout installs, verified against the producers' manifests first: the
+ * rendered server blocks and settings (with the anonymous token, so always a Secret) from the
+ * edge-config folder, and the launcher from the distribution folder. Paths are relative to the
+ * Edge's host folder.
+ */
+export async function collectPayloadFiles(
+  options: { edgeConfigDir: string; distributionDir: string; anonymousToken?: string },
+  logger: Logger,
+): Promise<PayloadFile[]> {
+  await verifyManifest(options.edgeConfigDir, 'edge-config', 'edge-config');
+  await verifyManifest(options.distributionDir, 'distribution', 'distribution');
+  const files: PayloadFile[] = [];
+  let settingsFound = false;
+  for (const path of await walk(join(options.edgeConfigDir, APPS_DIR))) {
+    const content = await readFile(join(options.edgeConfigDir, APPS_DIR, path));
+    if (`${APPS_DIR}/${path}` === SETTINGS) {
+      settingsFound = true;
+      const settings = withAnonymousToken(content.toString('utf8'), options.anonymousToken);
+      if (options.anonymousToken !== undefined) {
+        logger.info(settings.hosts.length > 0 ? `anonymous token set for ${settings.hosts.join(', ')}` : 'no app launcher in the settings: the anonymous token is not used');
+      }
+      files.push({ path, content: Buffer.from(settings.text), secret: true, input: 'edge-config' });
+    } else {
+      files.push({ path, content, secret: false, input: 'edge-config' });
+    }
+  }
+  if (!settingsFound) throw new InputError('edge-config', `${options.edgeConfigDir} has no ${SETTINGS}`);
+  const launcher = await launcherFiles(options.distributionDir);
+  logger.info(`${files.length} files from edge-config, ${launcher.length} launcher files from the distribution`);
+  return [...files, ...launcher];
+}
