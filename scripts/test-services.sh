@@ -6,7 +6,13 @@ set -euo pipefail
 cmd=${1:?start|stop}; dir=${2:?state dir}
 mkdir -p "$dir"
 
-stop_pid() { [ -f "$1" ] && kill "$(cat "$1")" 2>/dev/null || true; }
+# Stops the process of a pidfile and waits (up to 5 s) until it is gone, so DIR can be removed.
+stop_pid() {
+  [ -f "$1" ] || return 0
+  local pid; pid=$(cat "$1")
+  kill "$pid" 2>/dev/null || return 0
+  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+}
 
 case "$cmd" in
 start)
