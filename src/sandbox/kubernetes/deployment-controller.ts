@@ -29,6 +29,8 @@ export type Readiness = 'ready' | 'never' | ((deployment: JsonObject) => boolean
  */
 export class DeploymentController {
   private readonly chains = new Map<string, Promise<void>>();
+  /** `uid:generation` of the rollouts already started. */
+  private readonly handled = new Set<string>();
   private readonly unsubscribe: () => void;
   readiness: Readiness;
 
@@ -84,20 +86,22 @@ export class DeploymentController {
     if (!deployment) return;
     const metadata = objectAt(deployment.metadata);
     const generation = Number(metadata.generation);
-    if (Number(objectAt(deployment.status).observedGeneration ?? 0) >= generation && objectAt(deployment.status).updatedReplicas !== 0) return;
+    const handled = `${String(metadata.uid)}:${generation}`;
+    if (this.handled.has(handled)) return;
+    this.handled.add(handled);
     const spec = objectAt(deployment.spec);
     const replicas = typeof spec.replicas === 'number' ? spec.replicas : 1;
     const time = timestamp();
-    const previous = objectAt(deployment.status);
     this.writeStatus(namespace, name, () => ({
       observedGeneration: generation,
       replicas,
-      updatedReplicas: 0,
-      readyReplicas: Number(previous.readyReplicas ?? 0),
-      availableReplicas: Number(previous.availableReplicas ?? 0),
+      // The old pod is replaced at once, so the new one is updated but not yet available.
+      updatedReplicas: replicas,
+      readyReplicas: 0,
+      availableReplicas: 0,
       unavailableReplicas: replicas,
       conditions: [
-        { type: 'Available', status: Number(previous.availableReplicas ?? 0) > 0 ? 'True' : 'False', reason: 'MinimumReplicasUnavailable', message: 'Deployment does not have minimum availability.', lastUpdateTime: time, lastTransitionTime: time },
+        { type: 'Available', status: 'False', reason: 'MinimumReplicasUnavailable', message: 'Deployment does not have minimum availability.', lastUpdateTime: time, lastTransitionTime: time },
         { type: 'Progressing', status: 'True', reason: 'ReplicaSetUpdated', message: `ReplicaSet "${name}" is progressing.`, lastUpdateTime: time, lastTransitionTime: time },
       ],
     }));
