@@ -1,0 +1,141 @@
+import { afterEach, beforeEach, expect, it } from '@jest/globals';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ANNOTATION_DIGEST } from '../../../src/actions/deploy-quick-launcher/objects.js';
+import { DeployLease, LeaseTimeoutError } from '../../../src/actions/deploy-quick-launcher/lease.js';
+import { RolloutError } from '../../../src/actions/deploy-quick-launcher/rollout.js';
+import { ConfigurationError, InputError } from '../../../src/lib/errors.js';
+import { MemoryLogger } from '../../../src/lib/logger.js';
+import { describeWith } from '../../helpers/services.js';
+import { RolloutFixture, TOKEN } from './rollout-fixture.js';
+
+const UNRELATED = 'other-app.conf';
+let fixture: RolloutFixture;
+beforeEach(async () => {
+  fixture = await RolloutFixture.start();
+});
+afterEach(async () => fixture.stop());
+
+describeWith(['kubectl'])('Edge rollout with the real kubectl against the Kubernetes stand-in', () => {
+  it('first deploy installs the files on the Edge node, leaves the other app alone, and annotates the digest', async () => {
+    const unrelated = await readFile(join(fixture.hostDir, UNRELATED), 'utf8');
+    const payload = fixture.payload('v1');
+    const result = await fixture.deploy(payload);
+    expect(result).toMatchObject({ changed: true, rolledBack: false, digest: payload.digest });
+    const files = await fixture.hostFiles();
+    expect(files[UNRELATED]).toBe(unrelated);
+    expect(files['quick-launcher/www/index.html']).toBe('<html>v1</html>');
+    expect(JSON.parse(files['quick-launcher/settings.json'])).toEqual({ 'app.example.test': { anonymousAccess: { token: TOKEN } } });
+    expect(Object.keys(files).sort()).toEqual(['app.example.test.conf', UNRELATED, 'quick-launcher/settings.json', 'quick-launcher/www/index.html']);
+    expect(fixture.edgeAnnotations()[ANNOTATION_DIGEST]).toBe(payload.digest);
+    // The anonymous token only ever sits in a Secret.
+    expect(fixture.storedText('ConfigMap')).not.toContain(TOKEN);
+    expect(fixture.storedText('ConfigMap')).not.toContain(Buffer.from(TOKEN).toString('base64').slice(0, 12));
+    expect(fixture.logger.text).not.toContain(TOKEN);
+    expect(result.steps.map((step) => step.step)).toEqual(['edge', 'payload', 'installer', 'rollout', 'annotate', 'cleanup']);
+  });
+
+  it('a second deploy of the same content makes no mutating request', async () => {
+    const payload = fixture.payload('v1');
+    await fixture.deploy(payload);
+    await fixture.api.idle();
+    fixture.api.clearRequests();
+    const result = await fixture.deploy(fixture.payload('v1'));
+    expect(result.changed).toBe(false);
+    expect(fixture.api.mutatingRequests()).toEqual([]);
+    expect(fixture.api.requests().length).toBeGreaterThan(0);
+  });
+
+  it('a new version replaces the files and removes the older payload objects', async () => {
+    await fixture.deploy(fixture.payload('v1', { 'quick-launcher/www/old.js': 'old' }));
+    const second = fixture.payload('v2');
+    const result = await fixture.deploy(second);
+    expect(result.previousDigest).toBeDefined();
+    const files = await fixture.hostFiles();
+    expect(files['quick-launcher/www/index.html']).toBe('<html>v2</html>');
+    expect(files['quick-launcher/www/old.js']).toBeUndefined();
+    expect(result.steps.find((step) => step.step === 'cleanup')?.result).toMatch(/^removed \d+ older payload objects$/);
+    expect(fixture.storedText('ConfigMap')).not.toContain(result.previousDigest?.slice(7, 19));
+  });
+
+  it('dry run only reads and returns the plan', async () => {
+    fixture.api.clearRequests();
+    const result = await fixture.deploy(fixture.payload('v1'), { dryRun: true });
+    expect(result).toMatchObject({ changed: true, dryRun: true });
+    expect(result.objects.some((name) => name.startsWith('Job/quick-launcher-install-'))).toBe(true);
+    expect(fixture.api.mutatingRequests()).toEqual([]);
+    expect(await fixture.hostFiles()).toEqual({ [UNRELATED]: expect.any(String) as unknown });
+    expect(result.diff ?? '').not.toContain(Buffer.from(JSON.stringify({ 'app.example.test': { anonymousAccess: { token: TOKEN } } })).toString('base64'));
+  });
+
+  it('an Edge that never becomes ready gets the previous files back and the step fails saying so', async () => {
+    await fixture.deploy(fixture.payload('v1'));
+    const before = await fixture.hostFiles();
+    const v1 = fixture.edgeAnnotations()[ANNOTATION_DIGEST];
+    let rollouts = 0;
+    fixture.api.setReadiness(() => ++rollouts > 1);
+    const error = await fixture.deploy(fixture.payload('v2'), { rolloutTimeout: '2s' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RolloutError);
+    const rollout = error as RolloutError;
+    expect(rollout.result.rolledBack).toBe(true);
+    expect(rollout.message).toContain(`Rolled back: restored the previous files (content ${v1}) and restarted the Edge`);
+    expect(rollout.message).toContain('not ready within 2s');
+    expect(await fixture.hostFiles()).toEqual(before);
+    expect(fixture.edgeAnnotations()[ANNOTATION_DIGEST]).toBe(v1);
+  });
+
+  it('a deploy waits for the lease held by another and times out clearly, changing nothing', async () => {
+    const other = await DeployLease.acquire(fixture.otherKubectl(), { name: 'quick-launcher-deploy', namespace: 'default', holder: 'other-run', durationSeconds: 60, timeoutSeconds: 5 }, new MemoryLogger());
+    try {
+      const error = await fixture.deploy(fixture.payload('v1'), { lease: { name: 'quick-launcher-deploy', holder: 'test-run-1', durationSeconds: 30, timeoutSeconds: 1, pollMs: 200 } }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(LeaseTimeoutError);
+      expect((error as Error).message).toMatch(/^another deploy holds lease default\/quick-launcher-deploy \(holder: other-run, renewed .*\); gave up after lock-timeout 1s/);
+      expect(Object.keys(await fixture.hostFiles())).toEqual([UNRELATED]);
+    } finally {
+      await other.release();
+    }
+  });
+
+  it('two deploys at once serialize on the lease: the second finds the content live', async () => {
+    const payload = fixture.payload('v1');
+    const [first, second] = await Promise.all([
+      fixture.deploy(payload),
+      fixture.deploy(payload, { lease: { name: 'quick-launcher-deploy', holder: 'test-run-2', durationSeconds: 30, timeoutSeconds: 60, pollMs: 200 } }, fixture.otherKubectl()),
+    ]);
+    expect([first.changed, second.changed].sort()).toEqual([false, true]);
+    expect(fixture.logger.text).toContain('Waiting up to');
+    expect(fixture.edgeAnnotations()[ANNOTATION_DIGEST]).toBe(payload.digest);
+  });
+
+  it('a 403 from RBAC is a clear error naming the verb, with the lease released and the node unchanged', async () => {
+    fixture.api.setDenyRules([{ verb: 'create', resource: 'jobs' }]);
+    const error = await fixture.deploy(fixture.payload('v1')).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toMatch(/^the cluster refused 'kubectl create': jobs.batch is forbidden: User ".*" cannot create resource "jobs" in API group "batch"/);
+    expect((error as Error).message).toContain('examples/rbac/quick-launcher-deployer.yaml');
+    expect(Object.keys(await fixture.hostFiles())).toEqual([UNRELATED]);
+    expect(fixture.storedText('Lease')).toBe('[]');
+  });
+
+  it('a missing Edge deployment names the input', async () => {
+    fixture.api.clearRequests();
+    await expect(fixture.deploy(fixture.payload('v1'), { deployment: 'no-such-edge' })).rejects.toThrow(
+      new InputError('edge-deployment', "deployment 'no-such-edge' was not found in namespace 'default' (check 'namespace' and 'context')"),
+    );
+    expect(fixture.api.mutatingRequests()).toEqual([]);
+  });
+});
+
+describeWith(['kubectl', 'nginx'])('Edge rollout with nginx in the installer image', () => {
+  it('a server block nginx rejects fails the installer before the swap', async () => {
+    await fixture.deploy(fixture.payload('v1'));
+    const before = await fixture.hostFiles();
+    const bad = fixture.payload('v2', { 'broken.example.test.conf': 'server { locaton / {} }\n' });
+    const error = await fixture.deploy(bad).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RolloutError);
+    expect((error as RolloutError).result.rolledBack).toBe(false);
+    expect((error as Error).message).toContain('nginx -t rejected the new server blocks (nothing was changed)');
+    expect((error as Error).message).toContain('unknown directive "locaton" in external-apps/broken.example.test.conf:1');
+    expect(await fixture.hostFiles()).toEqual(before);
+  });
+});
