@@ -104,7 +104,7 @@ export async function provision(client: CloudPipelineClient, desired: DesiredSta
     throw new ConfigurationError(`the API token belongs to ${me.userName}, who does not hold ROLE_ADMIN; provisioning needs an admin token`);
   }
   const roles = await client.roles.list();
-  const roleIds = (user: SystemUser) => user.roles.map((name) => roleId(roles, name, user.name));
+  const roleIds = new Map(systemUsers.map((user) => [user, user.roles.map((name) => roleId(roles, name, user.name))]));
   const observedPreferences: Preference[] = await client.preferences.list();
   const homeTemplate = desired.homeStorageTemplate ?? observedPreferences.find((p) => p.name === 'storage.user.home.template')?.value;
   const folderTemplate = desired.homeHierarchy;
@@ -139,7 +139,7 @@ export async function provision(client: CloudPipelineClient, desired: DesiredSta
 
   await logger.group('Cloud Pipeline: system users', async () => {
     await runAll('system users', [...systemUsers], async (user) =>
-      planSystemUser({ name: user.name, roleIds: roleIds(user), roles: user.roles, home: homeStorageFor(user.name, homeTemplate) }, await client.users.find(user.name)),
+      planSystemUser({ name: user.name, roleIds: roleIds.get(user) ?? [], roles: user.roles, home: homeStorageFor(user.name, homeTemplate) }, await client.users.find(user.name)),
     );
     logger.info(`system users: ${counts.usersCreated} ${dryRun ? 'to create' : 'created'}, ${counts.usersUpdated} ${dryRun ? 'to update' : 'updated'}`);
   });
