@@ -123,9 +123,9 @@ export class ActionsCache implements BuildCache {
   readonly description = 'GitHub Actions cache';
   constructor(private readonly logger: Logger) {}
 
-  /** True when the runner's cache service is reachable (its URL variables are set). */
+  /** True when the runner offers its cache service, by @actions/cache's own rule (v2: results URL; v1: cache URL). */
   static available(env: NodeJS.ProcessEnv): boolean {
-    return Boolean(env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL);
+    return Boolean(env.ACTIONS_CACHE_SERVICE_V2 ? env.ACTIONS_RESULTS_URL : env.ACTIONS_CACHE_URL);
   }
 
   async restore(key: string, dir: string): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { digestOf, sha256File } from '../../lib/digest.js';
@@ -70,7 +70,9 @@ export async function buildDistWithLauncher(inputs: Inputs, deps: Dependencies):
   await checkLauncherSource(launcherDir);
   await prepareAssets(launcherDir, inputs.assets, logger);
 
-  const work = await mkdtemp(join(env.RUNNER_TEMP || tmpdir(), 'quick-launcher-dist-'));
+  const workBase = join(env.RUNNER_TEMP || tmpdir(), 'quick-launcher');
+  await mkdir(workBase, { recursive: true });
+  const work = await mkdtemp(join(workBase, 'work-'));
   try {
     const input = inputs.distribution
       ? await readInputDistribution(inputs.distribution, extractionDir(work), deps.limits ?? DEFAULT_LIMITS)
