@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { smokeCheck } from '../../../src/actions/deploy-quick-launcher/smoke.js';
+import { MemoryLogger } from '../../../src/lib/logger.js';
+import { describeWith } from '../../helpers/services.js';
+
+const TOKEN = 'smoke-anon-token-77';
+const seen: Array<{ host?: string; path?: string }> = [];
+
+/** An Edge that routes by Host like nginx's server_name: only app.example.test is served. */
+function edge(request: IncomingMessage, response: ServerResponse): void {
+  const host = (request.headers.host ?? '').replace(/:\d+$/, '');
+  seen.push({ host, path: request.url });
+  if (host !== 'app.example.test') {
+    response.statusCode = 404;
+    response.end('unknown host');
+  } else if (request.url === '/') {
+    response.end('<html><body>launcher</body></html>');
+  } else if (request.url === '/settings') {
+    response.end(JSON.stringify({ 'app.example.test': { anonymousAccess: { token: TOKEN } } }));
+  } else {
+    response.statusCode = 404;
+    response.end();
+  }
+}
+
+async function listen(server: Server): Promise<URL> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const secure = 'setSecureContext' in server;
+  return new URL(`${secure ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`);
+}
+
+let plain: Server;
+let plainUrl: URL;
+beforeAll(async () => {
+  plain = createHttpServer(edge);
+  plainUrl = await listen(plain);
+});
+afterAll(async () => new Promise((resolve) => plain.close(resolve)));
+
+describe('smokeCheck', () => {
+  it('asks for each host through the Edge address and never logs the settings', async () => {
+    const logger = new MemoryLogger();
+    const results = await smokeCheck({ address: plainUrl, hosts: ['app.example.test'] }, logger);
+    expect(results.map((result) => `${result.path} ${result.status}`)).toEqual(['/ 200', '/settings 200']);
+    expect(seen.slice(-2)).toEqual([
+      { host: 'app.example.test', path: '/' },
+      { host: 'app.example.test', path: '/settings' },
+    ]);
+    expect(logger.text).toContain('app.example.test serves / and /settings');
+    expect(logger.text).not.toContain(TOKEN);
+  });
+
+  it('fails clearly when a host is not served', async () => {
+    await expect(smokeCheck({ address: plainUrl, hosts: ['tools.example.test'], attempts: 2, delayMs: 10 }, new MemoryLogger())).rejects.toThrow(
+      `GET https://tools.example.test/ through ${plainUrl.host} answered 404`,
+    );
+  });
+
+  it('fails clearly when nothing listens', async () => {
+    const closed = createHttpServer();
+    const url = await listen(closed);
+    await new Promise((resolve) => closed.close(resolve));
+    await expect(smokeCheck({ address: url, hosts: ['app.example.test'], attempts: 1 }, new MemoryLogger())).rejects.toThrow(/ECONNREFUSED/);
+  });
+});
+
+describeWith(['openssl'])('smokeCheck over TLS', () => {
+  let dir: string;
+  let secure: Server;
+  let secureUrl: URL;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'ql-smoke-'));
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=app.example.test', '-addext', 'subjectAltName=DNS:app.example.test', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+    secure = createHttpsServer({ key: await readFile(join(dir, 'key.pem')), cert: await readFile(join(dir, 'cert.pem')) }, edge);
+    secureUrl = await listen(secure);
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => secure.close(resolve));
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('sends the host as TLS server name and verifies against the given CA', async () => {
+    const ca = await readFile(join(dir, 'cert.pem'), 'utf8');
+    await expect(smokeCheck({ address: secureUrl, hosts: ['app.example.test'], ca }, new MemoryLogger())).resolves.toHaveLength(2);
+  });
+
+  it('refuses an untrusted certificate unless told to skip verification', async () => {
+    await expect(smokeCheck({ address: secureUrl, hosts: ['app.example.test'], attempts: 1 }, new MemoryLogger())).rejects.toThrow(/self-signed|self signed/);
+    await expect(smokeCheck({ address: secureUrl, hosts: ['app.example.test'], insecure: true }, new MemoryLogger())).resolves.toHaveLength(2);
+  });
+});
