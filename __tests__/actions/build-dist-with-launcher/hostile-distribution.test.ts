@@ -28,6 +28,9 @@ function rawTar(entries: RawEntry[]): Buffer {
   return Buffer.concat(blocks);
 }
 
+/** Longer than a ustar name, so it travels in a GNU long-name record. */
+const GNU_EVIL = `${'x/'.repeat(60)}${'../'.repeat(61)}gnu-evil.txt`;
+
 const benign: RawEntry = { header: { path: 'bin/pipeline.jar' }, data: Buffer.from('jar') };
 
 /** Each case: the archive bytes and the entry name the error must carry. */
@@ -38,6 +41,15 @@ const cases: { name: string; bytes: () => Buffer; entry: string; reason: RegExp 
   { name: 'Windows drive path', bytes: () => gzipSync(rawTar([{ header: { path: 'C:/evil.txt' }, data: Buffer.from('x') }])), entry: 'C:/evil.txt', reason: /absolute path/ },
   { name: 'backslash traversal', bytes: () => gzipSync(rawTar([{ header: { path: '..\\evil.txt' }, data: Buffer.from('x') }])), entry: '..\\evil.txt', reason: /backslash/ },
   { name: 'PAX path override with ..', bytes: () => gzipSync(rawTar([{ pax: { path: '../pax-evil.txt' }, header: { path: 'harmless.txt' }, data: Buffer.from('x') }])), entry: '../pax-evil.txt', reason: /'\.\.'/ },
+  {
+    name: 'GNU long name with ..',
+    bytes: () => {
+      const long = Buffer.from(`${GNU_EVIL}\0`);
+      return gzipSync(rawTar([{ header: { path: '././@LongLink', type: 'NextFileHasLongPath' }, data: long }, { header: { path: 'short.txt' }, data: Buffer.from('x') }]));
+    },
+    entry: GNU_EVIL,
+    reason: /'\.\.'/,
+  },
   { name: 'absolute symlink', bytes: () => gzipSync(rawTar([benign, { header: { path: 'bin/passwd', type: 'SymbolicLink', linkpath: '/etc/passwd' } }])), entry: 'bin/passwd', reason: /outside the tree/ },
   { name: 'symlink leaving the tree', bytes: () => gzipSync(rawTar([{ header: { path: 'bin/up', type: 'SymbolicLink', linkpath: '../../outside' } }])), entry: 'bin/up', reason: /outside the tree/ },
   {
