@@ -3,7 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readArchiveFile } from '../../../src/lib/archive.js';
 import { sha256File } from '../../../src/lib/digest.js';
+import { SETTINGS_TEMPLATE_PATHS } from '../../../src/lib/distribution-layout.js';
 import { type Workspace, workspace } from './helpers.js';
 
 const BUNDLE = fileURLToPath(new URL('../../../dist/build-dist-with-launcher/index.js', import.meta.url));
@@ -71,6 +73,10 @@ describe('dist/build-dist-with-launcher/index.js run as the runner runs it', () 
       'output-dir': outputDir,
     });
     expect(first.stdout).toContain('::group::install-command: npm ci');
+    // ncc relocated the settings templates next to the bundle; they must reach the archive intact.
+    expect(await readArchiveFile(first.outputs.distribution, SETTINGS_TEMPLATE_PATHS.app)).toEqual(
+      await readFile(new URL('../../../templates/settings/app-launcher.json.hbs', import.meta.url)),
+    );
     expect(first.summary).toContain(`| \`cloud-pipeline.2.0.0.tgz\` |`);
     expect(first.summary).toContain(first.outputs['distribution-sha256']);
 
