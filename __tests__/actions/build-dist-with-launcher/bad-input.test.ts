@@ -113,8 +113,10 @@ describe('getInputs', () => {
   it.each([
     [{ version: '1.0 beta' }, "Input 'version': '1.0 beta' is not a valid version"],
     [{ version: '../1' }, "Input 'version': '../1' is not a valid version"],
-    [{ 'build-output': '../elsewhere' }, "Input 'build-output': '../elsewhere' must be a folder inside the launcher source"],
-    [{ 'build-output': '/abs' }, "Input 'build-output': '/abs' must be a folder inside the launcher source"],
+    [{ 'build-output': '../elsewhere' }, "Input 'build-output': '../elsewhere' must be a sub-folder of the launcher source"],
+    [{ 'build-output': '/abs' }, "Input 'build-output': '/abs' must be a sub-folder of the launcher source"],
+    [{ 'build-output': '.' }, "Input 'build-output': '.' must be a sub-folder of the launcher source"],
+    [{ 'build-output': 'dist/..' }, "Input 'build-output': 'dist/..' must be a sub-folder of the launcher source"],
     [{ cache: 'maybe' }, "Input 'cache': 'maybe' is not a boolean"],
     [{ 'build-env': 'PUBLIC_URL=/\nnot a pair' }, "Input 'build-env': line 2: expected KEY=VALUE"],
     [{ 'install-command': 'npm ci && rm -rf /' }, "Input 'install-command': '&&' is a shell operator"],
@@ -135,5 +137,6 @@ describe('getInputs', () => {
       outputDir: '/runner/temp/quick-launcher/distribution',
     });
     expect(inputs.distribution).toBeUndefined();
+    expect(getInputs(inputsFrom({ 'build-output': './out/web/' }), {}).buildOutput).toBe('out/web');
   });
 });

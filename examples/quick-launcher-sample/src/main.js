@@ -1,4 +1,4 @@
-/* global document, __TITLE__, __BUILD_VERSION__, __BUILD_DESCRIPTION__ */
+/* global __TITLE__, __BUILD_VERSION__, __BUILD_DESCRIPTION__ */
 // The sample "application": like the real launcher, it fetches /settings from its own origin and
 // picks the entry for its hostname.
 const root = document.getElementById('root');

@@ -1,5 +1,5 @@
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { InputError } from '../../lib/errors.js';
 import { InputReader, type InputSource, runnerInputs } from '../../lib/inputs.js';
 import { parseCommand } from './command-line.js';
@@ -37,9 +37,11 @@ export function checkVersion(version: string, input: string): string {
 /** Reads and checks the inputs of build-dist-with-launcher. */
 export function getInputs(source: InputSource = runnerInputs, env: NodeJS.ProcessEnv = process.env): Inputs {
   const read = new InputReader(source);
-  const buildOutput = read.string('build-output', 'build');
-  if (buildOutput.startsWith('/') || buildOutput.split(/[\\/]/).includes('..')) {
-    throw new InputError('build-output', `'${buildOutput}' must be a folder inside the launcher source (relative, no '..')`);
+  const given = read.string('build-output', 'build');
+  const buildOutput = posix.normalize(given.replace(/\\/g, '/')).replace(/\/+$/, '');
+  // The folder is cleared before each build: it must never be the launcher folder or outside it.
+  if (given.startsWith('/') || buildOutput === '.' || buildOutput.split('/').includes('..')) {
+    throw new InputError('build-output', `'${given}' must be a sub-folder of the launcher source (relative, not '.', no '..')`);
   }
   const version = read.optional('version');
   return {
