@@ -53,7 +53,10 @@ describe('RegistryClient auth and errors (loopback fake)', () => {
     const client = new RegistryClient({ host: `127.0.0.1:${fake.port}`, insecure: true });
     const error = await client.digest('team/app', '1').catch((reason: unknown) => reason);
     expect(error).toBeInstanceOf(RegistryError);
-    expect((error as Error).message).toBe('HEAD team/app:1 answered HTTP 401');
+    expect((error as Error).message).toBe(
+      `127.0.0.1:${fake.port} refused HEAD /v2/team/app/manifests/1 (HTTP 401); check the login (docker/login-action) and its rights`,
+    );
+    expect((error as Error).message).not.toContain('dTpw');
   });
 
   it('reads credentials from the docker config that docker login writes', async () => {

@@ -76,8 +76,13 @@ export class RegistryClient {
     };
     let response = await attempt();
     if (response.status === 401) {
+      await response.body?.cancel();
       await this.authenticate(response.headers.get('www-authenticate') ?? '', scope);
       response = await attempt();
+    }
+    if (!response.ok) await response.body?.cancel();
+    if (response.status === 401 || response.status === 403) {
+      throw new RegistryError(`${this.endpoint.host} refused ${init.method ?? 'GET'} ${path} (HTTP ${response.status}); check the login (docker/login-action) and its rights`);
     }
     return response;
   }

@@ -1,5 +1,5 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { FileError, InputError, errorCode } from '../../lib/errors.js';
 import { type DockerfileFacts, readDockerfile } from './dockerfile.js';
@@ -177,9 +177,4 @@ export async function discoverTool(toolsDir: string, tool: string, options: Disc
     });
   }
   return variants;
-}
-
-/** A short, stable label of a path for logs: relative to the tools folder. */
-export function label(toolsDir: string, path: string): string {
-  return relative(resolve(toolsDir), path) || '.';
 }
