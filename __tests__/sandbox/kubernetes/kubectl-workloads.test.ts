@@ -71,6 +71,8 @@ describeWith(['kubectl'])('kubectl against the Kubernetes API stand-in: Jobs and
     expect((await h.kubectl(['logs', 'job/install'])).stdout).toBe('installed for {"token":"s3cret"}\n');
     const pods = JSON.parse((await h.kubectl(['get', 'pods', '-l', 'job-name=install', '-o', 'json'])).stdout) as { items: { spec: { nodeName: string }; status: { phase: string } }[] };
     expect(pods.items.map((pod) => [pod.spec.nodeName, pod.status.phase])).toEqual([['cp-edge-node', 'Succeeded']]);
+    expect((await h.kubectl(['get', 'job', 'install'])).stdout).toMatch(/^install\s+Complete\s+1\/1\s+\d+s$/m);
+    expect((await h.kubectl(['get', 'pods', '-l', 'job-name=install'])).stdout).toMatch(/^install-\w{5}\s+0\/1\s+Completed\s+0\s+\d+s$/m);
     const job = JSON.parse((await h.kubectl(['get', 'job', 'install', '-o', 'json'])).stdout) as { status: { succeeded: number } };
     expect(job.status.succeeded).toBe(1);
     expect((await h.kubectl(['delete', 'job', 'install'])).code).toBe(0);

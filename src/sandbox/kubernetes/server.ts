@@ -3,13 +3,14 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { parse as parseYaml } from 'yaml';
 import type { KubeApi } from './api.js';
-import { isObject, stringAt } from './json.js';
+import { isObject, objectsAt, stringAt } from './json.js';
 import { discoveryDocument, groupDocument } from './discovery.js';
 import { authorize, type DenyRule } from './rbac.js';
 import { RequestLog } from './request-log.js';
 import { parseResourcePath, type ResourceRoute } from './routing.js';
 import { ApiError, badRequest, unauthorized } from './status.js';
 import type { TlsMaterial } from './tls.js';
+import { toTable, wantsTable } from './tables.js';
 import { streamWatch } from './watch.js';
 
 /** What the HTTP layer needs from the rest of the stand-in. */
@@ -78,6 +79,7 @@ async function serveResource(context: ServerContext, request: IncomingMessage, r
   if (Array.isArray(deleteOptions.dryRun) && deleteOptions.dryRun.includes('All')) options.dryRun = true;
   outcome.dryRun = options.dryRun;
 
+  const table = wantsTable(request.headers.accept) && subresource === undefined;
   if (subresource === 'log') {
     api.get(resource, namespace, name ?? '');
     const text = context.podLog(namespace, name ?? '') ?? '';
@@ -86,12 +88,16 @@ async function serveResource(context: ServerContext, request: IncomingMessage, r
     return 200;
   }
   switch (verb) {
-    case 'get':
-      send(response, 200, api.get(resource, namespace, name ?? ''));
+    case 'get': {
+      const object = api.get(resource, namespace, name ?? '');
+      send(response, 200, table ? toTable(resource, [object], api.store.resourceVersion, query.get('includeObject')) : object);
       return 200;
-    case 'list':
-      send(response, 200, api.list(resource, route.namespace, selectors));
+    }
+    case 'list': {
+      const list = api.list(resource, route.namespace, selectors);
+      send(response, 200, table ? toTable(resource, objectsAt(list.items), api.store.resourceVersion, query.get('includeObject')) : list);
       return 200;
+    }
     case 'watch': {
       const timeout = Number(query.get('timeoutSeconds') ?? '');
       streamWatch(api.store, {
