@@ -158,4 +158,11 @@ describe('buildDistWithLauncher', () => {
     expect(await readArchiveFile(result.launcherArchive, 'quick-launcher/www/assets/logo.png')).toEqual(logo);
     expect(await readdir(join(ws.root, 'out'))).toHaveLength(3);
   });
+
+  it("accepts the launcher's own assets folder as the assets input", async () => {
+    const before = await readFile(join(ws.launcher, 'assets/background.png'));
+    await buildDistWithLauncher(inputsFor(ws, { assets: join(ws.launcher, 'assets') }), depsFor(ws, false));
+    expect(await readFile(join(ws.launcher, 'assets/background.png'))).toEqual(before);
+    expect(before.length).toBeGreaterThan(0);
+  });
 });

@@ -1,5 +1,5 @@
 import { copyFile, lstat, mkdir, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { InputError, errorCode, errorMessage } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
 import { type CommandRunner, lastLines } from '../../tools/exec.js';
@@ -43,7 +43,8 @@ export async function prepareAssets(launcherDir: string, assetsDir: string | und
     const where = assetsDir === undefined ? join(launcherDir, 'assets') : `${assetsDir} or ${join(launcherDir, 'assets')}`;
     throw new InputError('assets', `the launcher build needs ${missing.join(', ')}, not found in ${where}`);
   }
-  if (assetsDir === undefined) return;
+  // Nothing to copy when the assets input is the launcher's own assets folder.
+  if (assetsDir === undefined || resolve(assetsDir) === resolve(launcherDir, 'assets')) return;
   await mkdir(join(launcherDir, 'assets'), { recursive: true });
   for (const name of REQUIRED_ASSETS) {
     if (await isFile(join(assetsDir, name))) {
