@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { appendFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildDistWithLauncher } from '../../../src/actions/build-dist-with-launcher/build-dist.js';
+import { outputsOf, summaryMarkdown } from '../../../src/actions/build-dist-with-launcher/summary.js';
 import { readArchiveFile } from '../../../src/lib/archive.js';
 import { sha256File } from '../../../src/lib/digest.js';
 import { DISTRIBUTION_KIND, SETTINGS_TEMPLATE_PATHS } from '../../../src/lib/distribution-layout.js';
@@ -139,6 +140,14 @@ describe('buildDistWithLauncher', () => {
     const miss = await buildDistWithLauncher(inputsFor(ws), depsFor(ws));
     expect(miss.cacheHit).toBe(false);
     expect(await calls(ws)).toEqual(['install', 'build', 'install', 'build']);
+  });
+
+  it('keeps build-env values out of the log, the summary, the outputs and the manifest', async () => {
+    const secret = 'build-secret-4f1c9e2a';
+    const deps = depsFor(ws);
+    const result = await buildDistWithLauncher(inputsFor(ws, { 'build-env': `CP_APPLICATIONS_API_TOKEN=${secret}` }), deps);
+    const said = [deps.logger.text, summaryMarkdown(result), JSON.stringify(outputsOf(result)), await readFile(join(result.outputDir, 'manifest.json'), 'utf8')];
+    for (const text of said) expect(text).not.toContain(secret);
   });
 
   it('clears stale files from the build output before building', async () => {
