@@ -64,7 +64,7 @@ describe('provision against the stand-in', () => {
     expect(dry.dryRun).toBe(true);
     expect(dry.anonymousToken).toBeUndefined();
     expect(dry.plan.map((call) => `${call.method} ${call.path}`)).toEqual(
-      expect.arrayContaining(['POST /preferences', 'POST /user', 'POST /datastorage/1/list', 'POST /datastorage/{SHINY_PORTAL-home}/list']),
+      expect.arrayContaining(['POST /preferences', 'POST /user', 'POST /datastorage/1/list', 'POST /datastorage/{the home storage of SHINY_PORTAL}/list']),
     );
     expect(dry.counts).toMatchObject({ usersCreated: 3, foldersCreated: 6 * 6 });
 

@@ -42,11 +42,15 @@ export async function observeHome(
   const observed: ObservedHome = { user: user.userName, userId: user.id, missingFolders: folders };
   if (user.id === undefined) return observed;
   const storageId = user.defaultStorageId ?? undefined;
-  const storage = storageId !== undefined ? await client.storages.find(storageId) : await client.storages.find(home.name);
+  if (storageId !== undefined) {
+    // The default storage is the user's home: list it directly (a lookup would cost a call per user).
+    observed.storage = { id: storageId, name: `the home storage of ${user.userName}` };
+    observed.missingFolders = await missingFolders(client, storageId, folders);
+    return observed;
+  }
+  const storage = await client.storages.find(home.name);
   if (!storage) return observed;
-  const summary = { id: storage.id, name: storage.name, owner: storage.owner };
-  if (storageId !== undefined) observed.storage = summary;
-  else observed.storageByName = summary;
+  observed.storageByName = { id: storage.id, name: storage.name, owner: storage.owner };
   observed.missingFolders = await missingFolders(client, storage.id, folders);
   return observed;
 }

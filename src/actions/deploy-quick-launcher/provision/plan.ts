@@ -111,7 +111,7 @@ export function planHome(observed: ObservedHome, home: DataStorageVO): Step[] {
     observed.missingFolders.length === 0 ? [] : [{ kind: 'create-folders', user, storageId, storageName, folders: observed.missingFolders }];
   if (observed.storage) return folders(observed.storage.id, observed.storage.name);
   // A user created earlier in this run (dry run): its create-user step brings the home storage.
-  if (observed.userId === undefined) return folders(undefined, home.name);
+  if (observed.userId === undefined) return folders(undefined, `the home storage of ${user}`);
   const found = observed.storageByName;
   const steps: Step[] = found ? [] : [{ kind: 'create-home-storage', user, storage: home }];
   const storageName = found?.name ?? home.name;
