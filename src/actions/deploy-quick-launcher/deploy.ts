@@ -1,0 +1,141 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createCloudPipelineClient } from '../../cloud-pipeline/index.js';
+import type { Logger } from '../../lib/logger.js';
+import type { CommandRunner } from '../../tools/exec.js';
+import { Kubectl } from '../../tools/kubectl.js';
+import { collectPayloadFiles } from './collect.js';
+import { readEdge } from './edge.js';
+import type { Inputs } from './inputs.js';
+import { DEFAULT_KEEP_BACKUPS, renderInstaller } from './installer.js';
+import { resolveKubectl } from './kubectl-binary.js';
+import { kubeconfigDir, parseKubeconfig, removeKubeconfig, writeKubeconfig } from './kubeconfig.js';
+import { chooseAnonymousToken, readLiveSettings, tokenInSettings } from './live-token.js';
+import { packPayload } from './payload.js';
+import { provision, readToolsManifest, type ProvisionResult } from './provision/index.js';
+import { RolloutError, rollout, type RolloutResult } from './rollout.js';
+import { smokeCheck } from './smoke.js';
+
+/** What the deploy needs from its surroundings; run.ts gives the runner's, tests their own. */
+export interface DeployDependencies {
+  logger: Logger;
+  runner: CommandRunner;
+  env: NodeJS.ProcessEnv;
+  /** Masks a value in the log (core.setSecret). */
+  setSecret(value: string): void;
+  /** Remembers a value for the post step (core.saveState). */
+  saveState(name: string, value: string): void;
+  /** Identifies this deploy in the Lease (run id, workflow). */
+  holder: string;
+  pollMs?: number;
+}
+
+export interface DeployResult {
+  rollout: RolloutResult;
+  provision?: ProvisionResult;
+  /** Hosts of the launchers (settings keys). */
+  hosts: string[];
+}
+
+export const STATE_KUBECONFIG = 'kubeconfig';
+export const STATE_CACHE_DIR = 'kubectl-cache';
+export const OBJECT_PREFIX = 'quick-launcher';
+export const LEASE_NAME = 'quick-launcher-deploy';
+/** Where the Edge's certificates live on its node (mounted for the installer's nginx -t). */
+export const EDGE_CERT_HOST_PATH = '/opt/edge/pki';
+
+/** The launcher hosts of a settings text (its keys). */
+function hostsOf(settings: string | undefined): string[] {
+  if (!settings) return [];
+  return Object.keys(JSON.parse(settings) as object);
+}
+
+/**
+ * The whole deploy: kubeconfig (masked, 0600, removed at the end and by the post step), kubectl,
+ * Cloud Pipeline provisioning, then the Edge rollout with the anonymous token in the settings.
+ * A RolloutError carries the rollout's result (rolled back or not) for the outputs.
+ */
+export async function deploy(inputs: Inputs, deps: DeployDependencies): Promise<DeployResult> {
+  const { logger } = deps;
+  const kubeconfig = parseKubeconfig(inputs.kubeconfig, inputs.context);
+  for (const secret of kubeconfig.secrets) deps.setSecret(secret);
+  const path = await writeKubeconfig(kubeconfig.text, kubeconfigDir(deps.env));
+  deps.saveState(STATE_KUBECONFIG, path);
+  const cacheDir = await mkdtemp(join(kubeconfigDir(deps.env), 'quick-launcher-kubectl-cache-'));
+  deps.saveState(STATE_CACHE_DIR, cacheDir);
+  try {
+    logger.info(`Cluster: context '${kubeconfig.context}'${kubeconfig.server ? ` (${kubeconfig.server})` : ''}, namespace '${inputs.namespace}'`);
+    const binary = await resolveKubectl({ version: inputs.kubectlVersion, mirror: inputs.kubectlMirror }, logger);
+    const kubectl = new Kubectl(binary, { kubeconfig: path, context: kubeconfig.context, namespace: inputs.namespace, cacheDir, requestTimeout: '60s' }, deps.runner);
+
+    let provisioned: ProvisionResult | undefined;
+    if (inputs.api) {
+      deps.setSecret(inputs.api.token);
+      const api = inputs.api;
+      const client = createCloudPipelineClient({ url: api.url, token: api.token, ...(api.caFile ? { caFile: api.caFile } : {}), insecure: api.insecure, logger });
+      const tools = inputs.registerTools && inputs.toolsManifest ? await readToolsManifest(inputs.toolsManifest, 'tools-manifest') : [];
+      provisioned = await provision(
+        client,
+        {
+          systemUsers: inputs.systemUsers,
+          syncHomeFolders: inputs.syncHomeFolders,
+          preferences: inputs.preferences,
+          tools,
+          ...(inputs.homeHierarchy ? { homeHierarchy: inputs.homeHierarchy } : {}),
+        },
+        { dryRun: inputs.dryRun, logger },
+      );
+      if (provisioned.anonymousToken) deps.setSecret(provisioned.anonymousToken);
+    }
+
+    // The token live on the Edge stays while valid, so an unchanged redeploy keeps its digest.
+    const edge = await readEdge(kubectl, inputs.edgeDeployment, inputs.namespace);
+    const live = edge.digest ? tokenInSettings(await readLiveSettings(kubectl, OBJECT_PREFIX, edge.digest).catch(() => undefined)) : undefined;
+    if (live) deps.setSecret(live);
+    const token = chooseAnonymousToken(live, provisioned?.anonymousToken, new Date());
+    if (token && token === live && provisioned?.anonymousToken) logger.info('anonymous access: the token live on the Edge is still valid and kept');
+
+    const files = await logger.group('Collect the payload', () => collectPayloadFiles({ edgeConfigDir: inputs.edgeConfig, distributionDir: inputs.distribution, anonymousToken: token }, logger));
+    const hosts = hostsOf(files.find((file) => file.path === 'quick-launcher/settings.json')?.content.toString('utf8'));
+    const script = renderInstaller({ keep: DEFAULT_KEEP_BACKUPS });
+    const payload = packPayload(files, { hostPath: inputs.edgeHostPath, installer: script.sha256 });
+    logger.info(`content digest ${payload.digest}: ${files.length} files, ${payload.totalBytes} bytes in ${payload.objects.length + 1} objects`);
+    const smoke = inputs.smokeCheck;
+    const result = await rollout(
+      kubectl,
+      payload,
+      script.text,
+      {
+        namespace: inputs.namespace,
+        deployment: inputs.edgeDeployment,
+        nodeSelector: inputs.edgeNodeSelector,
+        hostPath: inputs.edgeHostPath,
+        certHostPath: EDGE_CERT_HOST_PATH,
+        ...(inputs.installerImage ? { installerImage: inputs.installerImage } : {}),
+        rolloutTimeout: `${inputs.rolloutTimeoutSeconds}s`,
+        jobTimeoutSeconds: Math.max(120, inputs.rolloutTimeoutSeconds),
+        keepBackups: DEFAULT_KEEP_BACKUPS,
+        prefix: OBJECT_PREFIX,
+        lease: { name: LEASE_NAME, holder: deps.holder, durationSeconds: 60, timeoutSeconds: inputs.lockTimeoutSeconds, ...(deps.pollMs ? { pollMs: deps.pollMs } : {}) },
+        dryRun: inputs.dryRun,
+        ...(deps.pollMs ? { pollMs: deps.pollMs } : {}),
+        ...(smoke
+          ? {
+              verify: async () => {
+                await smokeCheck({ address: smoke, hosts, insecure: inputs.api?.insecure ?? false, ...(inputs.api?.caFile ? { ca: await readFile(inputs.api.caFile, 'utf8') } : {}) }, logger);
+              },
+            }
+          : {}),
+      },
+      logger,
+    );
+    return { rollout: result, ...(provisioned ? { provision: provisioned } : {}), hosts };
+  } catch (error) {
+    if (error instanceof RolloutError) logger.warning(error.result.rolledBack ? 'The Edge rollout failed and was rolled back' : 'The Edge rollout failed');
+    throw error;
+  } finally {
+    // The post step removes them too, for a main step that was cancelled before this line.
+    await removeKubeconfig(path);
+    await rm(cacheDir, { recursive: true, force: true });
+  }
+}

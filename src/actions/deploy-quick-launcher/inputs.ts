@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import { InputError, errorCode } from '../../lib/errors.js';
+import { DEFAULT_EDGE_HOST_PATH } from '../../lib/edge-layout.js';
+import { InputReader } from '../../lib/inputs.js';
+import {
+  parseHomeHierarchy,
+  parsePreferences,
+  parseSyncHomeFolders,
+  parseSystemUsers,
+  type HomeHierarchy,
+  type PreferenceSetting,
+  type SyncHomeFolders,
+  type SystemUser,
+} from './provision/index.js';
+import { DEFAULT_KUBECTL_MIRROR } from './kubectl-binary.js';
+
+/** deploy-quick-launcher's inputs, read once and checked. */
+export interface Inputs {
+  /** The kubeconfig content (plain or base64): a secret. */
+  kubeconfig: string;
+  context?: string;
+  namespace: string;
+  kubectlVersion?: string;
+  kubectlMirror: string;
+  edgeDeployment: string;
+  edgeNodeSelector: Record<string, string>;
+  edgeHostPath: string;
+  installerImage?: string;
+  rolloutTimeoutSeconds: number;
+  lockTimeoutSeconds: number;
+  /** Absent: the Cloud Pipeline side is not provisioned (rollout only). */
+  api?: { url: string; token: string; caFile?: string; insecure: boolean };
+  distribution: string;
+  edgeConfig: string;
+  toolsManifest?: string;
+  systemUsers: SystemUser[];
+  homeHierarchy?: HomeHierarchy;
+  syncHomeFolders: SyncHomeFolders;
+  preferences: PreferenceSetting[];
+  registerTools: boolean;
+  dryRun: boolean;
+  /** The Edge address the smoke check goes through; absent = no smoke check. */
+  smokeCheck?: URL;
+  summary: boolean;
+}
+
+export const DEFAULT_NODE_SELECTOR = 'cloud-pipeline/cp-edge=true';
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+const DNS_NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
+const LABEL_KEY = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
+
+/** `30s`, `5m`, `1h` or a bare number of seconds, as whole seconds (1 s .. 24 h). */
+export function parseDuration(input: string, value: string): number {
+  const match = /^(\d+)\s*(s|m|h)?$/.exec(value.trim());
+  if (!match) throw new InputError(input, `'${value}' is not a duration like 30s, 5m or 1h`);
+  const seconds = Number(match[1]) * { s: 1, m: 60, h: 3600 }[(match[2] ?? 's') as 's' | 'm' | 'h'];
+  if (seconds < 1 || seconds > 86400) throw new InputError(input, `'${value}' is outside 1s..24h`);
+  return seconds;
+}
+
+/** `key=value[,key=value]` label selector of the Edge node. */
+export function parseNodeSelector(value: string, input = 'edge-node-selector'): Record<string, string> {
+  const selector: Record<string, string> = {};
+  for (const part of value.split(/[,\n]/).map((item) => item.trim()).filter((item) => item !== '')) {
+    const [key, ...rest] = part.split('=');
+    const label = rest.join('=');
+    if (rest.length === 0 || !LABEL_KEY.test(key) || !LABEL_VALUE.test(label)) {
+      throw new InputError(input, `'${part}' is not a label key=value`);
+    }
+    selector[key] = label;
+  }
+  if (Object.keys(selector).length === 0) throw new InputError(input, 'needs at least one key=value');
+  return selector;
+}
+
+function httpUrl(input: string, value: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InputError(input, `'${value}' is not a URL`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new InputError(input, `'${value}' must be an http(s) URL`);
+  return url;
+}
+
+/** The hierarchy template: inline JSON, or the path of a JSON file. */
+function readHierarchy(value: string | undefined): HomeHierarchy | undefined {
+  if (value === undefined) return undefined;
+  if (value.startsWith('{') || value.startsWith('[')) return parseHomeHierarchy(value, 'home-hierarchy-template');
+  let text: string;
+  try {
+    text = readFileSync(value, 'utf8');
+  } catch (error) {
+    throw new InputError('home-hierarchy-template', `cannot read ${value}: ${errorCode(error) ?? String(error)}`);
+  }
+  return parseHomeHierarchy(text, 'home-hierarchy-template');
+}
+
+/** Reads every input of deploy-quick-launcher once; each bad value is an InputError naming it. */
+export function getInputs(reader = new InputReader()): Inputs {
+  const namespace = reader.string('namespace', 'default');
+  if (!DNS_LABEL.test(namespace)) throw new InputError('namespace', `'${namespace}' is not a namespace name`);
+  const edgeDeployment = reader.string('edge-deployment', 'cp-edge');
+  if (!DNS_NAME.test(edgeDeployment)) throw new InputError('edge-deployment', `'${edgeDeployment}' is not a deployment name`);
+  const edgeHostPath = reader.string('edge-host-path', DEFAULT_EDGE_HOST_PATH).replace(/\/+$/, '');
+  if (!edgeHostPath.startsWith('/') || edgeHostPath.split('/').includes('..') || /[\s'"$`\\]/.test(edgeHostPath)) {
+    throw new InputError('edge-host-path', `'${edgeHostPath}' must be an absolute path without '..', spaces or quotes`);
+  }
+  const apiUrl = reader.optional('api-url');
+  const apiToken = reader.optional('api-token');
+  if (apiToken !== undefined && apiUrl === undefined) throw new InputError('api-url', "is required when 'api-token' is given");
+  const api = apiUrl === undefined ? undefined : {
+    url: httpUrl('api-url', apiUrl).toString().replace(/\/+$/, ''),
+    token: apiToken ?? (() => { throw new InputError('api-token', "is required when 'api-url' is given"); })(),
+    ...(reader.optional('api-ca') ? { caFile: reader.optional('api-ca') } : {}),
+    insecure: reader.boolean('api-insecure', false),
+  };
+  const smoke = reader.optional('smoke-check');
+  const toolsManifest = reader.optional('tools-manifest');
+  const installerImage = reader.optional('installer-image');
+  if (installerImage !== undefined && /\s/.test(installerImage)) throw new InputError('installer-image', `'${installerImage}' is not an image reference`);
+  return {
+    kubeconfig: reader.required('kubeconfig'),
+    context: reader.optional('context'),
+    namespace,
+    kubectlVersion: reader.optional('kubectl-version'),
+    kubectlMirror: reader.string('kubectl-mirror', DEFAULT_KUBECTL_MIRROR),
+    edgeDeployment,
+    edgeNodeSelector: parseNodeSelector(reader.string('edge-node-selector', DEFAULT_NODE_SELECTOR)),
+    edgeHostPath,
+    installerImage,
+    rolloutTimeoutSeconds: parseDuration('rollout-timeout', reader.string('rollout-timeout', '5m')),
+    lockTimeoutSeconds: parseDuration('lock-timeout', reader.string('lock-timeout', '10m')),
+    api,
+    distribution: reader.required('distribution'),
+    edgeConfig: reader.required('edge-config'),
+    toolsManifest,
+    systemUsers: parseSystemUsers(reader.string('system-users', '')),
+    homeHierarchy: readHierarchy(reader.optional('home-hierarchy-template')),
+    syncHomeFolders: parseSyncHomeFolders(reader.string('sync-home-folders', 'system')),
+    preferences: parsePreferences(reader.string('preferences', '')),
+    registerTools: reader.boolean('register-tools', toolsManifest !== undefined),
+    dryRun: reader.boolean('dry-run', false),
+    smokeCheck: smoke === undefined ? undefined : httpUrl('smoke-check', smoke),
+    summary: reader.boolean('summary', true),
+  };
+}

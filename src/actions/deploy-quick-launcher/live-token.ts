@@ -1,0 +1,75 @@
+import type { Kubectl } from '../../tools/kubectl.js';
+import { objectNames } from './objects.js';
+import type { PayloadIndex } from './payload.js';
+
+/**
+ * The anonymous token is issued anew by every `/user/token` call. Put straight into the settings
+ * it would change the content digest on every run, so an unchanged redeploy would never be a
+ * no-op. The token already live on the Edge is kept while it stays valid; a fresh one replaces
+ * it only when it is missing or about to expire.
+ */
+
+const SETTINGS_PATH = 'quick-launcher/settings.json';
+
+/** The settings file of the live payload (digest from the Edge's annotation), read from its objects; undefined when unavailable. */
+export async function readLiveSettings(kubectl: Kubectl, prefix: string, digest: string): Promise<string | undefined> {
+  const names = objectNames(prefix, digest);
+  const indexMap = await kubectl.get<{ data?: Record<string, string> }>({ kind: 'configmap', name: names.index });
+  const indexText = indexMap?.data?.['index.json'];
+  if (!indexText) return undefined;
+  const index = JSON.parse(indexText) as PayloadIndex;
+  const file = index.files.find((entry) => entry.path === SETTINGS_PATH);
+  if (!file) return undefined;
+  const objects = new Map<string, Record<string, string>>();
+  const parts: Buffer[] = [];
+  for (const chunk of file.chunks) {
+    if (!objects.has(chunk.object)) {
+      const kind = chunk.object.startsWith('secret-') ? 'secret' : 'configmap';
+      const object = await kubectl.get<{ data?: Record<string, string>; binaryData?: Record<string, string> }>({ kind, name: names.object(chunk.object) });
+      objects.set(chunk.object, (kind === 'secret' ? object?.data : object?.binaryData) ?? {});
+    }
+    const encoded = objects.get(chunk.object)?.[chunk.key];
+    if (encoded === undefined) return undefined;
+    parts.push(Buffer.from(encoded, 'base64'));
+  }
+  return Buffer.concat(parts).toString('utf8');
+}
+
+/** The anonymous token of the first app-launcher entry of a settings text. */
+export function tokenInSettings(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  try {
+    const settings = JSON.parse(text) as Record<string, { applicationsMode?: unknown; anonymousAccess?: { token?: unknown } }>;
+    for (const entry of Object.values(settings)) {
+      const token = entry?.anonymousAccess?.token;
+      if (entry?.applicationsMode === 'folder' && typeof token === 'string' && token !== '') return token;
+    }
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}
+
+/** Seconds since the epoch when a JWT expires; undefined for a token that is not a JWT or has no `exp`. */
+export function jwtExpiry(token: string): number | undefined {
+  const parts = token.split('.');
+  if (parts.length !== 3) return undefined;
+  try {
+    const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as { exp?: unknown };
+    return typeof claims.exp === 'number' ? claims.exp : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Which token goes into the settings: the live one while it is valid for at least
+ * `renewBeforeSeconds` more (a token without a readable expiry counts as valid), else the fresh one.
+ */
+export function chooseAnonymousToken(live: string | undefined, fresh: string | undefined, now: Date, renewBeforeSeconds = 7 * 24 * 3600): string | undefined {
+  if (live === undefined) return fresh;
+  if (fresh === undefined) return live;
+  const expiry = jwtExpiry(live);
+  if (expiry !== undefined && expiry - now.getTime() / 1000 < renewBeforeSeconds) return fresh;
+  return live;
+}

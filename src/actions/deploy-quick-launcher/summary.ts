@@ -1,0 +1,81 @@
+import type { ProvisionResult } from './provision/index.js';
+import type { RolloutResult } from './rollout.js';
+
+/** The action's outputs, as strings (SPEC §6 "Outputs"). */
+export interface DeployOutputs {
+  changed: string;
+  plan: string;
+  'content-digest': string;
+  'users-created': string;
+  'folders-created': string;
+  'tools-registered': string;
+  'rolled-back': string;
+}
+
+/** The plan output: the API calls and the Kubernetes steps (made, or that a dry run would make). */
+export function planDocument(rollout: RolloutResult, provision?: ProvisionResult): object {
+  return {
+    dryRun: rollout.dryRun,
+    api: provision?.plan ?? [],
+    kubernetes: { contentDigest: rollout.digest, previousDigest: rollout.previousDigest ?? null, objects: rollout.objects, steps: rollout.steps, ...(rollout.diff ? { diff: rollout.diff } : {}) },
+  };
+}
+
+export function deployOutputs(rollout: RolloutResult, provision?: ProvisionResult): DeployOutputs {
+  const counts = provision?.counts;
+  return {
+    changed: String(rollout.changed || (provision?.changed ?? false)),
+    plan: JSON.stringify(planDocument(rollout, provision)),
+    'content-digest': rollout.digest,
+    'users-created': String(counts?.usersCreated ?? 0),
+    'folders-created': String(counts?.foldersCreated ?? 0),
+    'tools-registered': String(counts?.toolsRegistered ?? 0),
+    'rolled-back': String(rollout.rolledBack),
+  };
+}
+
+/** Summary tables: rows of cells, the first row the header. */
+export interface SummaryTables {
+  title: string;
+  tables: Array<{ heading: string; rows: string[][] }>;
+}
+
+/** The job summary's content, built apart from core.summary so it can be tested. */
+export function summaryTables(rollout: RolloutResult, provision: ProvisionResult | undefined, hosts: string[]): SummaryTables {
+  const mode = rollout.dryRun ? ' (dry run: nothing was changed)' : '';
+  const tables: SummaryTables['tables'] = [
+    {
+      heading: 'Result',
+      rows: [
+        ['Item', 'Value'],
+        ['Changed', String(rollout.changed || (provision?.changed ?? false))],
+        ['Content digest', rollout.digest],
+        ['Previous digest', rollout.previousDigest ?? 'none'],
+        ['Rolled back', String(rollout.rolledBack)],
+        ['Launcher hosts', hosts.join(', ') || 'none'],
+      ],
+    },
+    { heading: 'Edge rollout', rows: [['Step', 'Result'], ...rollout.steps.map((step) => [step.step, step.result])] },
+  ];
+  if (provision) {
+    const counts = provision.counts;
+    tables.push({
+      heading: 'Cloud Pipeline',
+      rows: [
+        ['What', rollout.dryRun ? 'Would change' : 'Changed'],
+        ['Preferences set', String(counts.preferencesSet)],
+        ['Users created', String(counts.usersCreated)],
+        ['Users updated', String(counts.usersUpdated)],
+        ['Home storages created', String(counts.storagesCreated)],
+        ['Folders created', String(counts.foldersCreated)],
+        ['Tools registered', String(counts.toolsRegistered)],
+        ['Tools updated', String(counts.toolsUpdated)],
+        ['Mutating API calls', String(counts.mutatingCalls)],
+      ],
+    });
+    if (provision.plan.length > 0) {
+      tables.push({ heading: 'API plan', rows: [['Phase', 'Call', 'What'], ...provision.plan.slice(0, 200).map((call) => [call.phase, `${call.method} ${call.path}`, call.summary])] });
+    }
+  }
+  return { title: `Quick Launcher deploy${mode}`, tables };
+}
