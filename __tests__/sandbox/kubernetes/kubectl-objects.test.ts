@@ -71,6 +71,15 @@ describeWith(['kubectl'])('kubectl against the Kubernetes API stand-in: objects'
     expect(h.cluster.mutatingRequests()).toHaveLength(0);
   });
 
+  test('a ConfigMap too large for client-side apply (its annotation) is a 422; server-side apply takes it', async () => {
+    const file = h.manifest('big.yaml', CONFIG_MAP(`  big: "${'x'.repeat(300 * 1024)}"`));
+    const client = await h.kubectl(['apply', '--validate=false', '-f', file]);
+    expect(client.code).not.toBe(0);
+    expect(client.stderr).toContain('metadata.annotations: Too long: must have at most 262144 bytes');
+    const server = await h.kubectl(['apply', '--server-side', '--validate=false', '-f', file]);
+    expect(server.stdout).toContain('serverside-applied');
+  });
+
   test('label selectors (=, !=, in, notin, exists, !exists) and field selectors', async () => {
     for (const [name, labels] of [['one', 'app: launcher, tier: web'], ['two', 'app: launcher, tier: api'], ['three', 'app: other']]) {
       const file = h.manifest(`${name}.yaml`, `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ${name}, labels: {${labels}}}\n`);

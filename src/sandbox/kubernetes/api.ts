@@ -81,7 +81,7 @@ export class KubeApi {
       metadata.name = `${String(metadata.generateName)}${randomUUID().slice(0, 5)}`;
     }
     const name = stringAt(metadata.name);
-    if (!name) throw invalid(resource, '', 'metadata.name: Required value: name or generateName is required');
+    if (!name) throw invalid(resource, '', 'metadata.name', 'Required value: name or generateName is required', 'FieldValueRequired');
     if (resource.namespaced) {
       if (metadata.namespace !== undefined && metadata.namespace !== namespace) {
         throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
@@ -127,7 +127,7 @@ export class KubeApi {
       else if (type === 'application/json-patch+json') next = jsonPatch(old, body);
       else throw unsupportedMediaType(contentType);
     } catch (error) {
-      if (error instanceof TestFailed) throw invalid(resource, name, error.message);
+      if (error instanceof TestFailed) throw invalid(resource, name, error.path, error.message);
       throw error;
     }
     if (!isObject(next)) throw badRequest('the patch did not produce an object');

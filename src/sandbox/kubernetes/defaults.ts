@@ -5,6 +5,12 @@ import { invalid } from './status.js';
 /** etcd's object limit as kube-apiserver enforces it for ConfigMaps and Secrets. */
 export const MAX_DATA_BYTES = 1024 * 1024;
 
+/**
+ * kube-apiserver's limit on the total size of an object's annotations. It is what makes a
+ * client-side `kubectl apply` of a large ConfigMap fail (the last-applied annotation copies it).
+ */
+export const MAX_ANNOTATIONS_BYTES = 256 * 1024;
+
 function dataSize(object: JsonObject, base64: boolean): number {
   let total = 0;
   for (const field of ['data', 'binaryData']) {
@@ -23,6 +29,10 @@ function dataSize(object: JsonObject, base64: boolean): number {
 export function applyDefaults(resource: ResourceType, object: JsonObject, created: boolean): void {
   const metadata = objectAt(object.metadata);
   const name = String(metadata.name);
+  const annotations = Object.entries(stringMap(metadata.annotations)).reduce((total, [key, value]) => total + key.length + Buffer.byteLength(value), 0);
+  if (annotations > MAX_ANNOTATIONS_BYTES) {
+    throw invalid(resource, name, 'metadata.annotations', `Too long: must have at most ${MAX_ANNOTATIONS_BYTES} bytes`, 'FieldValueTooLong');
+  }
   if (resource.kind === 'Secret') {
     const stringData = stringMap(object.stringData);
     if (Object.keys(stringData).length > 0) {
@@ -32,12 +42,12 @@ export function applyDefaults(resource: ResourceType, object: JsonObject, create
     delete object.stringData;
     if (!object.type) object.type = 'Opaque';
     for (const [key, value] of Object.entries(stringMap(object.data))) {
-      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(value)) throw invalid(resource, name, `data[${key}]: Invalid value: illegal base64 data`);
+      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(value)) throw invalid(resource, name, `data[${key}]`, 'Invalid value: illegal base64 data');
     }
-    if (dataSize(object, true) > MAX_DATA_BYTES) throw invalid(resource, name, `data: Too long: must have at most ${MAX_DATA_BYTES} bytes`);
+    if (dataSize(object, true) > MAX_DATA_BYTES) throw invalid(resource, name, 'data', `Too long: must have at most ${MAX_DATA_BYTES} bytes`, 'FieldValueTooLong');
   }
   if (resource.kind === 'ConfigMap' && dataSize(object, false) > MAX_DATA_BYTES) {
-    throw invalid(resource, name, `[]: Too long: must have at most ${MAX_DATA_BYTES} bytes`);
+    throw invalid(resource, name, '[]', `Too long: must have at most ${MAX_DATA_BYTES} bytes`, 'FieldValueTooLong');
   }
   if (resource.kind === 'Job' && created) defaultJob(object, metadata);
   if (resource.kind === 'Deployment') {

@@ -57,11 +57,15 @@ export function conflict(resource: ResourceType, name: string): ApiError {
   );
 }
 
-/** 422 Invalid, with the kind and name the way validation errors name them. */
-export function invalid(resource: ResourceType, name: string, cause: string): ApiError {
-  return new ApiError(422, 'Invalid', `${resource.kind} "${name}" is invalid: ${cause}`, {
+/**
+ * 422 Invalid for one field, shaped as kube-apiserver's validation errors (kubectl prints
+ * `The <Kind> "<name>" is invalid: <field>: <message>` from `details.causes`).
+ */
+export function invalid(resource: ResourceType, name: string, field: string, message: string, reason = 'FieldValueInvalid'): ApiError {
+  return new ApiError(422, 'Invalid', `${resource.kind} "${name}" is invalid: ${field}: ${message}`, {
     ...details(resource, name),
     kind: resource.kind,
+    causes: [{ reason, message, field }],
   });
 }
 
