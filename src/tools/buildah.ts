@@ -63,9 +63,11 @@ export class Buildah implements ImageBuilder {
     private readonly binary = 'buildah',
   ) {}
 
-  async build(request: BuildRequest, options: PushOptions): Promise<void> {
+  async build(request: BuildRequest, options: PushOptions): Promise<string> {
     const result = await this.run(this.binary, buildahBuildArgs(this.storage, request, options));
-    if (result.exitCode !== 0) throw buildFailure('buildah', `${result.stdout}\n${result.stderr}`);
+    const log = `${result.stdout}\n${result.stderr}`;
+    if (result.exitCode !== 0) throw buildFailure('buildah', log);
+    return log;
   }
 
   async push(reference: string, options: PushOptions): Promise<void> {

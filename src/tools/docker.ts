@@ -26,9 +26,11 @@ export class Docker implements ImageBuilder {
     private readonly binary = 'docker',
   ) {}
 
-  async build(request: BuildRequest): Promise<void> {
+  async build(request: BuildRequest): Promise<string> {
     const result = await this.run(this.binary, dockerBuildArgs(request));
-    if (result.exitCode !== 0) throw buildFailure('docker', `${result.stdout}\n${result.stderr}`);
+    const log = `${result.stdout}\n${result.stderr}`;
+    if (result.exitCode !== 0) throw buildFailure('docker', log);
+    return log;
   }
 
   async push(reference: string): Promise<void> {

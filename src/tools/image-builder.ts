@@ -23,7 +23,8 @@ export interface PushOptions {
  */
 export interface ImageBuilder {
   readonly name: 'docker' | 'buildah' | 'podman';
-  build(request: BuildRequest, options: PushOptions): Promise<void>;
+  /** Builds and tags the image; resolves to the build log (stdout and stderr). */
+  build(request: BuildRequest, options: PushOptions): Promise<string>;
   push(reference: string, options: PushOptions): Promise<void>;
 }
 

@@ -36,9 +36,11 @@ export class Podman implements ImageBuilder {
     private readonly binary = 'podman',
   ) {}
 
-  async build(request: BuildRequest, options: PushOptions): Promise<void> {
+  async build(request: BuildRequest, options: PushOptions): Promise<string> {
     const result = await this.run(this.binary, podmanBuildArgs(request, options));
-    if (result.exitCode !== 0) throw buildFailure('podman', `${result.stdout}\n${result.stderr}`);
+    const log = `${result.stdout}\n${result.stderr}`;
+    if (result.exitCode !== 0) throw buildFailure('podman', log);
+    return log;
   }
 
   async push(reference: string, options: PushOptions): Promise<void> {

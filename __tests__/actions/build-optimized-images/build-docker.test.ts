@@ -61,7 +61,11 @@ describeWith(['docker', 'registry'])('build-optimized-images with docker and a r
   let first: BuildResult;
 
   it('builds every variant, parents first, with the expected tags and digests in the registry', async () => {
-    first = await runAction();
+    const logger = new MemoryLogger();
+    first = await runAction({}, logger);
+    const built = logger.lines.filter((line) => line.startsWith('group: Built')).map((line) => line.split(' ')[2]);
+    expect(built.indexOf('shiny')).toBeGreaterThan(built.indexOf('optimized/base:1.0'));
+    expect(logger.text).toContain('Step 3/4 : COPY hello.txt /opt/base/hello.txt');
     expect(first.counts).toEqual({ built: 5, reused: 0, fallback: 0 });
     const contents = await registryContents(registryHost, namespace);
     const tagsOf = (variant: string): string[] => first.manifest.tools.find((tool) => tool.variant === variant)?.tags ?? [];
@@ -112,7 +116,7 @@ describeWith(['docker', 'registry'])('build-optimized-images with docker and a r
     const logger = new MemoryLogger();
     const second = await runAction({}, logger);
     expect(second.counts).toEqual({ built: 0, reused: 5, fallback: 0 });
-    expect(logger.text).not.toContain('group: Build');
+    expect(logger.text).not.toContain('group: Built');
     expect(second.manifest.tools.map((tool) => tool.digest)).toEqual(first.manifest.tools.map((tool) => tool.digest));
   }, 120_000);
 

@@ -128,17 +128,16 @@ export async function executePlan(plan: readonly PlannedVariant[], options: Exec
       }
     }
     const builder = deps.builder as ImageBuilder;
+    let log: string;
     try {
-      await logger.group(`Build ${variant.name} (${contentTag})`, () =>
-        builder.build(
-          {
-            context: variant.context,
-            dockerfile: variant.dockerfile,
-            tags: tags.map((tag) => `${options.prefix}${variant.image}:${tag}`),
-            buildArgs: planned.buildArgs,
-          },
-          { insecure: options.insecure },
-        ),
+      log = await builder.build(
+        {
+          context: variant.context,
+          dockerfile: variant.dockerfile,
+          tags: tags.map((tag) => `${options.prefix}${variant.image}:${tag}`),
+          buildArgs: planned.buildArgs,
+        },
+        { insecure: options.insecure },
       );
     } catch (error) {
       if (!(error instanceof ConfigurationError)) throw error;
@@ -146,6 +145,8 @@ export async function executePlan(plan: readonly PlannedVariant[], options: Exec
       results.set(variant.name, fallBack(planned, errorMessage(error).split('\n')[0].replace(/:$/, '')));
       return;
     }
+    // Builds run in parallel; each log is printed whole once its build is done, so groups never interleave.
+    await logger.group(`Built ${variant.name} (${contentTag})`, () => Promise.resolve(logger.info(log.trim())));
     let digest: string | null = null;
     if (options.push && deps.registry) {
       await builder.push(`${options.prefix}${variant.image}:${contentTag}`, { insecure: options.insecure });
