@@ -1,7 +1,8 @@
 // Bundles each src/entrypoints/<action>.ts into dist/<action>/index.js with ncc (one bundle per
-// action, the actions/cache layout). Minified so each bundle stays small and starts fast.
+// action, the actions/cache layout). Minified so each bundle stays small and starts fast. Each
+// bundle is built aside and swapped in, so a failed build leaves the committed one in place.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
 
 const only = process.argv.slice(2);
@@ -11,12 +12,24 @@ const entries = readdirSync('src/entrypoints')
   .filter((name) => only.length === 0 || only.includes(name))
   .sort();
 
+let failed = false;
 for (const name of entries) {
+  const staging = `dist/.${name}.building`;
+  rmSync(staging, { recursive: true, force: true });
+  try {
+    execFileSync(
+      'npx',
+      ['ncc', 'build', `src/entrypoints/${name}.ts`, '-o', staging, '--minify', '--license', 'licenses.txt', '--quiet'],
+      { stdio: 'inherit' },
+    );
+  } catch {
+    rmSync(staging, { recursive: true, force: true });
+    console.error(`failed to build dist/${name}`);
+    failed = true;
+    continue;
+  }
   rmSync(`dist/${name}`, { recursive: true, force: true });
-  execFileSync(
-    'npx',
-    ['ncc', 'build', `src/entrypoints/${name}.ts`, '-o', `dist/${name}`, '--minify', '--license', 'licenses.txt', '--quiet'],
-    { stdio: 'inherit' },
-  );
+  renameSync(staging, `dist/${name}`);
   console.log(`built dist/${name}/index.js`);
 }
+process.exit(failed ? 1 : 0);
