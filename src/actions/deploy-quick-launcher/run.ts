@@ -35,7 +35,9 @@ export async function run(): Promise<void> {
   }
   core.saveState(STATE_IS_POST, 'true');
   const inputs = getInputs(new InputReader());
-  core.setSecret(inputs.kubeconfig);
+  // A base64 kubeconfig is one secret line; a plain one is masked credential by credential
+  // (masking each of its lines would turn every 'apiVersion: v1' in the log into ***).
+  if (!inputs.kubeconfig.trim().includes('\n')) core.setSecret(inputs.kubeconfig.trim());
   const holder = [process.env.GITHUB_REPOSITORY, process.env.GITHUB_RUN_ID, process.env.GITHUB_RUN_ATTEMPT].filter(Boolean).join('/') || `${hostname()}/${process.pid}`;
   try {
     const result = await deploy(inputs, {
