@@ -55,7 +55,7 @@ export interface ProvisionResult {
   usersScanned: number;
   /** The anonymous user's token for `anonymousAccess.token`: a secret, mask it, never log it. */
   anonymousToken?: string;
-  /** API requests sent and retries made. */
+  /** API requests sent and retries made by this run. */
   requests: { total: number; retries: number };
 }
 
@@ -93,6 +93,7 @@ export async function provision(client: CloudPipelineClient, desired: DesiredSta
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const counts = emptyCounts();
   const plan: PlannedCall[] = [];
+  const statsBefore = client.stats;
 
   // Preflight: everything that can refuse the run, before anything is changed.
   if (desired.homeHierarchy) validateHomeHierarchy(desired.homeHierarchy);
@@ -175,7 +176,8 @@ export async function provision(client: CloudPipelineClient, desired: DesiredSta
   }
 
   const stats = client.stats;
-  return { changed: plan.length > 0, dryRun, plan, counts, usersScanned, anonymousToken, requests: { total: stats.requests, retries: stats.retries } };
+  const requests = { total: stats.requests - statsBefore.requests, retries: stats.retries - statsBefore.retries };
+  return { changed: plan.length > 0, dryRun, plan, counts, usersScanned, anonymousToken, requests };
 }
 
 function roleId(roles: Role[], name: string, user: string): number {
