@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { readFile } from 'node:fs/promises';
+import { parseAllDocuments } from 'yaml';
+import { describeWith } from '../../helpers/services.js';
+import { RolloutFixture } from './rollout-fixture.js';
+
+interface Rule {
+  apiGroups: string[];
+  resources: string[];
+  verbs: string[];
+  resourceNames?: string[];
+}
+
+/** A request in RBAC terms, as kube-apiserver's request-info resolver sees it. */
+interface Attributes {
+  verb: string;
+  group: string;
+  resource: string;
+  name?: string;
+  namespace?: string;
+}
+
+/** The RBAC attributes of a request, or undefined for non-resource paths (discovery, openapi, version). */
+function attributesOf(method: string, path: string, query: string): Attributes | undefined {
+  const match = /^\/(?:api\/v1|apis\/([^/]+)\/[^/]+)\/(.*)$/.exec(path);
+  if (!match) return undefined;
+  const group = match[1] ?? '';
+  let parts = match[2].split('/');
+  let namespace: string | undefined;
+  if (parts[0] === 'namespaces' && parts.length >= 3) {
+    namespace = parts[1];
+    parts = parts.slice(2);
+  }
+  const [resource, name, subresource] = parts;
+  const watch = /(^|&)watch=(true|1)/.test(query);
+  const verbs: Record<string, string> = { POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: 'delete' };
+  const verb = method === 'GET' ? (name === undefined ? (watch ? 'watch' : 'list') : 'get') : (verbs[method] ?? method.toLowerCase());
+  return { verb, group, resource: subresource ? `${resource}/${subresource}` : resource, ...(name ? { name } : {}), ...(namespace ? { namespace } : {}) };
+}
+
+function allowed(rules: Rule[], request: Attributes): boolean {
+  return rules.some(
+    (rule) =>
+      rule.apiGroups.includes(request.group) &&
+      rule.resources.includes(request.resource) &&
+      rule.verbs.includes(request.verb) &&
+      (rule.resourceNames === undefined || (request.name !== undefined && rule.resourceNames.includes(request.name))),
+  );
+}
+
+let fixture: RolloutFixture;
+beforeAll(async () => {
+  fixture = await RolloutFixture.start();
+});
+afterAll(async () => fixture.stop());
+
+describeWith(['kubectl'])('examples/rbac/quick-launcher-deployer.yaml', () => {
+  it('allows every request of a deploy, a no-op, a dry run and a rollback, and nothing unused', async () => {
+    const documents = parseAllDocuments(await readFile(new URL('../../../examples/rbac/quick-launcher-deployer.yaml', import.meta.url), 'utf8')).map((document) => document.toJS() as { kind: string; rules?: Rule[] });
+    const rules = documents.find((document) => document.kind === 'Role')?.rules ?? [];
+    fixture.api.clearRequests();
+    await fixture.deploy(fixture.payload('v1'));
+    await fixture.deploy(fixture.payload('v1'));
+    await fixture.deploy(fixture.payload('v2'), { dryRun: true });
+    let rollouts = 0;
+    fixture.api.setReadiness(() => ++rollouts > 1);
+    // A short lease so that it is renewed while the rollout waits.
+    const lease = { name: 'quick-launcher-deploy', holder: 'test-run-1', durationSeconds: 3, timeoutSeconds: 5, pollMs: 200 };
+    await expect(fixture.deploy(fixture.payload('v2'), { rolloutTimeout: '2s', lease })).rejects.toThrow('Rolled back');
+    await fixture.deploy(fixture.payload('v3'));
+    const requests = fixture.api.requests();
+    const resourceRequests = requests.map((request) => attributesOf(request.method, request.path, request.query)).filter((request) => request !== undefined);
+    const denied = resourceRequests.filter((request) => request.namespace !== undefined && !allowed(rules, request));
+    expect(denied).toEqual([]);
+    // Cluster-scoped reads (the namespace) are outside a Role; kubectl works without them.
+    const clusterScoped = resourceRequests.filter((request) => request.namespace === undefined);
+    expect(clusterScoped.every((request) => request.verb === 'get' && request.resource === 'namespaces')).toBe(true);
+    // Every rule is used: the Role grants no verb the deploy does not need. The one exception:
+    // kube-apiserver checks `create` when a server-side apply creates an object.
+    for (const rule of rules) {
+      for (const verb of rule.verbs.filter((verb) => !(verb === 'create' && rule.resources.includes('configmaps')))) {
+        const used = resourceRequests.some((request) => rule.apiGroups.includes(request.group) && rule.resources.includes(request.resource) && request.verb === verb);
+        expect(`${rule.resources.join(',')} ${verb} ${used ? 'used' : 'unused'}`).toBe(`${rule.resources.join(',')} ${verb} used`);
+      }
+    }
+  });
+});
