@@ -123,7 +123,11 @@ export class ApiTransport {
       } catch (error) {
         if (error instanceof CloudPipelineError || error instanceof CloudPipelineAuthError) throw error;
         if (!isRetryableNetworkError(error)) {
-          throw new CloudPipelineError(method, path, 0, `${this.redact(errorMessage(error))} (is ${this.base} reachable?)`);
+          const message = errorMessage(error).replace(/^Error: /, '');
+          const hint = /certificate|SSL|TLS/i.test(message)
+            ? "set 'api-ca-file' to the CA that signed the API's certificate, or 'api-insecure'"
+            : `is ${this.base} reachable?`;
+          throw new CloudPipelineError(method, path, 0, `${this.redact(message)} (${hint})`);
         }
         failure = new CloudPipelineError(method, path, 0, this.redact(errorMessage(error)));
       }
