@@ -8,27 +8,31 @@ const parentOf = (path: string) => (path.includes('/') ? path.slice(0, path.last
 
 /**
  * The folders (given parents first) missing from a storage. Lists only parents that exist, so a
- * fresh storage costs one call and a complete one a call per folder that has children.
+ * fresh storage costs one call and a complete one a call per folder that has children. A folder
+ * whose parent is not in the list is still checked level by level, never assumed.
  */
 export async function missingFolders(client: CloudPipelineClient, storageId: number, folders: string[]): Promise<string[]> {
-  if (folders.length === 0) return [];
-  const existing = new Set<string>();
+  const known = new Map<string, boolean>();
   const listed = new Set<string>();
-  const missing: string[] = [];
-  for (const folder of folders) {
-    const parent = parentOf(folder);
-    if (parent !== '' && !existing.has(parent)) {
-      missing.push(folder);
-      continue;
+  const exists = async (path: string): Promise<boolean> => {
+    const cached = known.get(path);
+    if (cached !== undefined) return cached;
+    const parent = parentOf(path);
+    if (parent !== '' && !(await exists(parent))) {
+      known.set(path, false);
+      return false;
     }
     if (!listed.has(parent)) {
       listed.add(parent);
       for (const item of await client.storages.list(storageId, parent)) {
-        if (item.type === 'Folder') existing.add(parent === '' ? item.name : `${parent}/${item.name}`);
+        if (item.type === 'Folder') known.set(parent === '' ? item.name : `${parent}/${item.name}`, true);
       }
     }
-    if (!existing.has(folder)) missing.push(folder);
-  }
+    if (!known.has(path)) known.set(path, false);
+    return known.get(path) ?? false;
+  };
+  const missing: string[] = [];
+  for (const folder of folders) if (!(await exists(folder))) missing.push(folder);
   return missing;
 }
 
