@@ -63,6 +63,8 @@ describeWith(['kubectl'])('Edge rollout with the real kubectl against the Kubern
     const result = await fixture.deploy(fixture.payload('v1'), { dryRun: true });
     expect(result).toMatchObject({ changed: true, dryRun: true });
     expect(result.objects.some((name) => name.startsWith('Job/quick-launcher-install-'))).toBe(true);
+    expect(result.changes?.map((change) => change.change)).toEqual(['create', 'create', 'create']);
+    expect(result.diff).toContain('(Secret: data not shown)');
     expect(fixture.api.mutatingRequests()).toEqual([]);
     expect(await fixture.hostFiles()).toEqual({ [UNRELATED]: expect.any(String) as unknown });
     expect(result.diff ?? '').not.toContain(Buffer.from(JSON.stringify({ 'app.example.test': { anonymousAccess: { token: TOKEN } } })).toString('base64'));

@@ -1,6 +1,7 @@
 import { errorMessage } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
 import { KubectlError, type Kubectl } from '../../tools/kubectl.js';
+import { summarizeDiff, type ObjectDiff } from './diff-summary.js';
 import { edgeDiagnostics, guarded, readEdge, type EdgeFacts } from './edge.js';
 import { runInstallerJob, type JobOutcome } from './installer-job.js';
 import { DeployLease } from './lease.js';
@@ -46,8 +47,10 @@ export interface RolloutResult {
   steps: RolloutStep[];
   /** The objects applied (or that would be), as `Kind/name`. */
   objects: string[];
-  /** `kubectl diff` output (dry run). */
+  /** `kubectl diff`, condensed (dry run): Secret data never shown. */
   diff?: string;
+  /** What the diff says per object (dry run). */
+  changes?: ObjectDiff[];
 }
 
 /** The rollout failed; `result.rolledBack` says whether the previous files were restored. */
@@ -199,10 +202,12 @@ async function plan(
       throw error;
     }
   });
-  note('would apply', names.slice(0, -1).join(', '));
+  const summary = summarizeDiff(redactDiff(diff, objects));
+  const changed = new Map(summary.objects.map((entry) => [entry.object, entry.change]));
+  note('would apply', names.slice(0, -1).map((name) => `${name} (${changed.get(name) ?? 'unchanged'})`).join(', '));
   note('would run', `${names[names.length - 1]} on nodes ${Object.entries(options.nodeSelector).map(([key, value]) => `${key}=${value}`).join(',')}`);
   note('would restart', `deployment ${options.deployment}, wait up to ${options.rolloutTimeout}, annotate ${ANNOTATION_DIGEST}=${result.digest}`);
-  return { ...result, objects: names, diff: redactDiff(diff, objects) };
+  return { ...result, objects: names, diff: summary.text, changes: summary.objects };
 }
 
 /** Secrets' data never reaches the plan: kubectl diff masks Secret values, and this is a second guard. */

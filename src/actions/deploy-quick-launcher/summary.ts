@@ -17,7 +17,7 @@ export function planDocument(rollout: RolloutResult, provision?: ProvisionResult
   return {
     dryRun: rollout.dryRun,
     api: provision?.plan ?? [],
-    kubernetes: { contentDigest: rollout.digest, previousDigest: rollout.previousDigest ?? null, objects: rollout.objects, steps: rollout.steps, ...(rollout.diff ? { diff: rollout.diff } : {}) },
+    kubernetes: { contentDigest: rollout.digest, previousDigest: rollout.previousDigest ?? null, objects: rollout.objects, steps: rollout.steps, ...(rollout.changes ? { changes: rollout.changes } : {}), ...(rollout.diff ? { diff: rollout.diff } : {}) },
   };
 }
 
