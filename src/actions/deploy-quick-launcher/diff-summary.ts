@@ -35,7 +35,8 @@ export function summarizeDiff(diff: string): DiffSummary {
       continue;
     }
     const current = objects.at(-1);
-    if (current && line.startsWith('@@ -0,0 ')) current.change = 'create';
+    // A new object's live side is empty, or `null` for a Secret (kubectl masks Secrets).
+    if (current && (line.startsWith('@@ -0,0 ') || line === '-null')) current.change = 'create';
     if (secret || line.startsWith('---') || line.startsWith('+++')) continue;
     if (/^\s*[+-]?\s*(creationTimestamp|resourceVersion|uid|generation):/.test(line)) continue;
     lines.push(line.length > MAX_LINE ? `${line.slice(0, MAX_LINE)}… (${line.length} chars)` : line);
