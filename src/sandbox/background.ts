@@ -81,5 +81,6 @@ export async function sandboxDown(stateDir: string): Promise<boolean> {
   for (let attempt = 0; attempt < 100 && alive(info.pid); attempt += 1) await new Promise((wait) => setTimeout(wait, 100));
   if (alive(info.pid)) process.kill(info.pid, 'SIGKILL');
   rmSync(join(resolve(stateDir), STATE_FILES.info), { force: true });
+  rmSync(join(resolve(stateDir), STATE_FILES.env), { force: true });
   return true;
 }
