@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { appendFile, cp, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deploy, type DeployDependencies } from '../../../src/actions/deploy-quick-launcher/deploy.js';
 import { getInputs } from '../../../src/actions/deploy-quick-launcher/inputs.js';
+import { DEFAULT_PAYLOAD_LIMITS } from '../../../src/actions/deploy-quick-launcher/payload.js';
 import { RolloutError } from '../../../src/actions/deploy-quick-launcher/rollout.js';
 import { fetchThroughEdge } from '../../../src/actions/deploy-quick-launcher/smoke.js';
 import { deployOutputs, summaryTables } from '../../../src/actions/deploy-quick-launcher/summary.js';
@@ -138,6 +139,25 @@ describeWith(['kubectl', 'nginx', 'openssl'])('deploy-quick-launcher on the sand
     expect((error as Error).message).not.toContain('leaked-9f8e7d');
     await expect(deploy(inputs({ context: 'prod' }), dependencies())).rejects.toThrow("Input 'context': 'prod' is not a context in the kubeconfig; it has: sandbox");
     expect(stack.kube.requests()).toEqual([]);
+  });
+
+  it('bad input found before any change: altered hand-off folder, missing Edge, payload over the limit', async () => {
+    const pending = { preferences: 'launch.quick.launcher.test=1' };
+    const altered = join(root, 'edge-config-altered');
+    await cp(edgeConfig, altered, { recursive: true });
+    await appendFile(join(altered, 'external-apps', `${APP_HOST}.conf`), '# edited by hand\n');
+    const cases: Array<[Record<string, string>, Partial<DeployDependencies>, RegExp]> = [
+      [{ 'edge-config': altered }, {}, /^Input 'edge-config': .*\.conf does not match its sha256 in manifest\.json/],
+      [{ 'edge-deployment': 'cp-edge-missing' }, {}, /^Input 'edge-deployment': deployment 'cp-edge-missing' was not found in namespace 'default'/],
+      [{}, { limits: { ...DEFAULT_PAYLOAD_LIMITS, fileBytes: 20 } }, /^Input '(edge-config|distribution)': '.*' is .* over the .* limit of one file$/],
+    ];
+    for (const [extra, deps, message] of cases) {
+      stack.kube.clearRequests();
+      stack.api.clearRequests();
+      await expect(deploy(inputs({ ...pending, ...extra }), { ...dependencies(), ...deps })).rejects.toThrow(message);
+      expect(stack.kube.mutatingRequests()).toEqual([]);
+      expect(stack.api.mutatingCalls()).toEqual([]);
+    }
   });
 
   it('a failing smoke check rolls the Edge back to the files it served', async () => {

@@ -5,13 +5,13 @@ import type { Logger } from '../../lib/logger.js';
 import type { CommandRunner } from '../../tools/exec.js';
 import { Kubectl } from '../../tools/kubectl.js';
 import { collectPayloadFiles } from './collect.js';
-import { readEdge } from './edge.js';
+import { guarded, readEdge } from './edge.js';
 import type { Inputs } from './inputs.js';
 import { DEFAULT_KEEP_BACKUPS, renderInstaller } from './installer.js';
 import { resolveKubectl } from './kubectl-binary.js';
 import { kubeconfigDir, parseKubeconfig, removeKubeconfig, writeKubeconfig } from './kubeconfig.js';
 import { chooseAnonymousToken, readLiveSettings, tokenInSettings } from './live-token.js';
-import { packPayload } from './payload.js';
+import { DEFAULT_PAYLOAD_LIMITS, packPayload, type PayloadLimits } from './payload.js';
 import { provision, readToolsManifest, type ProvisionResult } from './provision/index.js';
 import { RolloutError, rollout, type RolloutResult } from './rollout.js';
 import { smokeCheck } from './smoke.js';
@@ -28,6 +28,8 @@ export interface DeployDependencies {
   /** Identifies this deploy in the Lease (run id, workflow). */
   holder: string;
   pollMs?: number;
+  /** Payload limits (default DEFAULT_PAYLOAD_LIMITS). */
+  limits?: PayloadLimits;
 }
 
 export interface DeployResult {
@@ -57,6 +59,7 @@ function hostsOf(settings: string | undefined): string[] {
  */
 export async function deploy(inputs: Inputs, deps: DeployDependencies): Promise<DeployResult> {
   const { logger } = deps;
+  const limits = deps.limits ?? DEFAULT_PAYLOAD_LIMITS;
   const kubeconfig = parseKubeconfig(inputs.kubeconfig, inputs.context);
   for (const secret of kubeconfig.secrets) deps.setSecret(secret);
   const path = await writeKubeconfig(kubeconfig.text, kubeconfigDir(deps.env));
@@ -68,12 +71,23 @@ export async function deploy(inputs: Inputs, deps: DeployDependencies): Promise<
     const binary = await resolveKubectl({ version: inputs.kubectlVersion, mirror: inputs.kubectlMirror }, logger);
     const kubectl = new Kubectl(binary, { kubeconfig: path, context: kubeconfig.context, namespace: inputs.namespace, cacheDir, requestTimeout: '60s' }, deps.runner);
 
+    // Preflight, before anything changes anywhere: the hand-off folders, the Edge (missing, 403),
+    // and the payload's size limits (packed once with the token that is live, if any).
+    const script = renderInstaller({ keep: DEFAULT_KEEP_BACKUPS });
+    const collect = (anonymousToken: string | undefined) =>
+      collectPayloadFiles({ edgeConfigDir: inputs.edgeConfig, distributionDir: inputs.distribution, anonymousToken }, logger);
+    const tools = inputs.api && inputs.registerTools && inputs.toolsManifest ? await readToolsManifest(inputs.toolsManifest, 'tools-manifest') : [];
+    const edge = await readEdge(kubectl, inputs.edgeDeployment, inputs.namespace);
+    // The token live on the Edge stays while valid, so an unchanged redeploy keeps its digest.
+    const live = edge.digest ? tokenInSettings(await guarded(() => readLiveSettings(kubectl, OBJECT_PREFIX, edge.digest ?? ''))) : undefined;
+    if (live) deps.setSecret(live);
+    packPayload(await logger.group('Check the payload', () => collect(live ?? '')), { hostPath: inputs.edgeHostPath, installer: script.sha256 }, limits);
+
     let provisioned: ProvisionResult | undefined;
     if (inputs.api) {
       deps.setSecret(inputs.api.token);
       const api = inputs.api;
       const client = createCloudPipelineClient({ url: api.url, token: api.token, ...(api.caFile ? { caFile: api.caFile } : {}), insecure: api.insecure, logger });
-      const tools = inputs.registerTools && inputs.toolsManifest ? await readToolsManifest(inputs.toolsManifest, 'tools-manifest') : [];
       provisioned = await provision(
         client,
         {
@@ -87,18 +101,12 @@ export async function deploy(inputs: Inputs, deps: DeployDependencies): Promise<
       );
       if (provisioned.anonymousToken) deps.setSecret(provisioned.anonymousToken);
     }
-
-    // The token live on the Edge stays while valid, so an unchanged redeploy keeps its digest.
-    const edge = await readEdge(kubectl, inputs.edgeDeployment, inputs.namespace);
-    const live = edge.digest ? tokenInSettings(await readLiveSettings(kubectl, OBJECT_PREFIX, edge.digest).catch(() => undefined)) : undefined;
-    if (live) deps.setSecret(live);
     const token = chooseAnonymousToken(live, provisioned?.anonymousToken, new Date());
     if (token && token === live && provisioned?.anonymousToken) logger.info('anonymous access: the token live on the Edge is still valid and kept');
 
-    const files = await logger.group('Collect the payload', () => collectPayloadFiles({ edgeConfigDir: inputs.edgeConfig, distributionDir: inputs.distribution, anonymousToken: token }, logger));
+    const files = await logger.group('Collect the payload', () => collect(token));
     const hosts = hostsOf(files.find((file) => file.path === 'quick-launcher/settings.json')?.content.toString('utf8'));
-    const script = renderInstaller({ keep: DEFAULT_KEEP_BACKUPS });
-    const payload = packPayload(files, { hostPath: inputs.edgeHostPath, installer: script.sha256 });
+    const payload = packPayload(files, { hostPath: inputs.edgeHostPath, installer: script.sha256 }, limits);
     logger.info(`content digest ${payload.digest}: ${files.length} files, ${payload.totalBytes} bytes in ${payload.objects.length + 1} objects`);
     const smoke = inputs.smokeCheck;
     const result = await rollout(
