@@ -1,4 +1,5 @@
 import { FileError } from '../../lib/errors.js';
+import { positionOf } from '../../lib/json-position.js';
 
 /** Where a variable's value comes from: `spec-env` first, then the environment. */
 export type Variables = (name: string) => string | undefined;
@@ -6,13 +7,6 @@ export type Variables = (name: string) => string | undefined;
 /** Looks names up in `first`, then in `env`; `CP_DOLLAR` is always `$` (upstream's escape). */
 export function variablesFrom(first: ReadonlyMap<string, string>, env: Record<string, string | undefined>): Variables {
   return (name) => (name === 'CP_DOLLAR' ? '$' : (first.get(name) ?? env[name]));
-}
-
-/** 1-based line and column of an offset in `text`. */
-export function positionOf(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
 }
 
 const REFERENCE = /\$\{([^}]*)\}?/g;

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { FileError } from '../../lib/errors.js';
-import { type Variables, expandVariables, positionOf } from './expand.js';
+import { positionOf } from '../../lib/json-position.js';
+import { type Variables, expandVariables } from './expand.js';
 import { parseJsonText } from './json-text.js';
 
 /** The expanded, validated `spec.json` of a tool (upstream keys, see schemas/tool-spec.schema.json). */

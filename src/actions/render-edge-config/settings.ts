@@ -1,4 +1,5 @@
 import { InputError } from '../../lib/errors.js';
+import { jsonErrorPosition } from '../../lib/json-position.js';
 import { renderTemplate, type TemplateSource } from '../../lib/template.js';
 
 export type Settings = Record<string, unknown>;
@@ -25,12 +26,6 @@ export function mergeSettings(base: Settings, layer: Settings): Settings {
   return merged;
 }
 
-/** 1-based line and column of a character offset. */
-function position(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length, column: before[before.length - 1].length + 1 };
-}
-
 /** Renders a settings template and parses it; a result that is not a JSON object is an InputError. */
 export function renderSettings(source: TemplateSource, context: SettingsContext): Settings {
   const text = renderTemplate(source, context);
@@ -38,13 +33,8 @@ export function renderSettings(source: TemplateSource, context: SettingsContext)
   try {
     value = JSON.parse(text);
   } catch (error) {
-    const message = (error as Error).message;
-    const offset = /at position (\d+)/.exec(message)?.[1];
-    const where = offset === undefined ? {} : position(text, Number(offset));
-    throw new InputError(source.input, `is not valid JSON after rendering: ${message.replace(/ in JSON at position \d+.*$/, '')}`, {
-      file: source.file,
-      ...where,
-    });
+    const message = (error as Error).message.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*$/s, '');
+    throw new InputError(source.input, `is not valid JSON after rendering: ${message}`, { file: source.file, ...jsonErrorPosition(text) });
   }
   if (!isObject(value)) throw new InputError(source.input, 'must render to a JSON object of launcher settings', { file: source.file });
   return value;

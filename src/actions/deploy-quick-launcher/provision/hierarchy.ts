@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { InputError } from '../../../lib/errors.js';
-import { jsonErrorPosition } from './json-position.js';
+import { jsonErrorPosition } from '../../../lib/json-position.js';
 
 /** `storage.user.home.hierarchy.template`: folder name -> the folders inside it. */
 export interface HomeHierarchy {

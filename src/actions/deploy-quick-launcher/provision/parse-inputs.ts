@@ -1,6 +1,6 @@
 import { InputError } from '../../../lib/errors.js';
 import type { PreferenceType } from '../../../cloud-pipeline/types.js';
-import { jsonErrorPosition } from './json-position.js';
+import { jsonErrorPosition } from '../../../lib/json-position.js';
 
 /** Which users get the home folder hierarchy: nobody, the system users, or every user. */
 export type SyncHomeFolders = 'none' | 'system' | 'all';

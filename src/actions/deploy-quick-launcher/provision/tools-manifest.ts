@@ -6,7 +6,7 @@ import { InputError, errorMessage } from '../../../lib/errors.js';
 import { sha256 } from '../../../lib/digest.js';
 import { verifyManifest } from '../../../lib/manifest.js';
 import type { ToolVO } from '../../../cloud-pipeline/types.js';
-import { jsonErrorPosition } from './json-position.js';
+import { jsonErrorPosition } from '../../../lib/json-position.js';
 
 /** The file build-optimized-images writes into its `tools` output folder. */
 export const TOOLS_MANIFEST_FILE = 'tools-manifest.json';
