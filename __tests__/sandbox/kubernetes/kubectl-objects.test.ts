@@ -147,6 +147,10 @@ spec: {holderIdentity: ${holder}, leaseDurationSeconds: 60}
     );
     expect(await data()).toEqual({ a: '1' });
     expect(h.cluster.requests().at(-1)?.status).toBe(200);
+    const canPatch = await h.kubectl(['auth', 'can-i', 'patch', 'configmaps', '-n', 'default']);
+    expect([canPatch.code, canPatch.stdout.trim()]).toEqual([1, 'no']);
+    const canGet = await h.kubectl(['auth', 'can-i', 'get', 'configmaps/launcher-settings']);
+    expect([canGet.code, canGet.stdout.trim()]).toEqual([0, 'yes']);
   });
 
   test('a wrong token is a 401 and kubectl says it is not logged in', async () => {

@@ -22,7 +22,7 @@ function resourceEntries(resource: ResourceType): JsonObject[] {
     singularName: resource.singular,
     namespaced: resource.namespaced,
     kind: resource.kind,
-    verbs: VERBS,
+    verbs: resource.verbs ?? VERBS,
   };
   if (resource.shortNames) main.shortNames = resource.shortNames;
   if (resource.categories) main.categories = resource.categories;

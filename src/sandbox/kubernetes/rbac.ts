@@ -21,14 +21,25 @@ export interface Attributes {
   name?: string;
 }
 
-function ruleMatches(rule: DenyRule, attributes: Attributes): boolean {
-  const resource = attributes.subresource ? `${attributes.resource.plural}/${attributes.subresource}` : attributes.resource.plural;
-  return (
-    (rule.verb === '*' || rule.verb === attributes.verb) &&
-    (rule.resource === '*' || rule.resource === resource) &&
-    (rule.group === undefined || rule.group === attributes.resource.group) &&
-    (rule.namespace === undefined || rule.namespace === attributes.namespace) &&
-    (rule.name === undefined || rule.name === attributes.name)
+/** What an access check names, with the resource as plain strings (SelfSubjectAccessReview). */
+export interface AccessCheck {
+  verb: string;
+  /** Plural, with `/subresource` when one is named. */
+  resource: string;
+  group: string;
+  namespace?: string;
+  name?: string;
+}
+
+/** True when a deny rule covers the check. */
+export function isDenied(rules: readonly DenyRule[], check: AccessCheck): boolean {
+  return rules.some(
+    (rule) =>
+      (rule.verb === '*' || rule.verb === check.verb) &&
+      (rule.resource === '*' || rule.resource === check.resource) &&
+      (rule.group === undefined || rule.group === check.group) &&
+      (rule.namespace === undefined || rule.namespace === check.namespace) &&
+      (rule.name === undefined || rule.name === check.name),
   );
 }
 
@@ -38,11 +49,11 @@ function ruleMatches(rule: DenyRule, attributes: Attributes): boolean {
  * in API group "" in the namespace "default"`.
  */
 export function authorize(rules: readonly DenyRule[], attributes: Attributes): void {
-  if (!rules.some((rule) => ruleMatches(rule, attributes))) return;
   const { resource, subresource, name, namespace, verb, user } = attributes;
+  const plural = subresource ? `${resource.plural}/${subresource}` : resource.plural;
+  if (!isDenied(rules, { verb, resource: plural, group: resource.group, namespace, name })) return;
   const qualified = resource.group ? `${resource.plural}.${resource.group}` : resource.plural;
   const subject = name ? `${qualified} "${name}"` : qualified;
-  const what = subresource ? `${resource.plural}/${subresource}` : resource.plural;
   const scope = namespace ? `in the namespace "${namespace}"` : 'at the cluster scope';
   const details: Record<string, unknown> = {};
   if (name) details.name = name;
@@ -51,7 +62,7 @@ export function authorize(rules: readonly DenyRule[], attributes: Attributes): v
   throw new ApiError(
     403,
     'Forbidden',
-    `${subject} is forbidden: User "${user}" cannot ${verb} resource "${what}" in API group "${resource.group}" ${scope}`,
+    `${subject} is forbidden: User "${user}" cannot ${verb} resource "${plural}" in API group "${resource.group}" ${scope}`,
     details,
   );
 }

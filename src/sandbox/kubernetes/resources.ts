@@ -13,6 +13,8 @@ export interface ResourceType {
   subresources?: string[];
   /** metadata.generation is kept and bumped on spec changes. */
   generation?: boolean;
+  /** Verbs served, when not the usual read/write set (a review is create-only). */
+  verbs?: string[];
 }
 
 const ALL = ['all'];
@@ -31,6 +33,7 @@ export const RESOURCES: readonly ResourceType[] = [
   { group: 'apps', version: 'v1', plural: 'replicasets', singular: 'replicaset', kind: 'ReplicaSet', namespaced: true, shortNames: ['rs'], categories: ALL, subresources: ['status'], generation: true },
   { group: 'batch', version: 'v1', plural: 'jobs', singular: 'job', kind: 'Job', namespaced: true, categories: ALL, subresources: ['status'], generation: true },
   { group: 'coordination.k8s.io', version: 'v1', plural: 'leases', singular: 'lease', kind: 'Lease', namespaced: true },
+  { group: 'authorization.k8s.io', version: 'v1', plural: 'selfsubjectaccessreviews', singular: 'selfsubjectaccessreview', kind: 'SelfSubjectAccessReview', namespaced: false, verbs: ['create'] },
   { group: 'rbac.authorization.k8s.io', version: 'v1', plural: 'roles', singular: 'role', kind: 'Role', namespaced: true },
   { group: 'rbac.authorization.k8s.io', version: 'v1', plural: 'rolebindings', singular: 'rolebinding', kind: 'RoleBinding', namespaced: true },
 ];

@@ -3,10 +3,11 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { parse as parseYaml } from 'yaml';
 import type { KubeApi } from './api.js';
-import { isObject, objectsAt, stringAt } from './json.js';
+import { isObject, objectAt, objectsAt, stringAt, type JsonObject } from './json.js';
 import { discoveryDocument, groupDocument } from './discovery.js';
-import { authorize, type DenyRule } from './rbac.js';
+import { authorize, isDenied, type DenyRule } from './rbac.js';
 import { RequestLog } from './request-log.js';
+import { decodeAccessReview } from './protobuf.js';
 import { parseResourcePath, type ResourceRoute } from './routing.js';
 import { ApiError, badRequest, unauthorized } from './status.js';
 import type { TlsMaterial } from './tls.js';
@@ -32,10 +33,10 @@ function send(response: ServerResponse, status: number, body: unknown): void {
   response.end(text);
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
+async function readBody(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 function parseBody(text: string, contentType: string): unknown {
@@ -58,6 +59,28 @@ function verbOf(method: string, route: ResourceRoute, query: URLSearchParams): s
   throw new ApiError(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource`);
 }
 
+/** Answers `kubectl auth can-i`: allowed unless a deny rule covers the asked attributes. */
+function review(context: ServerContext, body: unknown): JsonObject {
+  const spec = objectAt(isObject(body) ? body.spec : undefined);
+  const asked = objectAt(spec.resourceAttributes);
+  const sub = stringAt(asked.subresource);
+  const resource = `${stringAt(asked.resource) ?? ''}${sub ? `/${sub}` : ''}`;
+  const denied = isDenied(context.denyRules(), {
+    verb: stringAt(asked.verb) ?? '',
+    resource,
+    group: stringAt(asked.group) ?? '',
+    namespace: stringAt(asked.namespace) || undefined,
+    name: stringAt(asked.name) || undefined,
+  });
+  return {
+    kind: 'SelfSubjectAccessReview',
+    apiVersion: 'authorization.k8s.io/v1',
+    metadata: { creationTimestamp: null },
+    spec,
+    status: { allowed: !denied },
+  };
+}
+
 async function serveResource(context: ServerContext, request: IncomingMessage, response: ServerResponse, route: ResourceRoute, query: URLSearchParams, outcome: { dryRun: boolean }): Promise<number> {
   const method = request.method ?? 'GET';
   const verb = verbOf(method, route, query);
@@ -72,13 +95,22 @@ async function serveResource(context: ServerContext, request: IncomingMessage, r
   };
   const selectors = { labelSelector: query.get('labelSelector') ?? undefined, fieldSelector: query.get('fieldSelector') ?? undefined };
   const contentType = request.headers['content-type'] ?? '';
-  const text = method === 'GET' ? '' : await readBody(request);
-  const body = text.trim() === '' ? undefined : parseBody(text, contentType);
+  const raw = method === 'GET' ? Buffer.alloc(0) : await readBody(request);
+  const text = raw.toString('utf8');
+  // Typed clients (`kubectl auth can-i`) send protobuf; only the access review is decoded.
+  const protobuf = contentType.startsWith('application/vnd.kubernetes.protobuf');
+  if (protobuf && resource.kind !== 'SelfSubjectAccessReview') throw new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml`);
+  const body = protobuf ? decodeAccessReview(raw) : text.trim() === '' ? undefined : parseBody(text, contentType);
   // kubectl sends DeleteOptions (propagationPolicy, dryRun) in the DELETE body, others in the query.
   const deleteOptions = method === 'DELETE' && isObject(body) ? body : {};
   if (Array.isArray(deleteOptions.dryRun) && deleteOptions.dryRun.includes('All')) options.dryRun = true;
   outcome.dryRun = options.dryRun;
 
+  if (resource.kind === 'SelfSubjectAccessReview') {
+    if (verb !== 'create') throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
+    send(response, 201, review(context, body));
+    return 201;
+  }
   const table = wantsTable(request.headers.accept) && subresource === undefined;
   if (subresource === 'log') {
     api.get(resource, namespace, name ?? '');
