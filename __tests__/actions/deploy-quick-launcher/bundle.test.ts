@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getInputs as renderInputs } from '../../../src/actions/render-edge-config/inputs.js';
+import { renderAndWrite } from '../../../src/actions/render-edge-config/run.js';
+import { InputReader, inputsFrom } from '../../../src/lib/inputs.js';
+import { MemoryLogger } from '../../../src/lib/logger.js';
+import { writeManifest } from '../../../src/lib/manifest.js';
+import { writeTarball } from '../../../src/lib/tarball.js';
+import { startSandboxStack, type SandboxStack } from '../../../src/sandbox/stack.js';
+import { describeWith } from '../../helpers/services.js';
+
+const BUNDLE = new URL('../../../dist/deploy-quick-launcher/index.js', import.meta.url).pathname;
+const HOST = 'apps.bundle.test';
+let root: string;
+let stack: SandboxStack;
+let inputs: Record<string, string>;
+
+/** Parses the runner's `name<<delimiter ... delimiter` file format (GITHUB_OUTPUT, GITHUB_STATE). */
+async function runnerFile(path: string): Promise<Record<string, string>> {
+  const text = await readFile(path, 'utf8').catch(() => '');
+  const values: Record<string, string> = {};
+  const pattern = /^(.+?)<<(ghadelimiter_[^\n]+)\n([\s\S]*?)\n\2$/gm;
+  for (const match of text.matchAll(pattern)) values[match[1]] = match[3];
+  return values;
+}
+
+/** Runs the bundle the way the runner does, in one step folder. */
+async function step(name: string, env: Record<string, string>): Promise<{ status: number; stdout: string; outputs: Record<string, string>; state: Record<string, string>; summary: string; temp: string }> {
+  const dir = join(root, name);
+  const temp = join(dir, 'temp');
+  await mkdir(temp, { recursive: true });
+  for (const file of ['output', 'state', 'summary']) await writeFile(join(dir, file), '');
+  // Asynchronously: the stand-ins run in this process and must keep answering.
+  const child = spawn(process.execPath, [BUNDLE], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      RUNNER_TEMP: temp,
+      GITHUB_OUTPUT: join(dir, 'output'),
+      GITHUB_STATE: join(dir, 'state'),
+      GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+      GITHUB_RUN_ID: name,
+      ...env,
+    },
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const status = await new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
+  const result = { status, stdout: output, stderr: '' };
+  return {
+    status: result.status ?? -1,
+    stdout: result.stdout + result.stderr,
+    outputs: await runnerFile(join(dir, 'output')),
+    state: await runnerFile(join(dir, 'state')),
+    summary: await readFile(join(dir, 'summary'), 'utf8'),
+    temp,
+  };
+}
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'ql-bundle-'));
+  stack = await startSandboxStack({ stateDir: join(root, 'sandbox'), users: 2 });
+  const distribution = join(root, 'distribution');
+  await mkdir(distribution);
+  await writeTarball(join(distribution, 'quick-launcher.1.0.0.tgz'), [{ type: 'file', path: 'quick-launcher/www/index.html', content: Buffer.from('<html>bundle</html>') }], { mtime: 315532800 });
+  await writeManifest(distribution, { kind: 'distribution', action: 'build-dist-with-launcher', inputsDigest: 'sha256:0' });
+  const edgeConfig = join(root, 'edge-config');
+  await renderAndWrite(
+    renderInputs(new InputReader(inputsFrom({ 'app-launcher-host': HOST, 'api-external-url': stack.api.url, 'output-dir': edgeConfig, validate: 'false', ...stack.edgeInputs })), {}),
+    {},
+    new MemoryLogger(),
+  );
+  inputs = {
+    'INPUT_KUBECONFIG': stack.kube.kubeconfig,
+    'INPUT_API-URL': stack.api.url,
+    'INPUT_API-TOKEN': stack.api.token,
+    'INPUT_DISTRIBUTION': distribution,
+    'INPUT_EDGE-CONFIG': edgeConfig,
+    'INPUT_ROLLOUT-TIMEOUT': '30s',
+    'INPUT_SUMMARY': 'true',
+  };
+});
+
+afterAll(async () => {
+  await stack?.stop();
+  await rm(root, { recursive: true, force: true });
+});
+
+describeWith(['kubectl', 'nginx', 'openssl'])('the deploy-quick-launcher bundle, run as the runner runs it', () => {
+  it('deploys, sets the outputs and summary, masks every secret, and the post step cleans up', async () => {
+    const main = await step('main', inputs);
+    expect(main.stdout).not.toContain('::error::');
+    expect(main.status).toBe(0);
+    expect(main.outputs).toMatchObject({ changed: 'true', 'rolled-back': 'false', 'users-created': '3' });
+    expect(main.outputs['content-digest']).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(main.summary).toContain('Edge rollout');
+    const token = JSON.parse(await readFile(join(stack.hostPath, 'quick-launcher/settings.json'), 'utf8')) as Record<string, { anonymousAccess: { token: string } }>;
+    const anonymous = token[HOST].anonymousAccess.token;
+    const masks = main.stdout.split('\n').filter((line) => line.startsWith('::add-mask::')).map((line) => line.slice('::add-mask::'.length));
+    expect(masks).toEqual(expect.arrayContaining([stack.kube.token, stack.api.token, anonymous]));
+    const published = [main.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n'), JSON.stringify(main.outputs), main.summary].join('\n');
+    for (const secret of [stack.kube.token, stack.api.token, anonymous]) expect(published).not.toContain(secret);
+    // The kubeconfig is gone already; the post step removes it (and the cache) in any case.
+    expect(await readdir(main.temp)).toEqual([]);
+    const postEnv = Object.fromEntries(Object.entries(main.state).map(([name, value]) => [`STATE_${name}`, value]));
+    expect(postEnv.STATE_isPost).toBe('true');
+    await writeFile(postEnv.STATE_kubeconfig, 'left behind by a cancelled step');
+    const post = await step('post', postEnv);
+    expect(post.status).toBe(0);
+    expect(await readdir(main.temp)).toEqual([]);
+  });
+
+  it('run again, changes nothing; a bad input fails with exit code 1 naming it', async () => {
+    stack.kube.clearRequests();
+    const again = await step('again', inputs);
+    expect(again.status).toBe(0);
+    expect(again.outputs.changed).toBe('false');
+    expect(stack.kube.mutatingRequests()).toEqual([]);
+    const bad = await step('bad', { ...inputs, 'INPUT_ROLLOUT-TIMEOUT': 'soon' });
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toContain("::error::Input 'rollout-timeout': 'soon' is not a duration like 30s, 5m or 1h");
+  });
+});
