@@ -93,6 +93,17 @@ describeWith(['kubectl'])('kubectl against the Kubernetes API stand-in: Jobs and
     expect(complete.code).not.toBe(0);
   });
 
+  test('a Job running past activeDeadlineSeconds is killed and Failed with DeadlineExceeded', async () => {
+    h = await startHarness();
+    await h.kubectl(['apply', '--validate=false', '-f', '-'], { input: PAYLOAD });
+    const job = installerJob('slow', 'echo started\nsleep 30').replace('backoffLimit: 0', 'backoffLimit: 0\n  activeDeadlineSeconds: 1');
+    await h.kubectl(['apply', '--validate=false', '-f', '-'], { input: job });
+    expect((await h.kubectl(['wait', '--for=condition=failed', 'job/slow', '--timeout=15s'])).code).toBe(0);
+    const status = JSON.parse((await h.kubectl(['get', 'job', 'slow', '-o', 'jsonpath={.status}'])).stdout) as { conditions: { type: string; reason: string }[] };
+    expect(status.conditions).toContainEqual(expect.objectContaining({ type: 'Failed', reason: 'DeadlineExceeded' }));
+    expect((await h.kubectl(['logs', 'job/slow'])).stdout).toBe('started\n');
+  });
+
   test('a Job whose nodeSelector matches no node stays pending with a FailedScheduling event', async () => {
     h = await startHarness();
     await h.kubectl(['apply', '--validate=false', '-f', '-'], { input: PAYLOAD });

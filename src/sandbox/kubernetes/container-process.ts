@@ -58,6 +58,8 @@ export function containerEnv(api: KubeApi, pod: JsonObject, container: JsonObjec
 /** A container started as a local process. */
 export interface RunningContainer {
   child?: ChildProcess;
+  /** Kills the container's whole process group (the shell and what it started). */
+  kill(): void;
   /** Resolves with the exit code (127 when the command cannot start, 137 when killed). */
   exited: Promise<number>;
 }
@@ -85,7 +87,8 @@ export function startContainer(api: KubeApi, pod: JsonObject, container: JsonObj
     HOME: home,
   };
   for (const [key, value] of Object.entries(env)) processEnv[key] = rewritePaths(value, mounts);
-  const child = spawn(argv[0], argv.slice(1), { cwd, env: processEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group, so a kill reaches `sleep` & co. that a `sh -c` script started.
+  const child = spawn(argv[0], argv.slice(1), { cwd, env: processEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   child.stdout.on('data', (chunk: Buffer) => log(chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => log(chunk.toString('utf8')));
   const exited = new Promise<number>((resolve) => {
@@ -95,5 +98,12 @@ export function startContainer(api: KubeApi, pod: JsonObject, container: JsonObj
     });
     child.on('close', (code, signal) => resolve(code ?? (signal ? 137 : 1)));
   });
-  return { child, exited };
+  const kill = (): void => {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      child.kill('SIGKILL');
+    }
+  };
+  return { child, exited, kill };
 }

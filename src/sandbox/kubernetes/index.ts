@@ -136,6 +136,7 @@ export async function startKubernetesApi(options: KubernetesApiOptions = {}): Pr
     async stop() {
       jobs.stop();
       deployments.stop();
+      await jobs.idle();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (ownWorkDir) rmSync(workDir, { recursive: true, force: true });

@@ -22,6 +22,7 @@ export class JobController {
   private readonly running = new Map<string, RunningContainer>();
   private readonly work = new Set<Promise<void>>();
   private readonly unsubscribe: () => void;
+  private stopped = false;
 
   constructor(
     private readonly api: KubeApi,
@@ -36,7 +37,7 @@ export class JobController {
         this.work.add(run);
         void run.finally(() => this.work.delete(run));
       } else if (event.type === 'DELETED') {
-        this.running.get(uid)?.child?.kill('SIGKILL');
+        this.running.get(uid)?.kill();
       }
     });
   }
@@ -53,8 +54,9 @@ export class JobController {
 
   /** Kills running containers and stops reacting to new Jobs. */
   stop(): void {
+    this.stopped = true;
     this.unsubscribe();
-    for (const running of this.running.values()) running.child?.kill('SIGKILL');
+    for (const running of this.running.values()) running.kill();
   }
 
   private setJobStatus(job: JsonObject, status: JsonObject): void {
@@ -65,6 +67,7 @@ export class JobController {
   }
 
   private alive(job: JsonObject): boolean {
+    if (this.stopped) return false;
     const metadata = objectAt(job.metadata);
     const live = this.api.store.get(JOB, String(metadata.namespace), String(metadata.name));
     return live !== undefined && objectAt(live.metadata).uid === metadata.uid;
@@ -85,43 +88,55 @@ export class JobController {
       return;
     }
     const backoffLimit = typeof spec.backoffLimit === 'number' ? spec.backoffLimit : 6;
-    let failed = 0;
-    while (this.alive(job)) {
-      const exitCode = await this.runPod(job, template, node);
-      if (exitCode === undefined) return;
-      if (exitCode === 0) {
-        const time = timestamp();
-        this.setJobStatus(job, {
-          active: 0,
-          ready: 0,
-          succeeded: 1,
-          completionTime: time,
-          conditions: [
-            { type: 'SuccessCriteriaMet', status: 'True', reason: 'CompletionsReached', message: 'Reached expected number of succeeded pods', lastProbeTime: time, lastTransitionTime: time },
-            { type: 'Complete', status: 'True', reason: 'CompletionsReached', message: 'Reached expected number of succeeded pods', lastProbeTime: time, lastTransitionTime: time },
-          ],
-        });
-        recordEvent(this.api, job, 'Normal', 'Completed', 'Job completed', 'job-controller');
-        return;
+    const uid = String(objectAt(job.metadata).uid);
+    let deadlineExceeded = false;
+    const deadline = typeof spec.activeDeadlineSeconds === 'number' ? spec.activeDeadlineSeconds : undefined;
+    const timer = deadline === undefined ? undefined : setTimeout(() => {
+      deadlineExceeded = true;
+      this.running.get(uid)?.kill();
+    }, deadline * 1000);
+    timer?.unref();
+    try {
+      let failed = 0;
+      while (this.alive(job)) {
+        const exitCode = await this.runPod(job, template, node);
+        if (exitCode === undefined) return;
+        if (exitCode === 0 && !deadlineExceeded) {
+          this.finish(job, { succeeded: 1 }, 'Complete', 'SuccessCriteriaMet', 'CompletionsReached', 'Reached expected number of succeeded pods');
+          recordEvent(this.api, job, 'Normal', 'Completed', 'Job completed', 'job-controller');
+          return;
+        }
+        failed += 1;
+        if (deadlineExceeded) {
+          const message = 'Job was active longer than specified deadline';
+          this.finish(job, { failed }, 'Failed', 'FailureTarget', 'DeadlineExceeded', message);
+          recordEvent(this.api, job, 'Warning', 'DeadlineExceeded', message, 'job-controller');
+          return;
+        }
+        if (failed > backoffLimit) {
+          const message = 'Job has reached the specified backoff limit';
+          this.finish(job, { failed }, 'Failed', 'FailureTarget', 'BackoffLimitExceeded', message);
+          recordEvent(this.api, job, 'Warning', 'BackoffLimitExceeded', message, 'job-controller');
+          return;
+        }
+        this.setJobStatus(job, { failed, active: 1 });
       }
-      failed += 1;
-      if (failed > backoffLimit) {
-        const time = timestamp();
-        const message = 'Job has reached the specified backoff limit';
-        this.setJobStatus(job, {
-          active: 0,
-          ready: 0,
-          failed,
-          conditions: [
-            { type: 'FailureTarget', status: 'True', reason: 'BackoffLimitExceeded', message, lastProbeTime: time, lastTransitionTime: time },
-            { type: 'Failed', status: 'True', reason: 'BackoffLimitExceeded', message, lastProbeTime: time, lastTransitionTime: time },
-          ],
-        });
-        recordEvent(this.api, job, 'Warning', 'BackoffLimitExceeded', message, 'job-controller');
-        return;
-      }
-      this.setJobStatus(job, { failed, active: 1 });
+    } finally {
+      clearTimeout(timer);
     }
+  }
+
+  /** The terminal Job status: counts, the interim condition (SuccessCriteriaMet/FailureTarget), then Complete/Failed. */
+  private finish(job: JsonObject, counts: JsonObject, type: string, interim: string, reason: string, message: string): void {
+    const time = timestamp();
+    const condition = (conditionType: string): JsonObject => ({ type: conditionType, status: 'True', reason, message, lastProbeTime: time, lastTransitionTime: time });
+    this.setJobStatus(job, {
+      active: 0,
+      ready: 0,
+      ...counts,
+      ...(type === 'Complete' ? { completionTime: time } : {}),
+      conditions: [condition(interim), condition(type)],
+    });
   }
 
   /** Runs one pod of the Job; the main container's exit code, or undefined when it cannot start. */
