@@ -82,13 +82,14 @@ describeWith(['kubectl'])('kubectl against the Kubernetes API stand-in: Jobs and
   test('a failing Job with backoffLimit 0 runs once and is Failed; its log says why', async () => {
     h = await startHarness();
     await h.kubectl(['apply', '--validate=false', '-f', '-'], { input: PAYLOAD });
-    await h.kubectl(['apply', '--validate=false', '-f', '-'], { input: installerJob('broken', 'echo "nginx: [emerg] bad config" >&2\nexit 3') });
+    await h.kubectl(['apply', '--validate=false', '-f', '-'], { input: installerJob('broken', 'echo checking >&2\necho "nginx: [emerg] bad config" >&2\nexit 3') });
     const wait = await h.kubectl(['wait', '--for=condition=failed', 'job/broken', '--timeout=15s']);
     expect(wait.stdout).toContain('condition met');
     const job = JSON.parse((await h.kubectl(['get', 'job', 'broken', '-o', 'json'])).stdout) as { status: { failed: number; conditions: { type: string; reason: string }[] } };
     expect(job.status.failed).toBe(1);
     expect(job.status.conditions).toContainEqual(expect.objectContaining({ type: 'Failed', reason: 'BackoffLimitExceeded' }));
-    expect((await h.kubectl(['logs', 'job/broken'])).stdout).toContain('nginx: [emerg] bad config');
+    expect((await h.kubectl(['logs', 'job/broken'])).stdout).toBe('checking\nnginx: [emerg] bad config\n');
+    expect((await h.kubectl(['logs', 'job/broken', '--tail=1'])).stdout).toBe('nginx: [emerg] bad config\n');
     const complete = await h.kubectl(['wait', '--for=condition=complete', 'job/broken', '--timeout=1s']);
     expect(complete.code).not.toBe(0);
   });
@@ -98,6 +99,7 @@ describeWith(['kubectl'])('kubectl against the Kubernetes API stand-in: Jobs and
     await h.kubectl(['apply', '--validate=false', '-f', '-'], { input: PAYLOAD });
     const job = installerJob('slow', 'echo started\nsleep 30').replace('backoffLimit: 0', 'backoffLimit: 0\n  activeDeadlineSeconds: 1');
     await h.kubectl(['apply', '--validate=false', '-f', '-'], { input: job });
+    expect((await h.kubectl(['logs', '-f', 'job/slow'])).stdout).toBe('started\n');
     expect((await h.kubectl(['wait', '--for=condition=failed', 'job/slow', '--timeout=15s'])).code).toBe(0);
     const status = JSON.parse((await h.kubectl(['get', 'job', 'slow', '-o', 'jsonpath={.status}'])).stdout) as { conditions: { type: string; reason: string }[] };
     expect(status.conditions).toContainEqual(expect.objectContaining({ type: 'Failed', reason: 'DeadlineExceeded' }));

@@ -100,7 +100,7 @@ export async function startKubernetesApi(options: KubernetesApiOptions = {}): Pr
   let denyRules = options.rbac ?? [];
   const log = new RequestLog();
   const tls = options.tls === false ? undefined : selfSignedLoopbackCertificate();
-  const context = { api, token: tls ? token : undefined, user, denyRules: () => denyRules, log, podLog: (ns: string, name: string) => jobs.podLog(ns, name) };
+  const context = { api, token: tls ? token : undefined, user, denyRules: () => denyRules, log, podLog: (ns: string, name: string) => jobs.podLog(ns, name), podFinished: (ns: string, name: string) => jobs.podFinished(ns, name) };
   const { server, url } = await listen(context, options.port, tls);
   const kubeconfig = kubeconfigText({ server: url, token: tls ? token : undefined, certificateAuthority: tls?.certificate });
   const nodeRoot = (name?: string): string => {

@@ -19,6 +19,8 @@ const JOB = resourceOfKind('Job');
  */
 export class JobController {
   private readonly logs = new Map<string, string>();
+  /** Pods whose containers still run: resolves when they have finished. */
+  private readonly finishing = new Map<string, Promise<void>>();
   private readonly running = new Map<string, RunningContainer>();
   private readonly work = new Set<Promise<void>>();
   private readonly unsubscribe: () => void;
@@ -45,6 +47,11 @@ export class JobController {
   /** The captured output of a pod this simulator ran. */
   podLog(namespace: string, name: string): string | undefined {
     return this.logs.get(`${namespace}/${name}`);
+  }
+
+  /** Resolves when the pod's containers have finished (at once when they are not running). */
+  async podFinished(namespace: string, name: string): Promise<void> {
+    await this.finishing.get(`${namespace}/${name}`);
   }
 
   /** Resolves when every Job started so far has finished (or is stuck pending). */
@@ -150,6 +157,8 @@ export class JobController {
     mkdirSync(podDir, { recursive: true });
     const logKey = `${namespace}/${podName}`;
     this.logs.set(logKey, '');
+    let finished = (): void => undefined;
+    this.finishing.set(logKey, new Promise<void>((resolve) => (finished = resolve)));
     const append = (text: string): void => {
       this.logs.set(logKey, (this.logs.get(logKey) ?? '') + text);
     };
@@ -171,6 +180,9 @@ export class JobController {
       setPodStatus(this.api, pod, podStatus(pod, 'Pending', { waiting: { reason: reason === 'Failed' ? 'CreateContainerConfigError' : 'ContainerCreating', message: String((error as Error).message) } }, false));
       recordEvent(this.api, pod, 'Warning', reason, (error as Error).message, 'kubelet');
       return undefined;
+    } finally {
+      this.finishing.delete(logKey);
+      finished();
     }
     const time = timestamp();
     const terminated = { exitCode, reason: exitCode === 0 ? 'Completed' : 'Error', startedAt: time, finishedAt: time };

@@ -25,6 +25,8 @@ export interface ServerContext {
   log: RequestLog;
   /** The captured output of a pod's container, if the node simulator ran it. */
   podLog: (namespace: string, name: string) => string | undefined;
+  /** Resolves when the pod's containers have finished (for `follow=true`). */
+  podFinished: (namespace: string, name: string) => Promise<void>;
 }
 
 function send(response: ServerResponse, status: number, body: unknown): void {
@@ -81,6 +83,15 @@ function review(context: ServerContext, body: unknown): JsonObject {
   };
 }
 
+/** The last `count` lines of a log (all when no count is given). */
+function tailLines(log: string, count: string | null): string {
+  const wanted = Number(count ?? '');
+  if (count === null || !Number.isInteger(wanted) || wanted < 0) return log;
+  const lines = log.endsWith('\n') ? log.slice(0, -1).split('\n') : log.split('\n');
+  if (log === '' || wanted === 0) return '';
+  return `${lines.slice(-wanted).join('\n')}${log.endsWith('\n') ? '\n' : ''}`;
+}
+
 async function serveResource(context: ServerContext, request: IncomingMessage, response: ServerResponse, route: ResourceRoute, query: URLSearchParams, outcome: { dryRun: boolean }): Promise<number> {
   const method = request.method ?? 'GET';
   const verb = verbOf(method, route, query);
@@ -114,9 +125,10 @@ async function serveResource(context: ServerContext, request: IncomingMessage, r
   const table = wantsTable(request.headers.accept) && subresource === undefined;
   if (subresource === 'log') {
     api.get(resource, namespace, name ?? '');
-    const text = context.podLog(namespace, name ?? '') ?? '';
+    // `follow` is answered once the containers have finished, all at once (no live streaming).
+    if (query.get('follow') === 'true') await context.podFinished(namespace, name ?? '');
     response.writeHead(200, { 'Content-Type': 'text/plain' });
-    response.end(text);
+    response.end(tailLines(context.podLog(namespace, name ?? '') ?? '', query.get('tailLines')));
     return 200;
   }
   switch (verb) {
