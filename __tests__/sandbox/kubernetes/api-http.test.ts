@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { request } from 'node:https';
 import { startKubernetesApi, type KubernetesApi } from '../../../src/sandbox/kubernetes/index.js';
+import { describeWith } from '../../helpers/services.js';
 
 interface Reply {
   status: number;
@@ -39,7 +40,8 @@ function call(method: string, path: string, body?: unknown, headers: Record<stri
 const CM = '/api/v1/namespaces/default/configmaps';
 const DEPLOY = '/apis/apps/v1/namespaces/default/deployments';
 
-describe('the Kubernetes API stand-in over HTTPS', () => {
+// The stand-in makes its TLS certificate with the openssl CLI.
+describeWith(['openssl'])('the Kubernetes API stand-in over HTTPS', () => {
   beforeAll(async () => {
     cluster = await startKubernetesApi();
   });

@@ -14,7 +14,7 @@ data:
 ${data}
 `;
 
-describeWith(['kubectl'])('kubectl against the Kubernetes API stand-in: objects', () => {
+describeWith(['kubectl', 'openssl'])('kubectl against the Kubernetes API stand-in: objects', () => {
   let h: Harness;
   beforeEach(async () => {
     h = await startHarness();

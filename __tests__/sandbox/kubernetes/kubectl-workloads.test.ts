@@ -49,7 +49,7 @@ ${script.split('\n').map((line) => `          ${line}`).join('\n')}
       - {name: apps, hostPath: {path: /opt/edge/external-apps, type: DirectoryOrCreate}}
 `;
 
-describeWith(['kubectl'])('kubectl against the Kubernetes API stand-in: Jobs and rollouts', () => {
+describeWith(['kubectl', 'openssl'])('kubectl against the Kubernetes API stand-in: Jobs and rollouts', () => {
   let h: Harness;
   afterEach(async () => {
     await h.close();

@@ -8,7 +8,7 @@ import { describeWith } from '../../helpers/services.js';
 const TSX = join(process.cwd(), 'node_modules/.bin/tsx');
 const MAIN = join(process.cwd(), 'src/sandbox/kubernetes/main.ts');
 
-describeWith(['kubectl'])('the stand-in as its own process (src/sandbox/kubernetes/main.ts)', () => {
+describeWith(['kubectl', 'openssl'])('the stand-in as its own process (src/sandbox/kubernetes/main.ts)', () => {
   let child: ChildProcess | undefined;
   let serverPid: number | undefined;
   let dir = '';

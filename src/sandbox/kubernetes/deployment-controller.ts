@@ -33,14 +33,16 @@ export class DeploymentController {
   private readonly handled = new Set<string>();
   private readonly unsubscribe: () => void;
   readiness: Readiness;
+  onRollout: RolloutHook | undefined;
 
   constructor(
     private readonly api: KubeApi,
     private readonly nodes: SimNode[],
-    private readonly onRollout: RolloutHook | undefined,
+    onRollout: RolloutHook | undefined,
     readiness: Readiness,
   ) {
     this.readiness = readiness;
+    this.onRollout = onRollout;
     this.unsubscribe = api.store.subscribe((event) => {
       if (event.resource !== DEPLOYMENT || event.type === 'DELETED') return;
       const metadata = objectAt(event.object.metadata);

@@ -75,6 +75,8 @@ export interface KubernetesApi {
   /** Seeds the Edge (namespace, `cp-edge` Deployment, unrelated external app); resolves when ready. */
   seedEdge(options?: EdgeSeedOptions & { node?: string }): Promise<Required<EdgeSeedOptions>>;
   setReadiness(readiness: Readiness): void;
+  /** Replaces the rollout hook (for an embedder that starts after the stand-in). */
+  setRolloutHook(hook: RolloutHook | undefined): void;
   setDenyRules(rules: DenyRule[]): void;
   /** Resolves when all Jobs and rollouts started so far have settled. */
   idle(): Promise<void>;
@@ -126,6 +128,9 @@ export async function startKubernetesApi(options: KubernetesApiOptions = {}): Pr
     seedEdge: (seed = {}) => seedEdge(api, nodeRoot(seed.node), (ns, name) => deployments.settled(ns, name), seed),
     setReadiness(readiness) {
       deployments.readiness = readiness;
+    },
+    setRolloutHook(hook) {
+      deployments.onRollout = hook;
     },
     setDenyRules(rules) {
       denyRules = rules;
