@@ -92,6 +92,8 @@ describeWith(['kubectl', 'openssl'])('kubectl against the Kubernetes API stand-i
     expect((await h.kubectl(['logs', 'job/broken', '--tail=1'])).stdout).toBe('nginx: [emerg] bad config\n');
     const complete = await h.kubectl(['wait', '--for=condition=complete', 'job/broken', '--timeout=1s']);
     expect(complete.code).not.toBe(0);
+    const changed = await h.kubectl(['apply', '--validate=false', '-f', '-'], { input: installerJob('broken', 'exit 0') });
+    expect(changed.stderr).toContain('The Job "broken" is invalid: spec.template: Invalid value: field is immutable');
   });
 
   test('a Job running past activeDeadlineSeconds is killed and Failed with DeadlineExceeded', async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { applyDefaults } from './defaults.js';
+import { applyDefaults, checkImmutable } from './defaults.js';
 import { clone, isObject, text, jsonEqual, objectAt, objectsAt, stringAt, stringMap, type JsonObject } from './json.js';
 import { dropUnappliedFields, jsonPatch, mergePatch, strategicMergePatch, TestFailed } from './patch.js';
 import { groupVersion, RESOURCES, resourceOfKind, type ResourceType } from './resources.js';
@@ -197,6 +197,7 @@ export class KubeApi {
     object.kind = resource.kind;
     this.recordManager(metadata, options.fieldManager, 'Update', resource);
     applyDefaults(resource, object, false);
+    checkImmutable(resource, old, object);
     const unchanged = jsonEqual({ ...object, metadata: { ...metadata, managedFields: undefined, resourceVersion: undefined } }, { ...old, metadata: { ...oldMetadata, managedFields: undefined, resourceVersion: undefined } });
     // kube-apiserver skips the write (and keeps the resourceVersion) when nothing changed.
     if (options.dryRun || unchanged) return { ...object, metadata: { ...metadata, resourceVersion: oldMetadata.resourceVersion } };

@@ -1,4 +1,4 @@
-import { child, isObject, objectAt, stringAt, stringMap, type JsonObject } from './json.js';
+import { child, isObject, jsonEqual, objectAt, stringAt, stringMap, type JsonObject } from './json.js';
 import type { ResourceType } from './resources.js';
 import { invalid } from './status.js';
 
@@ -88,4 +88,24 @@ function defaultJob(object: JsonObject, metadata: JsonObject): void {
   for (const [key, value] of Object.entries(generated)) if (!key.includes('uid')) labels[key] ??= value;
   labels['batch.kubernetes.io/controller-uid'] ??= uid;
   labels['controller-uid'] ??= uid;
+}
+
+/** Fields kube-apiserver refuses to change after creation, per kind. */
+const IMMUTABLE: Record<string, string[]> = {
+  Job: ['selector', 'template', 'completions', 'completionMode'],
+  Deployment: ['selector'],
+};
+
+/**
+ * Rejects an update of an immutable spec field with the 422 kube-apiserver answers (a
+ * re-applied Job with a changed pod template must be deleted and created again).
+ */
+export function checkImmutable(resource: ResourceType, old: JsonObject, next: JsonObject): void {
+  const oldSpec = objectAt(old.spec);
+  const nextSpec = objectAt(next.spec);
+  for (const field of IMMUTABLE[resource.kind] ?? []) {
+    if (!jsonEqual(oldSpec[field], nextSpec[field])) {
+      throw invalid(resource, String(objectAt(old.metadata).name), `spec.${field}`, 'Invalid value: field is immutable');
+    }
+  }
 }
