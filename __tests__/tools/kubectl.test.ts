@@ -4,6 +4,7 @@ import {
   Kubectl,
   KubectlError,
   annotateArgs,
+  authCanIArgs,
   applyArgs,
   connectionArgs,
   createArgs,
@@ -49,6 +50,8 @@ describe('kubectl argv builders', () => {
       ['--kubeconfig=/k', '--context=c', '--namespace=n', '--cache-dir=/cache', '--request-timeout=30s'],
     ],
     ['no connection', connectionArgs({}), []],
+    ['can-i', authCanIArgs({ verb: 'patch', resource: 'deployments', group: 'apps', name: 'cp-edge' }), ['auth', 'can-i', 'patch', 'deployments.apps/cp-edge']],
+    ['can-i subresource', authCanIArgs({ verb: 'get', resource: 'pods', subresource: 'log' }), ['auth', 'can-i', 'get', 'pods', '--subresource=log']],
   ])('%s', (_name, actual, expected) => {
     expect(actual).toEqual(expected);
   });

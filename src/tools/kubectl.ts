@@ -141,6 +141,12 @@ export function annotateArgs(target: ObjectRef, annotations: Record<string, stri
   return ['annotate', ref(target), ...Object.entries(annotations).map(([key, value]) => `${key}=${value}`), '--overwrite'];
 }
 
+/** `auth can-i <verb> <resource>[.<group>][/<name>] [--subresource=<sub>]`: exit 0 = yes, 1 = no. */
+export function authCanIArgs(check: { verb: string; resource: string; group?: string; name?: string; subresource?: string }): string[] {
+  const target = `${check.resource}${check.group ? `.${check.group}` : ''}${check.name ? `/${check.name}` : ''}`;
+  return ['auth', 'can-i', check.verb, target, ...(check.subresource ? [`--subresource=${check.subresource}`] : [])];
+}
+
 /** A kubectl call that exited non-zero: the verb and kubectl's last stderr lines. */
 export class KubectlError extends Error {
   override name = 'KubectlError';
@@ -236,6 +242,10 @@ export class Kubectl {
   }
   async describe(target: ObjectRef): Promise<string> {
     return (await this.execute(describeArgs(target))).stdout;
+  }
+  /** Whether the kubeconfig's identity may do it (a SelfSubjectAccessReview). */
+  async canI(check: Parameters<typeof authCanIArgs>[0]): Promise<boolean> {
+    return (await this.execute(authCanIArgs(check), { okExitCodes: [1] })).exitCode === 0;
   }
   async annotate(target: ObjectRef, annotations: Record<string, string>): Promise<void> {
     await this.execute(annotateArgs(target, annotations));

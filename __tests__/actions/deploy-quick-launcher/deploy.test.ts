@@ -160,6 +160,24 @@ describeWith(['kubectl', 'nginx', 'openssl'])('deploy-quick-launcher on the sand
     }
   });
 
+  it('missing RBAC is found before any change, every missing permission named', async () => {
+    stack.kube.setDenyRules([
+      { verb: 'create', resource: 'jobs' },
+      { verb: 'get', resource: 'pods/log' },
+    ]);
+    stack.kube.clearRequests();
+    stack.api.clearRequests();
+    try {
+      await expect(deploy(inputs({ preferences: 'launch.quick.launcher.test=1', 'edge-host-path': '/opt/edge/external-apps-rbac' }), dependencies())).rejects.toThrow(
+        "the kubeconfig's identity may not create jobs.batch, get pods/log in namespace 'default'. Grant it the Role in examples/rbac/quick-launcher-deployer.yaml",
+      );
+    } finally {
+      stack.kube.setDenyRules([]);
+    }
+    expect(stack.kube.mutatingRequests().filter((request) => !request.path.includes('selfsubjectaccessreviews'))).toEqual([]);
+    expect(stack.api.mutatingCalls()).toEqual([]);
+  });
+
   it('a failing smoke check rolls the Edge back to the files it served', async () => {
     const next = join(root, 'distribution-2');
     await mkdir(next);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import { parseAllDocuments } from 'yaml';
+import { requiredPermissions } from '../../../src/actions/deploy-quick-launcher/permissions.js';
 import { describeWith } from '../../helpers/services.js';
 import { RolloutFixture } from './rollout-fixture.js';
 
@@ -54,10 +55,24 @@ beforeAll(async () => {
 });
 afterAll(async () => fixture.stop());
 
+async function roleRules(): Promise<Rule[]> {
+  const documents = parseAllDocuments(await readFile(new URL('../../../examples/rbac/quick-launcher-deployer.yaml', import.meta.url), 'utf8')).map((document) => document.toJS() as { kind: string; rules?: Rule[] });
+  return documents.find((document) => document.kind === 'Role')?.rules ?? [];
+}
+
 describeWith(['kubectl'])('examples/rbac/quick-launcher-deployer.yaml', () => {
+  it('grants exactly what the deploy checks with kubectl auth can-i before it changes anything', async () => {
+    const granted = (await roleRules()).flatMap((rule) =>
+      rule.resources.flatMap((resource) => rule.verbs.map((verb) => `${verb} ${rule.apiGroups[0]}/${resource}${rule.resourceNames ? `/${rule.resourceNames.join(',')}` : ''}`)),
+    );
+    const checked = requiredPermissions('cp-edge').map(
+      (permission) => `${permission.verb} ${permission.group ?? ''}/${permission.resource}${permission.subresource ? `/${permission.subresource}` : ''}${permission.name ? `/${permission.name}` : ''}`,
+    );
+    expect(checked.sort()).toEqual(granted.sort());
+  });
+
   it('allows every request of a deploy, a no-op, a dry run and a rollback, and nothing unused', async () => {
-    const documents = parseAllDocuments(await readFile(new URL('../../../examples/rbac/quick-launcher-deployer.yaml', import.meta.url), 'utf8')).map((document) => document.toJS() as { kind: string; rules?: Rule[] });
-    const rules = documents.find((document) => document.kind === 'Role')?.rules ?? [];
+    const rules = await roleRules();
     fixture.api.clearRequests();
     await fixture.deploy(fixture.payload('v1'));
     await fixture.deploy(fixture.payload('v1'));

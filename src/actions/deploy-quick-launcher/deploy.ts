@@ -12,6 +12,7 @@ import { resolveKubectl } from './kubectl-binary.js';
 import { kubeconfigDir, parseKubeconfig, removeKubeconfig, writeKubeconfig } from './kubeconfig.js';
 import { chooseAnonymousToken, readLiveSettings, tokenInSettings } from './live-token.js';
 import { DEFAULT_PAYLOAD_LIMITS, packPayload, type PayloadLimits } from './payload.js';
+import { checkPermissions } from './permissions.js';
 import { provision, readToolsManifest, type ProvisionResult } from './provision/index.js';
 import { RolloutError, rollout, type RolloutResult } from './rollout.js';
 import { smokeCheck } from './smoke.js';
@@ -81,7 +82,9 @@ export async function deploy(inputs: Inputs, deps: DeployDependencies): Promise<
     // The token live on the Edge stays while valid, so an unchanged redeploy keeps its digest.
     const live = edge.digest ? tokenInSettings(await guarded(() => readLiveSettings(kubectl, OBJECT_PREFIX, edge.digest ?? ''))) : undefined;
     if (live) deps.setSecret(live);
-    packPayload(await logger.group('Check the payload', () => collect(live ?? '')), { hostPath: inputs.edgeHostPath, installer: script.sha256 }, limits);
+    const planned = packPayload(await logger.group('Check the payload', () => collect(live ?? '')), { hostPath: inputs.edgeHostPath, installer: script.sha256 }, limits);
+    // A rollout is coming: check RBAC now, so a missing permission changes nothing anywhere.
+    if (!inputs.dryRun && planned.digest !== edge.digest) await checkPermissions(kubectl, inputs.edgeDeployment, inputs.namespace, logger);
 
     let provisioned: ProvisionResult | undefined;
     if (inputs.api) {
