@@ -119,6 +119,17 @@ describeWith(['kubectl', 'openssl'])('kubectl against the Kubernetes API stand-i
     expect((await h.kubectl(['get', 'pods', '-l', 'job-name=nowhere', '-o', 'jsonpath={.items[*].status.phase}'])).stdout).toBe('Pending');
   });
 
+  test('a Job whose ConfigMap volume is missing stays ContainerCreating with a FailedMount event, and waiting for it times out', async () => {
+    h = await startHarness();
+    await h.kubectl(['apply', '--validate=false', '-f', '-'], { input: installerJob('unmounted', 'true') });
+    await h.cluster.idle();
+    const events = await h.kubectl(['get', 'events', '--field-selector', 'reason=FailedMount', '-o', 'jsonpath={.items[*].message}']);
+    expect(events.stdout).toBe('MountVolume.SetUp failed for volume "payload" : configmap "payload" not found');
+    expect((await h.kubectl(['get', 'pods', '-l', 'job-name=unmounted'])).stdout).toMatch(/ContainerCreating/);
+    const wait = await h.kubectl(['wait', '--for=condition=complete', 'job/unmounted', '--timeout=1s']);
+    expect(wait.stderr).toContain('timed out waiting for the condition on jobs/unmounted');
+  });
+
   test('rollout restart bumps the generation, calls the rollout hook, and rollout status succeeds', async () => {
     const calls: [string, RolloutContext][] = [];
     h = await startHarness({
