@@ -2,7 +2,7 @@ import { afterEach, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JsonObject } from '../../../src/sandbox/kubernetes/json.js';
-import type { RolloutContext } from '../../../src/sandbox/kubernetes/index.js';
+import { hostPathMounts, type RolloutContext } from '../../../src/sandbox/kubernetes/index.js';
 import { describeWith } from '../../helpers/services.js';
 import { startHarness, type Harness } from './kubectl-harness.js';
 
@@ -153,6 +153,10 @@ describeWith(['kubectl', 'openssl'])('kubectl against the Kubernetes API stand-i
     expect([live.metadata.generation, live.status.observedGeneration, live.status.availableReplicas]).toEqual([2, 2, 1]);
     const pods = await h.kubectl(['get', 'pods', '-l', 'cloud_pipeline_role=edge', '-o', 'jsonpath={.items[*].spec.nodeName}']);
     expect(pods.stdout).toBe('cp-edge-node');
+    expect(hostPathMounts(live as unknown as JsonObject, h.cluster.nodeRoot('cp-edge-node'))).toEqual([
+      { mountPath: '/etc/nginx/ext/external-apps', hostPath: '/opt/edge/external-apps', local: join(h.cluster.nodeRoot(), 'opt/edge/external-apps'), readOnly: true },
+      { mountPath: '/opt/edge/pki', hostPath: '/opt/edge/pki', local: join(h.cluster.nodeRoot(), 'opt/edge/pki'), readOnly: true },
+    ]);
   });
 
   test('a rollout that never becomes ready makes rollout status time out; a rejecting hook too', async () => {

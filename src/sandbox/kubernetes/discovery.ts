@@ -30,7 +30,7 @@ function resourceEntries(resource: ResourceType): JsonObject[] {
     name: `${resource.plural}/${sub}`,
     singularName: '',
     namespaced: resource.namespaced,
-    kind: sub === 'log' ? resource.kind : resource.kind,
+    kind: resource.kind,
     verbs: sub === 'log' ? ['get'] : ['get', 'patch', 'update'],
   }));
   return [main, ...subresources];

@@ -21,6 +21,7 @@ export type { NodeConfig } from './nodes.js';
 export type { Readiness, RolloutHook, RolloutContext } from './deployment-controller.js';
 export type { EdgeSeedOptions } from './seed.js';
 export { EDGE_DEFAULTS } from './seed.js';
+export { hostPathMounts, type HostPathMount } from './volumes.js';
 
 /** The default node: the labelled Edge node of a Cloud Pipeline cluster. */
 export const EDGE_NODE: NodeConfig = { name: 'cp-edge-node', labels: { 'cloud-pipeline/cp-edge': 'true', 'cloud-pipeline/role': 'EDGE' } };

@@ -104,3 +104,29 @@ export function rewritePaths(text: string, mounts: LocalMount[]): string {
   const pattern = new RegExp(`(?<![\\w.\\-/])(${escaped.join('|')})(?![\\w.\\-])`, 'g');
   return text.replace(pattern, (match) => sorted.find((mount) => mount.mountPath === match)?.local ?? match);
 }
+
+/** A hostPath volume mount of a workload, resolved on a simulated node. */
+export interface HostPathMount {
+  /** Where the container sees it (`/etc/nginx/ext/external-apps`). */
+  mountPath: string;
+  /** The path on the node (`/opt/edge/external-apps`). */
+  hostPath: string;
+  /** The local folder standing for it (`<nodeRoot>/opt/edge/external-apps`). */
+  local: string;
+  readOnly: boolean;
+}
+
+/**
+ * The hostPath mounts of a Deployment's or Job's first container, resolved under a node root:
+ * what the Edge stand-in copies into its nginx at each (re)start, as the real Edge's `init` does.
+ */
+export function hostPathMounts(workload: JsonObject, nodeRoot: string): HostPathMount[] {
+  const podSpec = objectAt(objectAt(objectAt(workload.spec).template).spec);
+  const hostPaths = new Map(objectsAt(podSpec.volumes).filter((v) => isObject(v.hostPath)).map((v) => [String(v.name), String(objectAt(v.hostPath).path)]));
+  const container = objectsAt(podSpec.containers)[0] ?? {};
+  return objectsAt(container.volumeMounts).flatMap((mount) => {
+    const hostPath = hostPaths.get(String(mount.name));
+    if (hostPath === undefined) return [];
+    return [{ mountPath: String(mount.mountPath), hostPath, local: join(nodeRoot, hostPath), readOnly: mount.readOnly === true }];
+  });
+}
