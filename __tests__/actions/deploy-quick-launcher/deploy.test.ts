@@ -128,6 +128,7 @@ describeWith(['kubectl', 'nginx', 'openssl'])('deploy-quick-launcher on the sand
     stack.kube.clearRequests();
     const result = await deploy(inputs({ 'dry-run': 'true', 'edge-host-path': '/opt/edge/external-apps-next' }), dependencies());
     expect(result.rollout).toMatchObject({ dryRun: true, changed: true });
+    expect(logger.text).toContain('warning: deployment cp-edge mounts no hostPath /opt/edge/external-apps-next');
     expect(stack.kube.mutatingRequests()).toEqual([]);
     expect(JSON.parse(deployOutputs(result.rollout, result.provision).plan)).toMatchObject({ dryRun: true, kubernetes: { contentDigest: result.rollout.digest } });
   });

@@ -11,11 +11,17 @@ export interface EdgeFacts {
   image: string;
   tolerations: unknown[];
   imagePullSecrets: unknown[];
+  /** The hostPath folders its pod mounts (the external-apps folder should be one). */
+  hostPaths: string[];
 }
 
 interface DeploymentState {
   metadata?: { annotations?: Record<string, string> };
-  spec?: { template?: { spec?: { containers?: Array<{ name?: string; image?: string }>; tolerations?: unknown[]; imagePullSecrets?: unknown[] } } };
+  spec?: {
+    template?: {
+      spec?: { containers?: Array<{ name?: string; image?: string }>; tolerations?: unknown[]; imagePullSecrets?: unknown[]; volumes?: Array<{ hostPath?: { path?: string } }> };
+    };
+  };
 }
 
 /**
@@ -57,6 +63,7 @@ export async function readEdge(kubectl: Kubectl, name: string, namespace: string
     image: container.image,
     tolerations: pod?.tolerations ?? [],
     imagePullSecrets: pod?.imagePullSecrets ?? [],
+    hostPaths: (pod?.volumes ?? []).map((volume) => volume.hostPath?.path?.replace(/\/+$/, '')).filter((path): path is string => Boolean(path)),
   };
 }
 

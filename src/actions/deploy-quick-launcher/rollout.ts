@@ -81,6 +81,9 @@ export async function rollout(kubectl: Kubectl, payload: Payload, script: string
   const edge = await logger.group('Read the Edge deployment', () => readEdge(kubectl, options.deployment, options.namespace));
   const base = { digest: payload.digest, ...(edge.digest ? { previousDigest: edge.digest } : {}), rolledBack: false, dryRun: options.dryRun, steps };
   note('edge', `deployment ${options.namespace}/${edge.name}, live content ${edge.digest ?? 'none'}`);
+  if (edge.hostPaths.length > 0 && !edge.hostPaths.includes(options.hostPath)) {
+    logger.warning(`deployment ${edge.name} mounts no hostPath ${options.hostPath} (it mounts ${edge.hostPaths.join(', ')}): check 'edge-host-path'`);
+  }
   if (edge.digest === payload.digest) {
     note('no-op', `the Edge already serves content ${payload.digest}`);
     return { ...base, changed: false, objects: [] };
@@ -194,11 +197,15 @@ async function plan(
   note: (step: string, result: string) => void,
   logger: Logger,
 ): Promise<RolloutResult> {
+  // A server-side diff needs patch permission (as a dry run); a read-only identity still gets a plan.
   const diff = await logger.group('kubectl diff (dry run)', async () => {
     try {
-      return await guarded(() => kubectl.diff(listDocument(objects), { serverSide: true, fieldManager: FIELD_MANAGER }));
+      return await kubectl.diff(listDocument(objects), { serverSide: true, fieldManager: FIELD_MANAGER });
     } catch (error) {
-      if (error instanceof KubectlError) return `(kubectl diff is not available here: ${error.message})`;
+      if (error instanceof KubectlError) {
+        logger.warning(`kubectl diff is not available: ${error.message}`);
+        return '';
+      }
       throw error;
     }
   });

@@ -12,11 +12,16 @@ export interface DeployOutputs {
   'rolled-back': string;
 }
 
+/** Most API calls listed in the plan output (a home-folder sync of every user can plan thousands). */
+export const PLAN_API_CALLS = 1000;
+
 /** The plan output: the API calls and the Kubernetes steps (made, or that a dry run would make). */
 export function planDocument(rollout: RolloutResult, provision?: ProvisionResult): object {
+  const calls = provision?.plan ?? [];
   return {
     dryRun: rollout.dryRun,
-    api: provision?.plan ?? [],
+    api: calls.slice(0, PLAN_API_CALLS),
+    ...(calls.length > PLAN_API_CALLS ? { apiCallsNotListed: calls.length - PLAN_API_CALLS } : {}),
     kubernetes: { contentDigest: rollout.digest, previousDigest: rollout.previousDigest ?? null, objects: rollout.objects, steps: rollout.steps, ...(rollout.changes ? { changes: rollout.changes } : {}), ...(rollout.diff ? { diff: rollout.diff } : {}) },
   };
 }

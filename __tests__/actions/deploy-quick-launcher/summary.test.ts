@@ -1,0 +1,60 @@
+import { describe, expect, it } from '@jest/globals';
+import type { ProvisionResult } from '../../../src/actions/deploy-quick-launcher/provision/index.js';
+import type { RolloutResult } from '../../../src/actions/deploy-quick-launcher/rollout.js';
+import { PLAN_API_CALLS, deployOutputs, planDocument, summaryTables } from '../../../src/actions/deploy-quick-launcher/summary.js';
+
+const rollout: RolloutResult = {
+  changed: true,
+  digest: 'sha256:abc',
+  previousDigest: 'sha256:old',
+  rolledBack: false,
+  dryRun: false,
+  steps: [{ step: 'rollout', result: 'deployment cp-edge is ready' }],
+  objects: ['ConfigMap/x'],
+};
+
+function provision(calls: number): ProvisionResult {
+  return {
+    changed: calls > 0,
+    dryRun: false,
+    plan: Array.from({ length: calls }, (_, index) => ({ phase: 'home folders', method: 'POST', path: `/datastorage/${index}/list`, summary: 'folder' })),
+    counts: { preferencesSet: 1, usersCreated: 3, usersUpdated: 0, storagesCreated: 3, foldersCreated: 12, toolsRegistered: 2, toolsUpdated: 0, mutatingCalls: calls },
+    usersScanned: 3,
+    anonymousToken: 'secret-anonymous-token',
+    requests: { total: 10, retries: 0 },
+  };
+}
+
+describe('outputs and summary', () => {
+  it('outputs say what changed, with counts and the digest', () => {
+    expect(deployOutputs(rollout, provision(4))).toMatchObject({
+      changed: 'true',
+      'content-digest': 'sha256:abc',
+      'users-created': '3',
+      'folders-created': '12',
+      'tools-registered': '2',
+      'rolled-back': 'false',
+    });
+    expect(deployOutputs({ ...rollout, changed: false }, provision(0)).changed).toBe('false');
+    expect(deployOutputs({ ...rollout, changed: false }).changed).toBe('false');
+  });
+
+  it('the plan lists at most PLAN_API_CALLS calls and says how many more', () => {
+    const plan = planDocument(rollout, provision(PLAN_API_CALLS + 5)) as { api: unknown[]; apiCallsNotListed?: number };
+    expect(plan.api).toHaveLength(PLAN_API_CALLS);
+    expect(plan.apiCallsNotListed).toBe(5);
+  });
+
+  it('no output or summary carries the anonymous token', () => {
+    const text = JSON.stringify([deployOutputs(rollout, provision(2)), summaryTables(rollout, provision(2), ['apps.example.test'])]);
+    expect(text).not.toContain('secret-anonymous-token');
+  });
+
+  it('the summary has the result, the rollout steps and the API counts', () => {
+    const summary = summaryTables({ ...rollout, dryRun: true }, provision(1), ['apps.example.test']);
+    expect(summary.title).toBe('Quick Launcher deploy (dry run: nothing was changed)');
+    expect(summary.tables.map((table) => table.heading)).toEqual(['Result', 'Edge rollout', 'Cloud Pipeline', 'API plan']);
+    expect(summary.tables[0].rows).toContainEqual(['Launcher hosts', 'apps.example.test']);
+    expect(summary.tables[2].rows[0]).toEqual(['What', 'Would change']);
+  });
+});
