@@ -14,6 +14,7 @@ import { InputReader, inputsFrom } from '../../../src/lib/inputs.js';
 import { MemoryLogger } from '../../../src/lib/logger.js';
 import { writeManifest } from '../../../src/lib/manifest.js';
 import { writeTarball } from '../../../src/lib/tarball.js';
+import { resourceOfKind } from '../../../src/sandbox/kubernetes/resources.js';
 import { startSandboxStack, type SandboxStack } from '../../../src/sandbox/stack.js';
 import { execRunner } from '../../../src/tools/exec.js';
 import { describeWith } from '../../helpers/services.js';
@@ -109,6 +110,9 @@ describeWith(['kubectl', 'nginx', 'openssl'])('deploy-quick-launcher on the sand
     expect(outputs).toMatchObject({ changed: 'true', 'users-created': '3', 'rolled-back': 'false', 'content-digest': result.rollout.digest });
     const published = [logger.text, JSON.stringify(outputs), JSON.stringify(summaryTables(result.rollout, result.provision, result.hosts))].join('\n');
     for (const secret of [token, stack.api.token, stack.kube.token]) expect(published).not.toContain(secret);
+    const configMaps = JSON.stringify(stack.kube.api.store.list(resourceOfKind('ConfigMap')));
+    for (const secret of [token, Buffer.from(token).toString('base64'), stack.api.token]) expect(configMaps).not.toContain(secret);
+    expect(JSON.stringify(stack.kube.api.store.list(resourceOfKind('Secret')))).toContain('quick-launcher');
   });
 
   it('a second deploy makes no mutating Kubernetes or API call and no restart', async () => {
