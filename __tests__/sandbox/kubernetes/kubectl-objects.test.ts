@@ -151,6 +151,8 @@ spec: {holderIdentity: ${holder}, leaseDurationSeconds: 60}
     expect([canPatch.code, canPatch.stdout.trim()]).toEqual([1, 'no']);
     const canGet = await h.kubectl(['auth', 'can-i', 'get', 'configmaps/launcher-settings']);
     expect([canGet.code, canGet.stdout.trim()]).toEqual([0, 'yes']);
+    expect(h.cluster.requests().filter((r) => r.path.endsWith('/selfsubjectaccessreviews')).map((r) => r.method)).toEqual(['POST', 'POST']);
+    expect(h.cluster.mutatingRequests().filter((r) => r.method === 'POST').map((r) => r.path)).toEqual(['/api/v1/namespaces/default/configmaps']);
   });
 
   test('a wrong token is a 401 and kubectl says it is not logged in', async () => {

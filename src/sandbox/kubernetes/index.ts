@@ -67,7 +67,7 @@ export interface KubernetesApi {
   writeKubeconfig(path: string): string;
   /** Every request served, in order. */
   requests(): RequestRecord[];
-  /** POST/PUT/PATCH/DELETE requests without dryRun. */
+  /** POST/PUT/PATCH/DELETE requests without dryRun (access reviews excluded: they store nothing). */
   mutatingRequests(): RequestRecord[];
   /** Forgets the request log (mark the start of a counted phase). */
   clearRequests(): void;

@@ -12,9 +12,12 @@ export interface RequestRecord {
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** True for a request that could change state: POST, PUT, PATCH or DELETE without dryRun. */
+/**
+ * True for a request that could change state: POST, PUT, PATCH or DELETE without dryRun. An
+ * access review (`kubectl auth can-i`) is a POST that stores nothing, so it does not count.
+ */
 export function isMutating(record: RequestRecord): boolean {
-  return MUTATING.has(record.method) && !record.dryRun;
+  return MUTATING.has(record.method) && !record.dryRun && !record.path.endsWith('/selfsubjectaccessreviews');
 }
 
 /** Every request served, in order (the `/_sandbox/...` endpoints excluded). */
