@@ -81,7 +81,7 @@ describeWith(['kubectl'])('examples/rbac/quick-launcher-deployer.yaml', () => {
     fixture.api.setReadiness(() => ++rollouts > 1);
     // A short lease so that it is renewed while the rollout waits.
     const lease = { name: 'quick-launcher-deploy', holder: 'test-run-1', durationSeconds: 3, timeoutSeconds: 5, pollMs: 200 };
-    await expect(fixture.deploy(fixture.payload('v2'), { rolloutTimeout: '2s', lease })).rejects.toThrow('Rolled back');
+    await expect(fixture.deploy(fixture.payload('v2'), { rolloutTimeout: '4s', lease })).rejects.toThrow('Rolled back');
     await fixture.deploy(fixture.payload('v3'));
     const requests = fixture.api.requests();
     const resourceRequests = requests.map((request) => attributesOf(request.method, request.path, request.query)).filter((request) => request !== undefined);
