@@ -1,9 +1,8 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as core from '@actions/core';
 import { InputError, errorMessage } from '../../lib/errors.js';
 import { InputReader } from '../../lib/inputs.js';
-import { actionsLogger } from '../../lib/logger.js';
+import { markdownTable, runStageAsStep, type Stage } from '../../lib/stage.js';
 import { Buildah } from '../../tools/buildah.js';
 import { Docker } from '../../tools/docker.js';
 import { execRunner, findOnPath } from '../../tools/exec.js';
@@ -41,25 +40,29 @@ export async function connectRegistry(inputs: Inputs): Promise<RegistryClient | 
   return client;
 }
 
-/** The shell of build-optimized-images: inputs -> tools -> core -> outputs and summary. */
-export async function run(): Promise<void> {
-  const inputs = getInputs(new InputReader());
+/** build-optimized-images as a stage: inputs -> tools -> core -> outputs and summary. */
+export const buildImagesStage: Stage = async ({ source, env, logger }) => {
+  const inputs = getInputs(new InputReader(source));
   const builder = inputs.build ? await resolveBuilder(inputs.builder) : undefined;
   const registry = await connectRegistry(inputs);
-  const outputDir = inputs.outputDir ?? join(process.env.RUNNER_TEMP || tmpdir(), 'quick-launcher', 'tools');
-  const result = await buildOptimizedImages(inputs, { builder, registry, logger: actionsLogger, env: process.env, outputDir });
-
-  core.setOutput('tools-manifest', result.outputDir);
-  core.setOutput('tools-manifest-file', join(result.outputDir, TOOLS_MANIFEST_FILE));
-  core.setOutput('images', JSON.stringify(result.manifest.tools.map((tool) => tool.ref)));
-  core.setOutput('built', result.counts.built);
-  core.setOutput('reused', result.counts.reused);
-  core.setOutput('fallback', result.counts.fallback);
-
+  const outputDir = inputs.outputDir ?? join(env.RUNNER_TEMP || tmpdir(), 'quick-launcher', 'tools');
+  const result = await buildOptimizedImages(inputs, { builder, registry, logger, env, outputDir });
   const [header, ...rows] = summaryRows(result.manifest);
-  await core.summary
-    .addHeading('Optimized tool images', 2)
-    .addRaw(`${result.counts.built} built, ${result.counts.reused} reused, ${result.counts.fallback} fallback${builder ? ` (builder: ${builder.name})` : ''}`, true)
-    .addTable([header.map((data) => ({ data, header: true })), ...rows])
-    .write();
+  const counts = `${result.counts.built} built, ${result.counts.reused} reused, ${result.counts.fallback} fallback`;
+  return {
+    outputs: {
+      'tools-manifest': result.outputDir,
+      'tools-manifest-file': join(result.outputDir, TOOLS_MANIFEST_FILE),
+      images: JSON.stringify(result.manifest.tools.map((tool) => tool.ref)),
+      built: String(result.counts.built),
+      reused: String(result.counts.reused),
+      fallback: String(result.counts.fallback),
+    },
+    summary: ['### Optimized tool images', '', `${counts}${builder ? ` (builder: ${builder.name})` : ''}`, '', markdownTable(header, rows), ''].join('\n'),
+  };
+};
+
+/** The step of the build-optimized-images action. */
+export async function run(): Promise<void> {
+  await runStageAsStep(buildImagesStage);
 }

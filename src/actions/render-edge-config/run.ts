@@ -1,13 +1,13 @@
-import * as core from '@actions/core';
 import { readdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { digestOf } from '../../lib/digest.js';
 import { InputError, errorCode } from '../../lib/errors.js';
 import { InputReader } from '../../lib/inputs.js';
 import { KeyValueSyntaxError, parseKeyValues } from '../../lib/key-values.js';
-import { actionsLogger, type Logger } from '../../lib/logger.js';
+import type { Logger } from '../../lib/logger.js';
 import type { Manifest } from '../../lib/manifest.js';
 import { writeOutputFolder } from '../../lib/output-folder.js';
+import { markdownTable, runStageAsStep, type Stage } from '../../lib/stage.js';
 import { execRunner, findOnPath } from '../../tools/exec.js';
 import { Nginx } from '../../tools/nginx.js';
 import { OpenSsl } from '../../tools/openssl.js';
@@ -77,29 +77,40 @@ export async function renderAndWrite(inputs: Inputs, env: NodeJS.ProcessEnv, log
   return { rendered, manifest };
 }
 
-async function writeSummary(rendered: RenderedEdgeConfig, manifest: Manifest, outputDir: string): Promise<void> {
-  await core.summary
-    .addHeading('Quick Launcher: Edge configuration', 2)
-    .addTable([
-      [{ data: 'Launcher', header: true }, { data: 'Host', header: true }, { data: 'Server block', header: true }, { data: 'Certificate', header: true }],
-      ...rendered.launchers.map((launcher) => [launcher.kind, launcher.host, launcher.file, launcher.certificate.certificate]),
-    ])
-    .addTable([
-      [{ data: 'File', header: true }, { data: 'Size', header: true }, { data: 'sha256', header: true }],
-      ...manifest.files.map((file) => [file.path, String(file.size), file.sha256]),
-    ])
-    .addRaw(`Output folder: <code>${outputDir}</code>`, true)
-    .write();
+/** The job summary: hosts, their server blocks and certificates, every file with its digest. */
+export function summaryMarkdown(rendered: RenderedEdgeConfig, manifest: Manifest, outputDir: string): string {
+  return [
+    '### Quick Launcher: Edge configuration',
+    '',
+    markdownTable(
+      ['launcher', 'host', 'server block', 'certificate'],
+      rendered.launchers.map((launcher) => [launcher.kind, launcher.host, launcher.file, launcher.certificate.certificate]),
+    ),
+    '',
+    markdownTable(['file', 'size', 'sha256'], manifest.files.map((file) => [file.path, String(file.size), file.sha256])),
+    '',
+    `Output folder: \`${outputDir}\``,
+    '',
+  ].join('\n');
 }
 
-/** The shell of render-edge-config: inputs -> render -> nginx -t -> output folder, outputs, summary. */
-export async function run(): Promise<void> {
-  const inputs = getInputs(new InputReader(), process.env);
+/** render-edge-config as a stage: inputs -> render -> nginx -t -> output folder, outputs, summary. */
+export const renderEdgeConfigStage: Stage = async ({ source, env, logger }) => {
+  const inputs = getInputs(new InputReader(source), env);
   inputs.outputDir = resolve(inputs.outputDir);
-  const { rendered, manifest } = await renderAndWrite(inputs, process.env, actionsLogger);
-  core.setOutput('output-dir', inputs.outputDir);
-  core.setOutput('hosts', JSON.stringify(rendered.hosts));
-  core.setOutput('files', JSON.stringify(manifest.files.map((file) => file.path)));
-  core.info(`Wrote ${manifest.files.length} file(s) to ${inputs.outputDir}`);
-  if (inputs.summary) await writeSummary(rendered, manifest, inputs.outputDir);
+  const { rendered, manifest } = await renderAndWrite(inputs, env, logger);
+  logger.info(`Wrote ${manifest.files.length} file(s) to ${inputs.outputDir}`);
+  return {
+    outputs: {
+      'output-dir': inputs.outputDir,
+      hosts: JSON.stringify(rendered.hosts),
+      files: JSON.stringify(manifest.files.map((file) => file.path)),
+    },
+    summary: summaryMarkdown(rendered, manifest, inputs.outputDir),
+  };
+};
+
+/** The step of the render-edge-config action. */
+export async function run(): Promise<void> {
+  await runStageAsStep(renderEdgeConfigStage);
 }

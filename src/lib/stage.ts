@@ -1,0 +1,38 @@
+import * as core from '@actions/core';
+import { InputReader, runnerInputs, type InputSource } from './inputs.js';
+import { actionsLogger, type Logger } from './logger.js';
+
+/** What a stage is given: where its inputs come from, the environment, a logger. */
+export interface StageContext {
+  source: InputSource;
+  env: NodeJS.ProcessEnv;
+  logger: Logger;
+}
+
+/** What a stage gives back: its outputs (named as in its action.yml) and its summary (Markdown). */
+export interface StageOutcome {
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+/**
+ * One action's work, apart from the runner: each sub-action runs its stage once as a step, and
+ * the root action runs several in one process, wiring one stage's outputs into the next.
+ */
+export type Stage = (context: StageContext) => Promise<StageOutcome>;
+
+/** Runs a stage as the step of its own action: outputs set, summary written unless `summary: false`. */
+export async function runStageAsStep(stage: Stage): Promise<void> {
+  const outcome = await stage({ source: runnerInputs, env: process.env, logger: actionsLogger });
+  for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value);
+  // Outside a runner (local runs) there is no summary file to write to.
+  if (process.env.GITHUB_STEP_SUMMARY && new InputReader(runnerInputs).boolean('summary', true) && outcome.summary !== '') {
+    await core.summary.addRaw(outcome.summary, true).write();
+  }
+}
+
+/** A Markdown table; cells are escaped for pipes and line breaks. */
+export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return [header, header.map(() => '---'), ...rows].map((row) => `| ${row.map(cell).join(' | ')} |`).join('\n');
+}
