@@ -74,6 +74,15 @@ describe('Kubectl', () => {
     expect(calls[0]).toEqual({ args: ['apply', '-f', '-', '--validate=false', '--server-side', '--kubeconfig=/k', '--namespace=default'], input: '{"kind":"ConfigMap"}' });
   });
 
+  it('leaves --request-timeout off the watches that have their own --timeout', async () => {
+    const { runner, calls } = recording({ exitCode: 0 });
+    const kubectl = new Kubectl('kubectl', { namespace: 'default', requestTimeout: '60s' }, runner);
+    await kubectl.rolloutStatus(edge, { timeout: '5m' });
+    await kubectl.get(edge).catch(() => undefined);
+    expect(calls[0].args).toEqual(['rollout', 'status', 'deployment/cp-edge', '--watch=true', '--timeout=5m', '--namespace=default']);
+    expect(calls[1].args).toContain('--request-timeout=60s');
+  });
+
   it('turns a non-zero exit into an error with the verb and the last stderr lines', async () => {
     const { runner } = recording({ exitCode: 1, stderr: 'noise\nError from server (Forbidden): deployments.apps "cp-edge" is forbidden: User "ci" cannot get resource' });
     const kubectl = new Kubectl('kubectl', {}, runner);

@@ -178,6 +178,8 @@ export class KubectlError extends Error {
 export interface ExecuteOptions {
   input?: string;
   okExitCodes?: readonly number[];
+  /** A watch bounded by its own `--timeout` (rollout status, wait): no `--request-timeout`, which would cut the watch. */
+  longRunning?: boolean;
 }
 
 /** kubectl bound to one binary, one connection and one CommandRunner. */
@@ -191,7 +193,8 @@ export class Kubectl {
   /** The one place that runs kubectl; a non-zero exit (not listed as ok) is a KubectlError. */
   async execute(args: readonly string[], options: ExecuteOptions = {}): Promise<CommandResult> {
     const commandOptions: CommandOptions = options.input === undefined ? {} : { input: Buffer.from(options.input) };
-    const result = await this.runner(this.binary, [...args, ...connectionArgs(this.connection)], commandOptions);
+    const connection = options.longRunning ? { ...this.connection, requestTimeout: undefined } : this.connection;
+    const result = await this.runner(this.binary, [...args, ...connectionArgs(connection)], commandOptions);
     if (result.exitCode !== 0 && !(options.okExitCodes ?? []).includes(result.exitCode)) {
       throw new KubectlError(args.slice(0, args[0] === 'rollout' ? 2 : 1).join(' '), result.exitCode, result.stderr);
     }
@@ -232,10 +235,10 @@ export class Kubectl {
     await this.execute(rolloutRestartArgs(target));
   }
   async rolloutStatus(target: ObjectRef, options: { timeout?: string } = {}): Promise<string> {
-    return (await this.execute(rolloutStatusArgs(target, options))).stdout;
+    return (await this.execute(rolloutStatusArgs(target, options), { longRunning: true })).stdout;
   }
   async wait(target: ObjectRef, options: WaitOptions): Promise<void> {
-    await this.execute(waitArgs(target, options));
+    await this.execute(waitArgs(target, options), { longRunning: true });
   }
   async logs(target: ObjectRef, options: LogsOptions = {}): Promise<string> {
     return (await this.execute(logsArgs(target, options))).stdout;

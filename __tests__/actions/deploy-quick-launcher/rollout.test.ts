@@ -3,9 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ANNOTATION_DIGEST } from '../../../src/actions/deploy-quick-launcher/objects.js';
 import { DeployLease, LeaseTimeoutError } from '../../../src/actions/deploy-quick-launcher/lease.js';
-import { RolloutError } from '../../../src/actions/deploy-quick-launcher/rollout.js';
+import { RolloutError, restartEdge } from '../../../src/actions/deploy-quick-launcher/rollout.js';
 import { ConfigurationError, InputError } from '../../../src/lib/errors.js';
 import { MemoryLogger } from '../../../src/lib/logger.js';
+import { resourceOfKind } from '../../../src/sandbox/kubernetes/resources.js';
 import { describeWith } from '../../helpers/services.js';
 import { RolloutFixture, TOKEN } from './rollout-fixture.js';
 
@@ -117,6 +118,17 @@ describeWith(['kubectl'])('Edge rollout with the real kubectl against the Kubern
     expect((error as Error).message).toContain('examples/rbac/quick-launcher-deployer.yaml');
     expect(Object.keys(await fixture.hostFiles())).toEqual([UNRELATED]);
     expect(fixture.storedText('Lease')).toBe('[]');
+  });
+
+  it('two restarts within one second both happen (kubectl stamps restarts in whole seconds)', async () => {
+    const stamp = (): string | undefined =>
+      (fixture.api.api.store.get(resourceOfKind('Deployment'), 'default', 'cp-edge') as { spec: { template: { metadata?: { annotations?: Record<string, string> } } } }).spec.template.metadata?.annotations?.[
+        'kubectl.kubernetes.io/restartedAt'
+      ];
+    await restartEdge(fixture.kubectl, fixture.options());
+    const first = stamp();
+    await restartEdge(fixture.kubectl, fixture.options());
+    expect(stamp()).not.toBe(first);
   });
 
   it('a missing Edge deployment names the input', async () => {

@@ -154,9 +154,26 @@ function logTail(outcome: JobOutcome): string {
   return outcome.log ? `\nInstaller log:\n${outcome.log}` : '';
 }
 
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * `kubectl rollout restart` stamps the pod template with the time in whole seconds, so a second
+ * restart within the same second (the rollback right after a fast failure) is an empty patch
+ * that kubectl refuses; it is retried once the second has passed.
+ */
+export async function restartEdge(kubectl: Kubectl, options: RolloutOptions): Promise<void> {
+  try {
+    await kubectl.rolloutRestart(EDGE(options));
+  } catch (error) {
+    if (!(error instanceof KubectlError && /within the past second/.test(error.stderr))) throw error;
+    await sleep(1100);
+    await kubectl.rolloutRestart(EDGE(options));
+  }
+}
+
 /** Restarts the Edge, waits for the rollout, runs the verify hook; the failure text, or undefined. */
 async function restartAndVerify(kubectl: Kubectl, options: RolloutOptions): Promise<string | undefined> {
-  await guarded(() => kubectl.rolloutRestart(EDGE(options)));
+  await guarded(() => restartEdge(kubectl, options));
   try {
     await kubectl.rolloutStatus(EDGE(options), { timeout: options.rolloutTimeout });
   } catch (error) {
@@ -178,7 +195,7 @@ async function rollBack(kubectl: Kubectl, payload: Payload, options: RolloutOpti
   const outcome = await runInstallerJob(kubectl, job, { timeoutSeconds: options.jobTimeoutSeconds, pollMs: options.pollMs });
   if (!outcome.succeeded) return `restoring FAILED (${outcome.reason}); the node may hold content ${payload.digest}${logTail(outcome)}`;
   const what = `restored the previous files (content ${edge.digest ?? 'none: the quick-launcher files were removed'})`;
-  await kubectl.rolloutRestart(EDGE(options));
+  await restartEdge(kubectl, options);
   try {
     await kubectl.rolloutStatus(EDGE(options), { timeout: options.rolloutTimeout });
     return `${what} and restarted the Edge`;
