@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ANNOTATION_DIGEST } from '../../../src/actions/deploy-quick-launcher/objects.js';
+import { renderInstaller } from '../../../src/actions/deploy-quick-launcher/installer.js';
+import { ANNOTATION_DIGEST, FIELD_MANAGER, leaseObject, listDocument, payloadObjects } from '../../../src/actions/deploy-quick-launcher/objects.js';
 import { DeployLease, LeaseTimeoutError } from '../../../src/actions/deploy-quick-launcher/lease.js';
 import { RolloutError, restartEdge } from '../../../src/actions/deploy-quick-launcher/rollout.js';
 import { ConfigurationError, InputError } from '../../../src/lib/errors.js';
@@ -97,6 +98,20 @@ describeWith(['kubectl'])('Edge rollout with the real kubectl against the Kubern
     } finally {
       await other.release();
     }
+  });
+
+  it('a deploy killed half-way is converged by the next one: expired lease taken over, leftovers reused', async () => {
+    const payload = fixture.payload('v1');
+    // What a killed run leaves: its lease (never renewed again) and the payload objects applied.
+    const renewed = new Date(Date.now() - 60_000);
+    await fixture.kubectl.create(JSON.stringify(leaseObject({ name: 'quick-launcher-deploy', namespace: 'default', holder: 'killed-run', durationSeconds: 30, now: renewed })));
+    const objects = payloadObjects(payload, { namespace: 'default', prefix: 'quick-launcher', script: renderInstaller().text });
+    await fixture.kubectl.apply(listDocument(objects), { serverSide: true, fieldManager: FIELD_MANAGER });
+    const result = await fixture.deploy(payload);
+    expect(result.changed).toBe(true);
+    expect(fixture.logger.text).toContain('Took over lease default/quick-launcher-deploy (expired holder killed-run)');
+    expect((await fixture.hostFiles())['quick-launcher/www/index.html']).toBe('<html>v1</html>');
+    expect(fixture.storedText('Lease')).toBe('[]');
   });
 
   it('two deploys at once serialize on the lease: the second finds the content live', async () => {
