@@ -146,6 +146,17 @@ describeWith(['kubectl'])('Edge rollout with the real kubectl against the Kubern
     expect(stamp()).not.toBe(first);
   });
 
+  it('a node selector that matches no node names the input, and the pending Job is removed', async () => {
+    const error = await fixture.deploy(fixture.payload('v1'), { nodeSelector: { 'cloud-pipeline/cp-edge': 'elsewhere' }, unschedulableSeconds: 0 }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toBe(
+      "Input 'edge-node-selector': no node matches 'cloud-pipeline/cp-edge=elsewhere': the installer Job was never scheduled and was removed; nothing was changed on any node",
+    );
+    expect(fixture.storedText('Job')).toBe('[]');
+    expect(fixture.storedText('Lease')).toBe('[]');
+    expect(Object.keys(await fixture.hostFiles())).toEqual([UNRELATED]);
+  });
+
   it('a missing Edge deployment names the input', async () => {
     fixture.api.clearRequests();
     await expect(fixture.deploy(fixture.payload('v1'), { deployment: 'no-such-edge' })).rejects.toThrow(

@@ -12,6 +12,8 @@ export interface JobOutcome {
   reason: string;
   /** The installer's last log lines. */
   log: string;
+  /** The pod never got a node: the node selector matches none. */
+  unschedulable?: boolean;
 }
 
 interface JobState {
@@ -21,7 +23,11 @@ interface JobState {
 
 interface PodState {
   metadata?: { name?: string; creationTimestamp?: string; ownerReferences?: Array<{ uid?: string }> };
-  status?: { phase?: string; containerStatuses?: Array<{ state?: { terminated?: { exitCode?: number }; waiting?: { reason?: string; message?: string } } }> };
+  status?: {
+    phase?: string;
+    conditions?: Array<{ type?: string; status?: string }>;
+    containerStatuses?: Array<{ state?: { terminated?: { exitCode?: number }; waiting?: { reason?: string; message?: string } } }>;
+  };
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -31,22 +37,32 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * template is immutable, and the name is derived from the content), creates it, polls its
  * status up to `timeoutSeconds`, then reads the pod's exit code and log.
  */
-export async function runInstallerJob(kubectl: Kubectl, job: KubeObject, options: { timeoutSeconds: number; pollMs?: number }): Promise<JobOutcome> {
+export async function runInstallerJob(
+  kubectl: Kubectl,
+  job: KubeObject,
+  options: { timeoutSeconds: number; pollMs?: number; unschedulableSeconds?: number },
+): Promise<JobOutcome> {
   const name = job.metadata.name;
   const ref = { kind: 'job', name };
   await kubectl.delete([ref], { ignoreNotFound: true, wait: true });
   await kubectl.create(JSON.stringify(job));
-  const deadline = Date.now() + options.timeoutSeconds * 1000;
+  const started = Date.now();
+  const deadline = started + options.timeoutSeconds * 1000;
   let state: JobState | undefined;
   for (;;) {
     state = await kubectl.get<JobState>(ref);
     const conditions = state?.status?.conditions ?? [];
     const done = conditions.find((condition) => (condition.type === 'Complete' || condition.type === 'Failed') && condition.status === 'True');
     if (done) break;
-    if (Date.now() > deadline) {
-      const pod = await latestPod(kubectl, job, state?.metadata?.uid);
+    const pod = await latestPod(kubectl, job, state?.metadata?.uid);
+    const unscheduled = pod?.status?.conditions?.find((condition) => condition.type === 'PodScheduled')?.status === 'False';
+    const overdue = Date.now() > deadline;
+    if (overdue || (unscheduled && Date.now() - started >= (options.unschedulableSeconds ?? 30) * 1000)) {
+      // A Job left behind would still run the installer whenever it got a node: remove it.
+      await kubectl.delete([ref], { ignoreNotFound: true, wait: false }).catch(() => undefined);
+      if (unscheduled) return { succeeded: false, unschedulable: true, reason: 'no node matches the Job\'s node selector (its pod was never scheduled)', log: '' };
       const waiting = pod?.status?.containerStatuses?.[0]?.state?.waiting;
-      const why = waiting ? `${waiting.reason ?? 'waiting'}: ${waiting.message ?? ''}` : `pod phase ${pod?.status?.phase ?? 'none (not scheduled?)'}`;
+      const why = waiting ? `${waiting.reason ?? 'waiting'}: ${waiting.message ?? ''}` : `pod phase ${pod?.status?.phase ?? 'none'}`;
       return { succeeded: false, reason: `the Job did not finish within ${options.timeoutSeconds}s (${why.trim()})`, log: await podLog(kubectl, pod) };
     }
     await sleep(options.pollMs ?? 500);

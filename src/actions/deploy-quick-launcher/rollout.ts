@@ -1,4 +1,4 @@
-import { errorMessage } from '../../lib/errors.js';
+import { InputError, errorMessage } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
 import { KubectlError, type Kubectl } from '../../tools/kubectl.js';
 import { summarizeDiff, type ObjectDiff } from './diff-summary.js';
@@ -29,6 +29,8 @@ export interface RolloutOptions {
   /** Runs after the Edge is ready (the smoke check); a rejection rolls back like an unready Edge. */
   verify?: () => Promise<void>;
   pollMs?: number;
+  /** How long the installer pod may stay unscheduled before the node selector is blamed (default 30 s). */
+  unschedulableSeconds?: number;
 }
 
 /** One line of what happened, for the log and the summary table. */
@@ -107,7 +109,14 @@ export async function rollout(kubectl: Kubectl, payload: Payload, script: string
       await guarded(() => kubectl.apply(listDocument(objects), { serverSide: true, forceConflicts: true, fieldManager: FIELD_MANAGER }));
       note('payload', `${objects.length} objects (${payload.index.files.length} files, ${payload.totalBytes} bytes)`);
     });
-    const install = await logger.group('Run the installer on the Edge node', () => guarded(() => runInstallerJob(kubectl, job, { timeoutSeconds: options.jobTimeoutSeconds, pollMs: options.pollMs })));
+    const install = await logger.group('Run the installer on the Edge node', () =>
+      guarded(() => runInstallerJob(kubectl, job, { timeoutSeconds: options.jobTimeoutSeconds, pollMs: options.pollMs, unschedulableSeconds: options.unschedulableSeconds })),
+    );
+    if (install.unschedulable) {
+      note('installer', `not scheduled: ${install.reason}`);
+      const selector = Object.entries(options.nodeSelector).map(([key, value]) => `${key}=${value}`).join(',');
+      throw new InputError('edge-node-selector', `no node matches '${selector}': the installer Job was never scheduled and was removed; nothing was changed on any node`);
+    }
     if (!install.succeeded) {
       note('installer', `failed: ${install.reason}`);
       throw new RolloutError(`the installer Job ${job.metadata.name} failed: ${install.reason}${logTail(install)}`, { ...base, changed: false, objects: names });
