@@ -104,7 +104,8 @@ export async function deploy(inputs: Inputs, deps: DeployDependencies): Promise<
       );
       if (provisioned.anonymousToken) deps.setSecret(provisioned.anonymousToken);
     }
-    const token = chooseAnonymousToken(live, provisioned?.anonymousToken, new Date());
+    const anonymousUser = inputs.systemUsers.find((user) => user.kind === 'anonymous')?.name;
+    const token = chooseAnonymousToken(live, provisioned?.anonymousToken, { now: new Date(), ...(anonymousUser ? { user: anonymousUser } : {}) });
     if (token && token === live && provisioned?.anonymousToken) logger.info('anonymous access: the token live on the Edge is still valid and kept');
 
     const files = await logger.group('Collect the payload', () => collect(token));

@@ -50,13 +50,13 @@ export function tokenInSettings(text: string | undefined): string | undefined {
   return undefined;
 }
 
-/** Seconds since the epoch when a JWT expires; undefined for a token that is not a JWT or has no `exp`. */
-export function jwtExpiry(token: string): number | undefined {
+/** The claims of a JWT (`exp`, `sub`), or undefined for a token that is not a JWT. */
+export function jwtClaims(token: string): { exp?: number; sub?: string } | undefined {
   const parts = token.split('.');
   if (parts.length !== 3) return undefined;
   try {
-    const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as { exp?: unknown };
-    return typeof claims.exp === 'number' ? claims.exp : undefined;
+    const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as { exp?: unknown; sub?: unknown };
+    return { ...(typeof claims.exp === 'number' ? { exp: claims.exp } : {}), ...(typeof claims.sub === 'string' ? { sub: claims.sub } : {}) };
   } catch {
     return undefined;
   }
@@ -64,12 +64,18 @@ export function jwtExpiry(token: string): number | undefined {
 
 /**
  * Which token goes into the settings: the live one while it is valid for at least
- * `renewBeforeSeconds` more (a token without a readable expiry counts as valid), else the fresh one.
+ * `renewBeforeSeconds` more and belongs to `user` (a token without readable claims counts as
+ * valid), else the fresh one.
  */
-export function chooseAnonymousToken(live: string | undefined, fresh: string | undefined, now: Date, renewBeforeSeconds = 7 * 24 * 3600): string | undefined {
+export function chooseAnonymousToken(
+  live: string | undefined,
+  fresh: string | undefined,
+  options: { now: Date; user?: string; renewBeforeSeconds?: number },
+): string | undefined {
   if (live === undefined) return fresh;
   if (fresh === undefined) return live;
-  const expiry = jwtExpiry(live);
-  if (expiry !== undefined && expiry - now.getTime() / 1000 < renewBeforeSeconds) return fresh;
+  const claims = jwtClaims(live);
+  if (claims?.exp !== undefined && claims.exp - options.now.getTime() / 1000 < (options.renewBeforeSeconds ?? 7 * 24 * 3600)) return fresh;
+  if (claims?.sub !== undefined && options.user !== undefined && claims.sub.toUpperCase() !== options.user.toUpperCase()) return fresh;
   return live;
 }
