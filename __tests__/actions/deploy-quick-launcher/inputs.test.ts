@@ -1,0 +1,70 @@
+import { describe, expect, it } from '@jest/globals';
+import { getInputs, parseDuration, parseNodeSelector } from '../../../src/actions/deploy-quick-launcher/inputs.js';
+import { InputReader, inputsFrom } from '../../../src/lib/inputs.js';
+
+const REQUIRED = { kubeconfig: 'apiVersion: v1', distribution: '/d', 'edge-config': '/e' };
+
+function read(values: Record<string, string>): ReturnType<typeof getInputs> {
+  return getInputs(new InputReader(inputsFrom({ ...REQUIRED, ...values })));
+}
+
+describe('deploy-quick-launcher inputs', () => {
+  it('has the SPEC defaults', () => {
+    expect(read({})).toMatchObject({
+      namespace: 'default',
+      kubectlMirror: 'https://dl.k8s.io/release',
+      edgeDeployment: 'cp-edge',
+      edgeNodeSelector: { 'cloud-pipeline/cp-edge': 'true' },
+      edgeHostPath: '/opt/edge/external-apps',
+      rolloutTimeoutSeconds: 300,
+      lockTimeoutSeconds: 600,
+      syncHomeFolders: 'system',
+      registerTools: false,
+      dryRun: false,
+      summary: true,
+    });
+    expect(read({}).api).toBeUndefined();
+    expect(read({ 'tools-manifest': '/t' }).registerTools).toBe(true);
+  });
+
+  it('reads the API connection', () => {
+    expect(read({ 'api-url': 'https://cp.test/pipeline/restapi/', 'api-token': 't', 'api-ca': '/ca.pem', 'api-insecure': 'true' }).api).toEqual({
+      url: 'https://cp.test/pipeline/restapi',
+      token: 't',
+      caFile: '/ca.pem',
+      insecure: true,
+    });
+  });
+
+  it.each([
+    [{ kubeconfig: '' }, "Input 'kubeconfig': is required and was not given"],
+    [{ distribution: '' }, "Input 'distribution': is required and was not given"],
+    [{ 'edge-config': '' }, "Input 'edge-config': is required and was not given"],
+    [{ namespace: 'Default_NS' }, "Input 'namespace': 'Default_NS' is not a namespace name"],
+    [{ 'edge-deployment': 'cp edge' }, "Input 'edge-deployment': 'cp edge' is not a deployment name"],
+    [{ 'edge-host-path': 'opt/edge' }, "Input 'edge-host-path': 'opt/edge' must be an absolute path"],
+    [{ 'edge-host-path': '/opt/../etc' }, "Input 'edge-host-path': '/opt/../etc' must be an absolute path"],
+    [{ 'edge-node-selector': 'cp-edge' }, "Input 'edge-node-selector': 'cp-edge' is not a label key=value"],
+    [{ 'edge-node-selector': 'a=b;c' }, "Input 'edge-node-selector': 'a=b;c' is not a label key=value"],
+    [{ 'rollout-timeout': 'forever' }, "Input 'rollout-timeout': 'forever' is not a duration like 30s, 5m or 1h"],
+    [{ 'lock-timeout': '0s' }, "Input 'lock-timeout': '0s' is outside 1s..24h"],
+    [{ 'api-url': 'ftp://cp.test' }, "Input 'api-url': 'ftp://cp.test' must be an http(s) URL"],
+    [{ 'api-url': 'https://cp.test/pipeline/restapi' }, "Input 'api-token': is required when 'api-url' is given"],
+    [{ 'api-token': 'x' }, "Input 'api-url': is required when 'api-token' is given"],
+    [{ 'api-url': 'https://cp.test', 'api-token': 'x', 'api-insecure': 'yes' }, "Input 'api-insecure': 'yes' is not a boolean"],
+    [{ 'smoke-check': 'edge.test' }, "Input 'smoke-check': 'edge.test' is not a URL"],
+    [{ 'dry-run': 'maybe' }, "Input 'dry-run': 'maybe' is not a boolean"],
+    [{ 'sync-home-folders': 'some' }, "Input 'sync-home-folders': 'some' is not one of none, system, all"],
+    [{ 'installer-image': 'edge image' }, "Input 'installer-image': 'edge image' is not an image reference"],
+    [{ 'home-hierarchy-template': '/no/such/file.json' }, "Input 'home-hierarchy-template': cannot read /no/such/file.json: ENOENT"],
+    [{ 'system-users': 'nobody=X' }, "Input 'system-users': line 1: 'nobody' is not one of service, admin, anonymous"],
+  ])('%j is refused naming the input', (values, message) => {
+    expect(() => read(values)).toThrow(message);
+  });
+
+  it('parses durations and node selectors', () => {
+    expect([parseDuration('t', '45'), parseDuration('t', '30s'), parseDuration('t', '5m'), parseDuration('t', '1h')]).toEqual([45, 30, 300, 3600]);
+    expect(parseNodeSelector('cloud-pipeline/cp-edge=true, cloud-pipeline/region=eu')).toEqual({ 'cloud-pipeline/cp-edge': 'true', 'cloud-pipeline/region': 'eu' });
+    expect(() => parseNodeSelector(' , ')).toThrow("Input 'edge-node-selector': needs at least one key=value");
+  });
+});
