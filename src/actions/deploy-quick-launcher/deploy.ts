@@ -16,6 +16,9 @@ import { checkPermissions } from './permissions.js';
 import { provision, readToolsManifest, type ProvisionResult } from './provision/index.js';
 import { RolloutError, rollout, type RolloutResult } from './rollout.js';
 import { smokeCheck } from './smoke.js';
+import { STATE_CACHE_DIR, STATE_KUBECONFIG } from './state.js';
+
+export { RolloutError } from './rollout.js';
 
 /** What the deploy needs from its surroundings; run.ts gives the runner's, tests their own. */
 export interface DeployDependencies {
@@ -40,8 +43,6 @@ export interface DeployResult {
   hosts: string[];
 }
 
-export const STATE_KUBECONFIG = 'kubeconfig';
-export const STATE_CACHE_DIR = 'kubectl-cache';
 export const OBJECT_PREFIX = 'quick-launcher';
 export const LEASE_NAME = 'quick-launcher-deploy';
 /** Where the Edge's certificates live on its node (mounted for the installer's nginx -t). */

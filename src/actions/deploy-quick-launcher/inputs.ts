@@ -2,16 +2,15 @@ import { readFileSync } from 'node:fs';
 import { InputError, errorCode } from '../../lib/errors.js';
 import { DEFAULT_EDGE_HOST_PATH } from '../../lib/edge-layout.js';
 import { InputReader } from '../../lib/inputs.js';
+import { parseHomeHierarchy, type HomeHierarchy } from './provision/hierarchy.js';
 import {
-  parseHomeHierarchy,
   parsePreferences,
   parseSyncHomeFolders,
   parseSystemUsers,
-  type HomeHierarchy,
   type PreferenceSetting,
   type SyncHomeFolders,
   type SystemUser,
-} from './provision/index.js';
+} from './provision/parse-inputs.js';
 import { DEFAULT_KUBECTL_MIRROR } from './kubectl-binary.js';
 
 /** deploy-quick-launcher's inputs, read once and checked. */

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
-import { STATE_CACHE_DIR, STATE_KUBECONFIG } from './deploy.js';
 import { removeKubeconfig } from './kubeconfig.js';
+import { STATE_CACHE_DIR, STATE_KUBECONFIG } from './state.js';
 
 /**
  * The post step: removes the kubeconfig and kubectl's cache even when the main step was

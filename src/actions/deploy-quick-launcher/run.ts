@@ -3,14 +3,12 @@ import { hostname } from 'node:os';
 import { InputReader } from '../../lib/inputs.js';
 import { actionsLogger } from '../../lib/logger.js';
 import { execRunner } from '../../tools/exec.js';
-import { deploy } from './deploy.js';
+import { RolloutError, deploy } from './deploy.js';
 import { getInputs } from './inputs.js';
 import { post } from './post.js';
-import { RolloutError } from './rollout.js';
+import { STATE_IS_POST } from './state.js';
 import { deployOutputs, summaryTables, type DeployOutputs, type SummaryTables } from './summary.js';
 
-/** Set by the main step: the same bundle then runs as the post step (docker's STATE_isPost). */
-export const STATE_IS_POST = 'isPost';
 
 async function writeSummary(content: SummaryTables, diff?: string): Promise<void> {
   core.summary.addHeading(content.title, 2);
