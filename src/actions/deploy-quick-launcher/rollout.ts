@@ -127,7 +127,7 @@ export async function rollout(kubectl: Kubectl, payload: Payload, script: string
     if (failure !== undefined) {
       note('rollout', `failed: ${failure}`);
       const diagnostics = await edgeDiagnostics(kubectl, options.deployment);
-      const restored = await logger.group('Roll back', () => rollBack(kubectl, payload, options, edge));
+      const restored = await logger.group('Roll back', () => rollBack(kubectl, payload, options, now));
       note('rollback', restored);
       throw new RolloutError(
         `the Edge did not come back with content ${payload.digest}: ${failure}\nRolled back: ${restored}\n${diagnostics}`,
