@@ -1,20 +1,44 @@
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { renderInstaller } from '../../../src/actions/deploy-quick-launcher/installer.js';
 import { packPayload, type PayloadFile, type PayloadLimits, DEFAULT_PAYLOAD_LIMITS } from '../../../src/actions/deploy-quick-launcher/payload.js';
+
+/** The applets the installer uses, all there in busybox. */
+const BUSYBOX_APPLETS = ['sh', 'sha256sum', 'cut', 'grep', 'mkdir', 'cp', 'mv', 'rm', 'ln', 'cat', 'date', 'sort', 'tail', 'head', 'wc', 'tr', 'find', 'dirname', 'basename', 'rmdir', 'sed', 'ls'];
+
+/** busybox's path, if it is installed. */
+export function busyboxPath(): string | undefined {
+  const found = spawnSync('sh', ['-c', 'command -v busybox'], { encoding: 'utf8' });
+  return found.status === 0 ? found.stdout.trim() : undefined;
+}
 
 /**
  * Runs the installer script alone with `sh`, the way the Job runs it: the payload objects
  * materialized as folders (one file per key, as the kubelet mounts ConfigMaps and Secrets).
  */
 export class InstallerFixture {
-  private constructor(readonly root: string) {}
+  private constructor(
+    readonly root: string,
+    private readonly shell: { command: string; path: string },
+  ) {}
 
-  static async create(): Promise<InstallerFixture> {
+  /**
+   * `shell: 'busybox'` runs the script with busybox's sh and only busybox applets on PATH, as in
+   * a minimal installer image.
+   */
+  static async create(shell: 'sh' | 'busybox' = 'sh'): Promise<InstallerFixture> {
     const root = await mkdtemp(join(tmpdir(), 'ql-installer-'));
-    const fixture = new InstallerFixture(root);
+    let environment = { command: 'sh', path: process.env.PATH ?? '/usr/bin:/bin' };
+    if (shell === 'busybox') {
+      const bin = join(root, 'bin');
+      await mkdir(bin);
+      const busybox = busyboxPath() ?? 'busybox';
+      for (const applet of BUSYBOX_APPLETS) await symlink(busybox, join(bin, applet));
+      environment = { command: join(bin, 'sh'), path: bin };
+    }
+    const fixture = new InstallerFixture(root, environment);
     await mkdir(fixture.host, { recursive: true });
     return fixture;
   }
@@ -50,10 +74,10 @@ export class InstallerFixture {
   async run(mode: string, payload?: { dir: string; index: string; digest: string }, env: Record<string, string> = {}): Promise<{ status: number; stdout: string; stderr: string }> {
     const script = join(this.root, 'install.sh');
     await writeFile(script, renderInstaller().text);
-    const result = spawnSync(process.env.QL_TEST_SHELL ?? 'sh', [script, mode], {
+    const result = spawnSync(this.shell.command, [script, mode], {
       encoding: 'utf8',
       env: {
-        PATH: process.env.PATH ?? '/usr/bin:/bin',
+        PATH: this.shell.path,
         QL_HOST: this.host,
         ...(payload ? { QL_PAYLOAD: payload.dir, QL_INDEX: payload.index, QL_DIGEST: payload.digest } : {}),
         ...env,

@@ -3,19 +3,23 @@ import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeWith } from '../../helpers/services.js';
-import { InstallerFixture } from './installer-fixture.js';
+import { InstallerFixture, busyboxPath } from './installer-fixture.js';
 
 const CONF_V1 = 'server {\n  listen 127.0.0.1:18999;\n  server_name app.example.test;\n  root /srv/v1;\n}\n';
 const CONF_V2 = 'server {\n  listen 127.0.0.1:18999;\n  server_name app.example.test;\n  root /srv/v2;\n}\n';
 const UNRELATED = 'server { listen 127.0.0.1:18998; server_name other.example.test; }\n';
 
 let fixture: InstallerFixture;
-beforeEach(async () => {
-  fixture = await InstallerFixture.create();
+afterEach(async () => fixture.cleanup());
+
+async function start(shell: 'sh' | 'busybox' = 'sh'): Promise<void> {
+  fixture = await InstallerFixture.create(shell);
   await fixture.write('other-app.conf', UNRELATED);
   await fixture.write('other-app/index.html', 'other');
-});
-afterEach(async () => fixture.cleanup());
+}
+
+// busybox-static is installed by CI: there the minimal-image run is required, elsewhere optional.
+const shells: Array<'sh' | 'busybox'> = busyboxPath() || process.env.CI === 'true' ? ['sh', 'busybox'] : ['sh'];
 
 function v1(): Record<string, string> {
   return {
@@ -26,7 +30,9 @@ function v1(): Record<string, string> {
   };
 }
 
-describe('installer script alone (sh against a temp folder)', () => {
+describe.each(shells)('installer script alone (%s against a temp folder)', (shell) => {
+  beforeEach(async () => start(shell));
+
   it('installs the set, records its manifest and leaves other apps alone', async () => {
     const payload = await fixture.payload(v1(), { secret: ['quick-launcher/settings.json'] });
     const result = await fixture.run('install', payload, { QL_NGINX: 'off' });
@@ -156,6 +162,8 @@ describe('installer script alone (sh against a temp folder)', () => {
 });
 
 describeWith(['nginx'])('installer script with nginx on PATH', () => {
+  beforeEach(async () => start());
+
   it('runs nginx -t on the new server blocks and accepts a valid set', async () => {
     const result = await fixture.run('install', await fixture.payload(v1()));
     expect(result.stderr).toBe('');
