@@ -16,6 +16,19 @@ export interface StageOutcome {
 }
 
 /**
+ * A stage that failed after it had something to report (e.g. a rollback): the step still sets
+ * the outputs and writes the summary, then fails with `cause`.
+ */
+export class StageFailure extends Error {
+  constructor(
+    override readonly cause: Error,
+    readonly outcome: StageOutcome,
+  ) {
+    super(cause.message);
+  }
+}
+
+/**
  * One action's work, apart from the runner: each sub-action runs its stage once as a step, and
  * the root action runs several in one process, wiring one stage's outputs into the next.
  */
@@ -23,7 +36,21 @@ export type Stage = (context: StageContext) => Promise<StageOutcome>;
 
 /** Runs a stage as the step of its own action: outputs set, summary written unless `summary: false`. */
 export async function runStageAsStep(stage: Stage): Promise<void> {
-  const outcome = await stage({ source: runnerInputs, env: process.env, logger: actionsLogger });
+  let outcome: StageOutcome;
+  let failure: Error | undefined;
+  try {
+    outcome = await stage({ source: runnerInputs, env: process.env, logger: actionsLogger });
+  } catch (error) {
+    if (!(error instanceof StageFailure)) throw error;
+    outcome = error.outcome;
+    failure = error.cause;
+  }
+  await report(outcome);
+  if (failure) throw failure;
+}
+
+/** Sets a step's outputs and writes its summary (unless the `summary` input is false). */
+export async function report(outcome: StageOutcome): Promise<void> {
   for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value);
   // Outside a runner (local runs) there is no summary file to write to.
   if (process.env.GITHUB_STEP_SUMMARY && new InputReader(runnerInputs).boolean('summary', true) && outcome.summary !== '') {
