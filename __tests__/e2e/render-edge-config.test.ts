@@ -32,7 +32,7 @@ describe('dist/render-edge-config run as the runner runs it', () => {
     const run = await runBundle(
       'render-edge-config',
       { 'api-external-url': inputs['api-external-url'], summary: 'false' },
-      { CP_TOOL_LAUNCHER_EXTERNAL_HOST: 'env-tools.example.test' },
+      { env: { CP_TOOL_LAUNCHER_EXTERNAL_HOST: 'env-tools.example.test' } },
     );
     expect(run.exitCode).toBe(0);
     expect(JSON.parse(run.outputs.hosts)).toEqual(['env-tools.example.test']);

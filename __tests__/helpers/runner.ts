@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -9,12 +9,14 @@ export interface BundleRun {
   stdout: string;
   stderr: string;
   outputs: Record<string, string>;
+  /** What the step saved for its post step (GITHUB_STATE). */
+  state: Record<string, string>;
   summary: string;
   /** The runner temp folder the run used. */
   runnerTemp: string;
 }
 
-/** Parses `name<<delimiter … delimiter` blocks of a GITHUB_OUTPUT file. */
+/** Parses `name<<delimiter … delimiter` blocks of a GITHUB_OUTPUT or GITHUB_STATE file. */
 export function parseOutputFile(text: string): Record<string, string> {
   const outputs: Record<string, string> = {};
   const lines = text.split('\n');
@@ -29,21 +31,44 @@ export function parseOutputFile(text: string): Record<string, string> {
   return outputs;
 }
 
+export interface BundleOptions {
+  /** Extra environment (e.g. STATE_* for a post step). */
+  env?: Record<string, string>;
+  /** The job's runner temp folder (default: a new one). */
+  runnerTemp?: string;
+  /** The step's working directory (the job's workspace). */
+  cwd?: string;
+}
+
 /**
  * Runs `dist/<action>/index.js` the way the runner does: inputs as `INPUT_<NAME>` variables
- * (upper-cased, hyphens kept), pre-created GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, a
- * RUNNER_TEMP, and `node` on the bundle.
+ * (upper-cased, hyphens kept), pre-created GITHUB_OUTPUT, GITHUB_STATE and GITHUB_STEP_SUMMARY
+ * files, a RUNNER_TEMP, and `node` on the bundle, asynchronously (stand-ins in the test process
+ * keep answering).
  */
-export async function runBundle(action: string, inputs: Record<string, string>, env: Record<string, string> = {}): Promise<BundleRun> {
-  const runnerTemp = await mkdtemp(join(tmpdir(), 'qla-runner-'));
-  const outputFile = join(runnerTemp, 'github_output');
-  const summaryFile = join(runnerTemp, 'step_summary');
-  await writeFile(outputFile, '');
-  await writeFile(summaryFile, '');
+export async function runBundle(action: string, inputs: Record<string, string>, options: BundleOptions = {}): Promise<BundleRun> {
+  const runnerTemp = options.runnerTemp ?? (await mkdtemp(join(tmpdir(), 'qla-runner-')));
+  const files = await mkdtemp(join(runnerTemp, 'step-'));
+  await mkdir(files, { recursive: true });
+  const outputFile = join(files, 'github_output');
+  const stateFile = join(files, 'github_state');
+  const summaryFile = join(files, 'step_summary');
+  for (const file of [outputFile, stateFile, summaryFile]) await writeFile(file, '');
   const inputEnv = Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase().replace(/ /g, '_')}`, value]));
+  const passThrough = Object.fromEntries(['DOCKER_HOST', 'HOME'].filter((name) => process.env[name]).map((name) => [name, process.env[name] as string]));
   const bundle = new URL(`../../dist/${action}/index.js`, import.meta.url).pathname;
   const child = spawn(process.execPath, [bundle], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', RUNNER_TEMP: runnerTemp, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, ...inputEnv, ...env },
+    cwd: options.cwd,
+    env: {
+      PATH: process.env.PATH ?? '',
+      ...passThrough,
+      RUNNER_TEMP: runnerTemp,
+      GITHUB_OUTPUT: outputFile,
+      GITHUB_STATE: stateFile,
+      GITHUB_STEP_SUMMARY: summaryFile,
+      ...inputEnv,
+      ...options.env,
+    },
   });
   let stdout = '';
   let stderr = '';
@@ -55,6 +80,7 @@ export async function runBundle(action: string, inputs: Record<string, string>, 
     stdout,
     stderr,
     outputs: parseOutputFile(await readFile(outputFile, 'utf8')),
+    state: parseOutputFile(await readFile(stateFile, 'utf8')),
     summary: await readFile(summaryFile, 'utf8'),
     runnerTemp,
   };

@@ -123,6 +123,25 @@ export const toolRoutes: Route[] = [
         .filter((entry) => entry.data !== undefined);
     },
   },
+  {
+    // What the launcher calls to find its tools: the entities whose metadata key has that value.
+    method: 'GET',
+    path: '/metadata/search',
+    mutating: false,
+    handle: (c) => {
+      const entityClass = c.query.get('entityClass');
+      const key = c.query.get('key');
+      const value = c.query.get('value');
+      if (!entityClass || !key) throw new ApiFailure(400, 'entityClass and key are required');
+      const found: { entityId: number; entityClass: string }[] = [];
+      for (const [id, data] of c.state.metadata) {
+        const [kind, entityId] = id.split(':');
+        const entry = data[key] as MetadataValue | undefined;
+        if (kind === entityClass && entry && (value === null || entry.value === value)) found.push({ entityId: Number(entityId), entityClass: kind });
+      }
+      return found;
+    },
+  },
   { method: 'POST', path: '/metadata/updateKeys', mutating: true, adminOnly: true, handle: (c) => metadataUpdate(c, true) },
   { method: 'POST', path: '/metadata/update', mutating: true, adminOnly: true, handle: (c) => metadataUpdate(c, false) },
 ];
