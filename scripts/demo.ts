@@ -1,11 +1,14 @@
 // npm run demo: the main job on the local stand-ins (SPEC §7). Starts the sandbox in the
-// background (or reuses it), builds the sample launcher into a distribution, renders the Edge
-// config for two hosts, installs it on the sandbox Edge, and prints a `curl --resolve` line per
-// host and what changed. Run twice, the second run changes nothing.
-//   npm run demo [-- --state-dir .sandbox]        stop the stand-ins: npm run sandbox -- down
-import { resolve } from 'node:path';
+// background (or reuses it), then runs the root action's chain in this process: the sample
+// launcher built into a distribution, the Edge config rendered for two hosts, and the deploy
+// (provisioning over the API stand-in, rollout over the Kubernetes stand-in onto the nginx Edge).
+// Prints a `curl --resolve` line per host and what changed. Run twice, the second run changes
+// nothing. The stand-ins keep running: npm run sandbox -- down stops them.
+//   npm run demo [-- --state-dir .sandbox]
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { sandboxUp } from '../src/sandbox/background.js';
-import { runDemo } from './demo/chain.js';
+import { DEMO_HOSTS, runDemo } from './demo/chain.js';
 
 const args = process.argv.slice(2);
 const index = args.indexOf('--state-dir');
@@ -13,16 +16,28 @@ const stateDir = resolve(index === -1 ? '.sandbox' : args[index + 1]);
 
 const started = Date.now();
 const sandbox = await sandboxUp(stateDir, { users: 25 });
+mkdirSync(join(stateDir, 'runner-temp'), { recursive: true });
 console.log(`sandbox: API ${sandbox.apiUrl}, Kubernetes ${sandbox.kubeUrl}, Edge ${sandbox.edge ? sandbox.edge.listen : 'not running'}`);
-const result = await runDemo({ stateDir, sandbox });
-console.log('');
 if (!sandbox.edge) {
-  console.log('nginx or openssl is missing, so nothing serves the launcher: sudo apt-get install -y nginx openssl, then npm run sandbox -- down && npm run demo');
-} else {
-  console.log('The launcher is served by the sandbox Edge:');
-  for (const host of result.hosts) {
-    console.log(`  curl -k --resolve ${host}:${sandbox.edge.port}:127.0.0.1 https://${host}:${sandbox.edge.port}/settings`);
-  }
+  console.log('nginx or openssl is missing, so no Edge serves the launcher: sudo apt-get install -y nginx openssl, then npm run sandbox -- down && npm run demo');
 }
-console.log(result.changed ? `changed: ${result.changes.join('; ')}` : 'no change: the Edge already serves this content');
-console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s; the stand-ins keep running (npm run sandbox -- down stops them)`);
+try {
+  const outcome = await runDemo({ stateDir, sandbox });
+  const out = outcome.outputs;
+  console.log('');
+  if (sandbox.edge) {
+    console.log('The launcher is served by the sandbox Edge:');
+    for (const host of [DEMO_HOSTS.app, DEMO_HOSTS.tool]) {
+      console.log(`  curl -k --resolve ${host}:${sandbox.edge.port}:127.0.0.1 https://${host}:${sandbox.edge.port}/settings`);
+    }
+  }
+  console.log(
+    out.changed === 'true'
+      ? `changed: Edge content ${out['content-digest']}; ${out['users-created']} user(s), ${out['folders-created']} folder(s) created; launcher build ${out['cache-hit'] === 'true' ? 'from the cache' : 'built'}`
+      : 'no change: the cluster and the API already hold this content (no mutating call, no restart)',
+  );
+  console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s; the stand-ins keep running (npm run sandbox -- down stops them)`);
+} catch (error) {
+  console.error(`demo failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}

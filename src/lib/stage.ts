@@ -2,12 +2,22 @@ import * as core from '@actions/core';
 import { InputReader, runnerInputs, type InputSource } from './inputs.js';
 import { actionsLogger, type Logger } from './logger.js';
 
-/** What a stage is given: where its inputs come from, the environment, a logger. */
+/** What a stage is given: where its inputs come from, the environment, a logger, the runner. */
 export interface StageContext {
   source: InputSource;
   env: NodeJS.ProcessEnv;
   logger: Logger;
+  /** Registers a secret with the runner's log masking. */
+  mask: (secret: string) => void;
+  /** Keeps a value for the action's post step. */
+  saveState: (name: string, value: string) => void;
 }
+
+/** The runner's side of a StageContext. */
+export const runnerContext = {
+  mask: (secret: string) => core.setSecret(secret),
+  saveState: (name: string, value: string) => core.saveState(name, value),
+};
 
 /** What a stage gives back: its outputs (named as in its action.yml) and its summary (Markdown). */
 export interface StageOutcome {
@@ -39,7 +49,7 @@ export async function runStageAsStep(stage: Stage): Promise<void> {
   let outcome: StageOutcome;
   let failure: Error | undefined;
   try {
-    outcome = await stage({ source: runnerInputs, env: process.env, logger: actionsLogger });
+    outcome = await stage({ source: runnerInputs, env: process.env, logger: actionsLogger, ...runnerContext });
   } catch (error) {
     if (!(error instanceof StageFailure)) throw error;
     outcome = error.outcome;

@@ -29,6 +29,8 @@ describe('parseStages', () => {
   });
 });
 
+const runner = { mask: () => undefined, saveState: () => undefined };
+
 describe('runChain', () => {
   const root = inputsFrom({
     version: '2.0.0',
@@ -51,7 +53,7 @@ describe('runChain', () => {
 
   test('feeds each hand-off folder to the next stage and renames outputs', async () => {
     const seen: Record<string, Record<string, string>> = {};
-    const outcome = await runChain({ stages: ['build-dist', 'build-images', 'render', 'deploy'], registry: registry(seen), root, env: {}, logger: new MemoryLogger() });
+    const outcome = await runChain({ stages: ['build-dist', 'build-images', 'render', 'deploy'], registry: registry(seen), root, env: {}, logger: new MemoryLogger(), runner });
     expect(seen['build-dist']).toEqual({ version: '2.0.0', distribution: '/given/cloud-pipeline.2.0.0.tgz', 'output-dir': '/out/dist', summary: '' });
     expect(seen.render).toEqual({ distribution: '/out/dist', 'output-dir': '/out/edge' });
     expect(seen.deploy).toEqual({ distribution: '/out/dist', 'edge-config': '/out/edge', 'tools-manifest': '/out/tools' });
@@ -61,7 +63,7 @@ describe('runChain', () => {
 
   test('a stage left out leaves its hand-off to the root input of the same name', async () => {
     const seen: Record<string, Record<string, string>> = {};
-    await runChain({ stages: ['deploy'], registry: registry(seen), root, env: {}, logger: new MemoryLogger() });
+    await runChain({ stages: ['deploy'], registry: registry(seen), root, env: {}, logger: new MemoryLogger(), runner });
     expect(Object.keys(seen)).toEqual(['deploy']);
     expect(seen.deploy).toEqual({ distribution: '/given/cloud-pipeline.2.0.0.tgz', 'edge-config': '/downloaded/edge-config', 'tools-manifest': '/downloaded/tools' });
   });
@@ -69,7 +71,7 @@ describe('runChain', () => {
   test('a failing stage stops the chain', async () => {
     const seen: Record<string, Record<string, string>> = {};
     const stages = { ...registry(seen), render: () => Promise.reject(new InputError('app-launcher-host', 'bad')) };
-    await expect(runChain({ stages: ['build-dist', 'render', 'deploy'], registry: stages, root, env: {}, logger: new MemoryLogger() })).rejects.toThrow("Input 'app-launcher-host'");
+    await expect(runChain({ stages: ['build-dist', 'render', 'deploy'], registry: stages, root, env: {}, logger: new MemoryLogger(), runner })).rejects.toThrow("Input 'app-launcher-host'");
     expect(Object.keys(seen)).toEqual(['build-dist']);
   });
 });

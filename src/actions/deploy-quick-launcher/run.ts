@@ -32,18 +32,18 @@ function leaseHolder(env: NodeJS.ProcessEnv): string {
  * deploy-quick-launcher as a stage: provisioning, then the Edge rollout. A failed rollout still
  * reports its outputs (rolled-back) and summary.
  */
-export const deployStage: Stage = async ({ source, env, logger }) => {
+export const deployStage: Stage = async ({ source, env, logger, mask, saveState }) => {
   const inputs = getInputs(new InputReader(source));
   // A base64 kubeconfig is one secret line; a plain one is masked credential by credential
   // (masking each of its lines would turn every 'apiVersion: v1' in the log into ***).
-  if (!inputs.kubeconfig.trim().includes('\n')) core.setSecret(inputs.kubeconfig.trim());
+  if (!inputs.kubeconfig.trim().includes('\n')) mask(inputs.kubeconfig.trim());
   try {
     const result = await deploy(inputs, {
       logger,
       runner: execRunner,
       env,
-      setSecret: (value) => core.setSecret(value),
-      saveState: (name, value) => core.saveState(name, value),
+      setSecret: mask,
+      saveState,
       holder: leaseHolder(env),
     });
     return {

@@ -1,7 +1,7 @@
 import { InputError } from '../../lib/errors.js';
 import type { InputSource } from '../../lib/inputs.js';
 import type { Logger } from '../../lib/logger.js';
-import type { Stage, StageOutcome } from '../../lib/stage.js';
+import type { Stage, StageContext, StageOutcome } from '../../lib/stage.js';
 import { STAGE_NAMES, WIRED_INPUTS, rootInputName, rootOutputName, type StageName } from './stages.js';
 
 /** What one run of the chain gave: each stage's outcome, the root outputs, the summary. */
@@ -47,12 +47,13 @@ export async function runChain(options: {
   root: InputSource;
   env: NodeJS.ProcessEnv;
   logger: Logger;
+  runner: Pick<StageContext, 'mask' | 'saveState'>;
 }): Promise<ChainOutcome> {
   const done = new Map<StageName, StageOutcome>();
   const outcome: ChainOutcome = { stages: [], outputs: {}, summary: '' };
   for (const name of options.stages) {
     const result = await options.logger.group(`stage ${name}`, () =>
-      options.registry[name]({ source: stageSource(name, options.root, done), env: options.env, logger: options.logger }),
+      options.registry[name]({ source: stageSource(name, options.root, done), env: options.env, logger: options.logger, ...options.runner }),
     );
     done.set(name, result);
     outcome.stages.push({ name, outcome: result });

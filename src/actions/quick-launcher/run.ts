@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { runnerInputs } from '../../lib/inputs.js';
 import { actionsLogger } from '../../lib/logger.js';
-import { StageFailure, report, type Stage } from '../../lib/stage.js';
+import { StageFailure, report, runnerContext, type Stage } from '../../lib/stage.js';
 import { buildDistStage } from '../build-dist-with-launcher/run.js';
 import { buildImagesStage } from '../build-optimized-images/run.js';
 import { post } from '../deploy-quick-launcher/post.js';
@@ -32,7 +32,7 @@ export async function run(): Promise<void> {
   const stages = parseStages(runnerInputs('stages') || STAGE_NAMES.join(','));
   let outcome: ChainOutcome;
   try {
-    outcome = await runChain({ stages, registry: STAGES, root: runnerInputs, env: process.env, logger: actionsLogger });
+    outcome = await runChain({ stages, registry: STAGES, root: runnerInputs, env: process.env, logger: actionsLogger, runner: runnerContext });
   } catch (error) {
     if (error instanceof StageFailure) await report({ outputs: error.outcome.outputs, summary: error.outcome.summary });
     throw error instanceof StageFailure ? error.cause : error;
