@@ -137,7 +137,7 @@ describe('tools manifest', () => {
     cleanups.push(folder.cleanup);
     const error = await failure(readToolsManifest(folder.dir));
     expect(error).toBeInstanceOf(InputError);
-    expect(error.message).toMatch(/^Input 'tools-dir': .*tools-manifest\.json: /);
+    expect(error.message).toMatch(/^Input 'tools-manifest': .*tools-manifest\.json: /);
     expect(error.message).toMatch(message);
   });
 
@@ -148,14 +148,14 @@ describe('tools manifest', () => {
     await writeManifest(folder.dir, { kind: 'tools', action: 'build-optimized-images', inputsDigest: 'sha256:test' });
     await expect(readToolsManifest(folder.dir)).rejects.toThrow(/tools-manifest\.json:3:13: not valid JSON/);
     await writeManifest(folder.dir, { kind: 'edge-config', action: 'render-edge-config', inputsDigest: 'sha256:test' });
-    await expect(readToolsManifest(folder.dir)).rejects.toThrow(/^Input 'tools-dir': .* holds 'edge-config', expected 'tools'/);
+    await expect(readToolsManifest(folder.dir)).rejects.toThrow(/^Input 'tools-manifest': .* holds 'edge-config', expected 'tools'/);
   });
 
   test('an altered file is caught by the hand-off manifest', async () => {
     const folder = await toolsFolder([toolEntry('shiny')]);
     cleanups.push(folder.cleanup);
     await writeFile(join(folder.dir, 'icons', 'shiny.png'), 'tampered');
-    await expect(readToolsManifest(folder.dir)).rejects.toThrow(/^Input 'tools-dir': .*shiny\.png/);
+    await expect(readToolsManifest(folder.dir)).rejects.toThrow(/^Input 'tools-manifest': .*shiny\.png/);
   });
 });
 

@@ -64,7 +64,7 @@ export function splitImageRef(ref: string, defaultRegistry: string): { registry:
  * schemas/tools-manifest.schema.json, endpoint strings parsed, icon/readme inside the folder) and
  * returns the tools to register. Variants sharing one image become one tool (the first wins).
  */
-export async function readToolsManifest(dir: string, input = 'tools-dir'): Promise<DesiredTool[]> {
+export async function readToolsManifest(dir: string, input = 'tools-manifest'): Promise<DesiredTool[]> {
   await verifyManifest(dir, 'tools', input);
   const file = join(dir, TOOLS_MANIFEST_FILE);
   const text = await readFile(file, 'utf8').catch((error: unknown) => {
