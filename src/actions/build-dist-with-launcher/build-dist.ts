@@ -1,5 +1,4 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { digestOf, sha256File } from '../../lib/digest.js';
 import { DISTRIBUTION_KIND } from '../../lib/distribution-layout.js';
@@ -7,6 +6,7 @@ import { InputError } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
 import type { Manifest } from '../../lib/manifest.js';
 import { StagedOutput } from '../../lib/output-folder.js';
+import { runnerTemp } from '../../lib/runner-temp.js';
 import { DEFAULT_LIMITS, type SafetyLimits } from '../../lib/safe-extract.js';
 import { writeTarball } from '../../lib/tarball.js';
 import type { CommandRunner } from '../../tools/exec.js';
@@ -70,7 +70,7 @@ export async function buildDistWithLauncher(inputs: Inputs, deps: Dependencies):
   await checkLauncherSource(launcherDir);
   await prepareAssets(launcherDir, inputs.assets, logger);
 
-  const workBase = join(env.RUNNER_TEMP || tmpdir(), 'quick-launcher');
+  const workBase = join(runnerTemp(env), 'quick-launcher');
   await mkdir(workBase, { recursive: true });
   const work = await mkdtemp(join(workBase, 'work-'));
   try {

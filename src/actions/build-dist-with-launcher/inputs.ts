@@ -1,7 +1,7 @@
-import { tmpdir } from 'node:os';
-import { join, posix } from 'node:path';
+import { posix } from 'node:path';
 import { InputError } from '../../lib/errors.js';
 import { InputReader, type InputSource, runnerInputs } from '../../lib/inputs.js';
+import { workFolder } from '../../lib/runner-temp.js';
 import { parseCommand } from './command-line.js';
 
 /** Everything the action reads from its inputs, parsed and checked once. */
@@ -20,11 +20,6 @@ export interface Inputs {
 }
 
 const VERSION = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
-
-/** A folder under RUNNER_TEMP (else the system temp folder). */
-export function tempFolder(env: NodeJS.ProcessEnv, name: string): string {
-  return join(env.RUNNER_TEMP || tmpdir(), 'quick-launcher', name);
-}
 
 /** Checks a version as it appears in a file name (`cloud-pipeline.<version>.tgz`). */
 export function checkVersion(version: string, input: string): string {
@@ -54,7 +49,7 @@ export function getInputs(source: InputSource = runnerInputs, env: NodeJS.Proces
     assets: read.optional('assets'),
     version: version === undefined ? undefined : checkVersion(version, 'version'),
     cache: read.boolean('cache', true),
-    cacheDir: read.string('cache-dir', tempFolder(env, 'build-cache')),
-    outputDir: read.string('output-dir', tempFolder(env, 'distribution')),
+    cacheDir: read.string('cache-dir', workFolder(env, 'build-cache')),
+    outputDir: read.string('output-dir', workFolder(env, 'distribution')),
   };
 }

@@ -1,7 +1,7 @@
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError, errorMessage } from '../../lib/errors.js';
 import { InputReader } from '../../lib/inputs.js';
+import { workFolder } from '../../lib/runner-temp.js';
 import { markdownTable, runStageAsStep, type Stage } from '../../lib/stage.js';
 import { Buildah } from '../../tools/buildah.js';
 import { Docker } from '../../tools/docker.js';
@@ -45,7 +45,7 @@ export const buildImagesStage: Stage = async ({ source, env, logger }) => {
   const inputs = getInputs(new InputReader(source));
   const builder = inputs.build ? await resolveBuilder(inputs.builder) : undefined;
   const registry = await connectRegistry(inputs);
-  const outputDir = inputs.outputDir ?? join(env.RUNNER_TEMP || tmpdir(), 'quick-launcher', 'tools');
+  const outputDir = inputs.outputDir ?? workFolder(env, 'tools');
   const result = await buildOptimizedImages(inputs, { builder, registry, logger, env, outputDir });
   const [header, ...rows] = summaryRows(result.manifest);
   const counts = `${result.counts.built} built, ${result.counts.reused} reused, ${result.counts.fallback} fallback`;

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { YAMLError, parseDocument } from 'yaml';
+import { runnerTemp } from '../../lib/runner-temp.js';
 import { InputError } from '../../lib/errors.js';
 
 /** A kubeconfig checked and narrowed to one context, with every credential it holds. */
@@ -121,7 +121,7 @@ export function parseKubeconfig(raw: string, context?: string): Kubeconfig {
 
 /** The folder for the kubeconfig: RUNNER_TEMP on a runner, else the OS temp folder. */
 export function kubeconfigDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.RUNNER_TEMP && env.RUNNER_TEMP !== '' ? env.RUNNER_TEMP : tmpdir();
+  return runnerTemp(env);
 }
 
 /** Writes the kubeconfig readable by the owner only (0600) and returns its path. */

@@ -1,7 +1,6 @@
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DEFAULT_CERT_DIR, DEFAULT_EDGE_APPS_DIR } from '../../lib/edge-layout.js';
 import { InputReader } from '../../lib/inputs.js';
+import { workFolder } from '../../lib/runner-temp.js';
 
 export type ValidateMode = 'auto' | 'true' | 'false';
 
@@ -24,11 +23,6 @@ export interface Inputs {
   summary: boolean;
 }
 
-/** Default output folder: under the runner's temp folder, so it never dirties the workspace. */
-export function defaultOutputDir(env: NodeJS.ProcessEnv, name: string): string {
-  return join(env.RUNNER_TEMP || tmpdir(), 'quick-launcher', name);
-}
-
 /** Reads every input of render-edge-config once. */
 export function getInputs(reader = new InputReader(), env: NodeJS.ProcessEnv = process.env): Inputs {
   return {
@@ -45,7 +39,7 @@ export function getInputs(reader = new InputReader(), env: NodeJS.ProcessEnv = p
     edgeAppsDir: reader.string('edge-apps-dir', DEFAULT_EDGE_APPS_DIR),
     serverTemplate: reader.optional('server-template'),
     validate: reader.choice('validate', ['auto', 'true', 'false'] as const, 'auto'),
-    outputDir: reader.optional('output-dir') ?? defaultOutputDir(env, 'edge-config'),
+    outputDir: reader.optional('output-dir') ?? workFolder(env, 'edge-config'),
     summary: reader.boolean('summary', true),
   };
 }
