@@ -4,7 +4,7 @@ import {
   type ImageBuilder,
   type PushOptions,
   BuilderCommandError,
-  buildArgFlags,
+  ociBuildFlags,
   buildFailure,
 } from './image-builder.js';
 
@@ -38,14 +38,7 @@ export function buildahBuildArgs(storage: BuildahStorage, request: BuildRequest,
     'bud',
     '--isolation',
     'chroot',
-    '--format',
-    'docker',
-    ...(options.insecure ? ['--tls-verify=false'] : []),
-    '--file',
-    request.dockerfile,
-    ...request.tags.flatMap((tag) => ['--tag', tag]),
-    ...buildArgFlags(request.buildArgs),
-    request.context,
+    ...ociBuildFlags(request, options),
   ];
 }
 

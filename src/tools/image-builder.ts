@@ -64,6 +64,23 @@ export function buildFailure(builder: string, output: string): BuildFailedError 
   return new BuildFailedError(builder, failingStep(output), lastLines(output, 15));
 }
 
+/**
+ * The flags buildah's `bud` and podman's `build` share (one CLI underneath): Docker v2s2 format,
+ * `--tls-verify=false` to pull bases from an insecure registry, file, tags, build args, context.
+ */
+export function ociBuildFlags(request: BuildRequest, options: PushOptions): string[] {
+  return [
+    '--format',
+    'docker',
+    ...(options.insecure ? ['--tls-verify=false'] : []),
+    '--file',
+    request.dockerfile,
+    ...request.tags.flatMap((tag) => ['--tag', tag]),
+    ...buildArgFlags(request.buildArgs),
+    request.context,
+  ];
+}
+
 /** `--build-arg KEY=VALUE` pairs in key order, so argv is stable. */
 export function buildArgFlags(buildArgs: ReadonlyMap<string, string>): string[] {
   return [...buildArgs.keys()].sort().flatMap((key) => ['--build-arg', `${key}=${buildArgs.get(key) ?? ''}`]);

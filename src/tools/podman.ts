@@ -4,7 +4,7 @@ import {
   type ImageBuilder,
   type PushOptions,
   BuilderCommandError,
-  buildArgFlags,
+  ociBuildFlags,
   buildFailure,
 } from './image-builder.js';
 
@@ -12,14 +12,7 @@ import {
 export function podmanBuildArgs(request: BuildRequest, options: PushOptions): string[] {
   return [
     'build',
-    '--format',
-    'docker',
-    ...(options.insecure ? ['--tls-verify=false'] : []),
-    '--file',
-    request.dockerfile,
-    ...request.tags.flatMap((tag) => ['--tag', tag]),
-    ...buildArgFlags(request.buildArgs),
-    request.context,
+    ...ociBuildFlags(request, options),
   ];
 }
 
