@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -48,8 +48,8 @@ export interface BundleOptions {
  */
 export async function runBundle(action: string, inputs: Record<string, string>, options: BundleOptions = {}): Promise<BundleRun> {
   const runnerTemp = options.runnerTemp ?? (await mkdtemp(join(tmpdir(), 'qla-runner-')));
-  const files = await mkdtemp(join(runnerTemp, 'step-'));
-  await mkdir(files, { recursive: true });
+  // The step's command files live apart from RUNNER_TEMP, so tests can see what the step left there.
+  const files = await mkdtemp(join(tmpdir(), 'qla-step-'));
   const outputFile = join(files, 'github_output');
   const stateFile = join(files, 'github_state');
   const summaryFile = join(files, 'step_summary');

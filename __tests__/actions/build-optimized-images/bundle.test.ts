@@ -1,39 +1,15 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runBundle as runAs } from '../../helpers/runner.js';
 import { describeWith } from '../../helpers/services.js';
 import { copyFixture, fixtureSpecEnv, pushBusyboxWithDocker, registryContents, uniqueNamespace } from './engine.js';
 
-const BUNDLE = new URL('../../../dist/build-optimized-images/index.js', import.meta.url).pathname;
 const registryHost = process.env.TEST_REGISTRY ?? '127.0.0.1:15000';
 
-interface BundleRun {
-  code: number | null;
-  stdout: string;
-  outputs: Record<string, string>;
-  summary: string;
-}
-
-/** Runs the bundle as the runner does: INPUT_<NAME> (hyphens kept), GITHUB_OUTPUT/STEP_SUMMARY files. */
-async function runBundle(dir: string, inputs: Record<string, string>): Promise<BundleRun> {
-  const outputFile = join(dir, 'output.txt');
-  const summaryFile = join(dir, 'summary.md');
-  await writeFile(outputFile, '');
-  await writeFile(summaryFile, '');
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', RUNNER_TEMP: dir, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile };
-  if (process.env.DOCKER_HOST) env.DOCKER_HOST = process.env.DOCKER_HOST;
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  const child = spawn(process.execPath, [BUNDLE], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  const outputs: Record<string, string> = {};
-  for (const match of (await readFile(outputFile, 'utf8')).matchAll(/^([\w-]+)<<(ghadelimiter_[\w-]+)\n([\s\S]*?)\n\2$/gm)) outputs[match[1]] = match[3];
-  return { code, stdout, outputs, summary: await readFile(summaryFile, 'utf8') };
-}
+/** The bundle run as the runner runs it, in the test's work folder as RUNNER_TEMP. */
+const runBundle = (dir: string, inputs: Record<string, string>) => runAs('build-optimized-images', inputs, { runnerTemp: dir });
 
 describeWith(['docker', 'registry'])('the build-optimized-images bundle, run as the runner runs it', () => {
   const namespace = uniqueNamespace();
@@ -62,7 +38,7 @@ describeWith(['docker', 'registry'])('the build-optimized-images bundle, run as 
 
   it('refuses bad input with exit code 1 and one ::error:: line, nothing pushed', async () => {
     const run = await runBundle(work, { ...base(), builder: 'kaniko' });
-    expect(run.code).toBe(1);
+    expect(run.exitCode).toBe(1);
     expect(run.stdout).toContain("::error::Input 'builder': 'kaniko' is not one of docker, buildah, podman");
     expect(run.outputs).toEqual({});
     expect(await registryContents(registryHost, namespace)).toEqual({});
@@ -70,7 +46,7 @@ describeWith(['docker', 'registry'])('the build-optimized-images bundle, run as 
 
   it('names the file and line of an unset spec variable', async () => {
     const run = await runBundle(work, { ...base(), 'spec-env': `BUSYBOX_IMAGE=${busybox}` });
-    expect(run.code).toBe(1);
+    expect(run.exitCode).toBe(1);
     expect(run.stdout).toMatch(/::error::.*base\/spec\.json:3:\d+: variable CP_PREF_CLUSTER_INSTANCE_TYPE is not set/);
     expect(await registryContents(registryHost, namespace)).toEqual({});
   });
@@ -78,7 +54,7 @@ describeWith(['docker', 'registry'])('the build-optimized-images bundle, run as 
   it('builds, pushes and writes the outputs, the tools folder and the summary', async () => {
     const run = await runBundle(work, { ...base(), 'output-dir': '' });
     expect(run.stdout).not.toContain('::error::');
-    expect(run.code).toBe(0);
+    expect(run.exitCode).toBe(0);
     const folder = join(work, 'quick-launcher', 'tools');
     expect(run.outputs).toMatchObject({ 'tools-manifest': folder, 'tools-manifest-file': join(folder, 'tools-manifest.json'), built: '5', reused: '0', fallback: '0' });
     const images = JSON.parse(run.outputs.images) as string[];
@@ -99,7 +75,7 @@ describeWith(['docker', 'registry'])('the build-optimized-images bundle, run as 
       'default-images': `optimized/base=${busybox}`,
       'fail-on-fallback': 'true',
     });
-    expect(run.code).toBe(1);
+    expect(run.exitCode).toBe(1);
     expect(run.stdout).toMatch(/::error::Variant 'optimized\/base:3\.0' fell back to .*busybox:1 \(fail-on-fallback is true\): docker build failed/);
   }, 60_000);
 });

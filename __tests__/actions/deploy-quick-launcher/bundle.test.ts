@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,54 +9,20 @@ import { MemoryLogger } from '../../../src/lib/logger.js';
 import { writeManifest } from '../../../src/lib/manifest.js';
 import { writeTarball } from '../../../src/lib/tarball.js';
 import { startSandboxStack, type SandboxStack } from '../../../src/sandbox/stack.js';
+import { runBundle } from '../../helpers/runner.js';
 import { describeWith } from '../../helpers/services.js';
 
-const BUNDLE = new URL('../../../dist/deploy-quick-launcher/index.js', import.meta.url).pathname;
 const HOST = 'apps.bundle.test';
 let root: string;
 let stack: SandboxStack;
 let inputs: Record<string, string>;
 
-/** Parses the runner's `name<<delimiter ... delimiter` file format (GITHUB_OUTPUT, GITHUB_STATE). */
-async function runnerFile(path: string): Promise<Record<string, string>> {
-  const text = await readFile(path, 'utf8').catch(() => '');
-  const values: Record<string, string> = {};
-  const pattern = /^(.+?)<<(ghadelimiter_[^\n]+)\n([\s\S]*?)\n\2$/gm;
-  for (const match of text.matchAll(pattern)) values[match[1]] = match[3];
-  return values;
-}
-
-/** Runs the bundle the way the runner does, in one step folder. */
+/** Runs the bundle the way the runner does, in one step folder; `env` holds INPUT_ and STATE_ variables. */
 async function step(name: string, env: Record<string, string>): Promise<{ status: number; stdout: string; outputs: Record<string, string>; state: Record<string, string>; summary: string; temp: string }> {
-  const dir = join(root, name);
-  const temp = join(dir, 'temp');
+  const temp = join(root, name, 'temp');
   await mkdir(temp, { recursive: true });
-  for (const file of ['output', 'state', 'summary']) await writeFile(join(dir, file), '');
-  // Asynchronously: the stand-ins run in this process and must keep answering.
-  const child = spawn(process.execPath, [BUNDLE], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      RUNNER_TEMP: temp,
-      GITHUB_OUTPUT: join(dir, 'output'),
-      GITHUB_STATE: join(dir, 'state'),
-      GITHUB_STEP_SUMMARY: join(dir, 'summary'),
-      GITHUB_RUN_ID: name,
-      ...env,
-    },
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const status = await new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
-  const result = { status, stdout: output, stderr: '' };
-  return {
-    status: result.status ?? -1,
-    stdout: result.stdout + result.stderr,
-    outputs: await runnerFile(join(dir, 'output')),
-    state: await runnerFile(join(dir, 'state')),
-    summary: await readFile(join(dir, 'summary'), 'utf8'),
-    temp,
-  };
+  const run = await runBundle('deploy-quick-launcher', {}, { runnerTemp: temp, env: { GITHUB_RUN_ID: name, ...env } });
+  return { status: run.exitCode, stdout: run.stdout + run.stderr, outputs: run.outputs, state: run.state, summary: run.summary, temp };
 }
 
 beforeAll(async () => {
