@@ -30,4 +30,12 @@ describe('the root action.yml', () => {
     }
     expect(root.runs).toEqual({ using: 'node24', main: 'dist/quick-launcher/index.js', post: 'dist/quick-launcher/index.js', 'post-if': 'always()' });
   });
+
+  test('deploy/action.yml is the deploy action under its short path: same inputs, outputs and bundle', () => {
+    const short = parse(readFileSync('deploy/action.yml', 'utf8')) as ActionYaml & { name: string };
+    const full = parse(readFileSync('actions/deploy-quick-launcher/action.yml', 'utf8')) as ActionYaml & { name: string };
+    expect(short.inputs).toEqual(full.inputs);
+    expect(short.outputs).toEqual(full.outputs);
+    expect(short.runs).toEqual({ ...full.runs, main: '../dist/deploy-quick-launcher/index.js', post: '../dist/deploy-quick-launcher/index.js' });
+  });
 });
