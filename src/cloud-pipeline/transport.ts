@@ -7,6 +7,7 @@ import { ConfigurationError, errorMessage } from '../lib/errors.js';
 import type { Logger } from '../lib/logger.js';
 import { CloudPipelineAuthError, CloudPipelineError } from './errors.js';
 import { DEFAULT_RETRY, RETRYABLE_STATUSES, isRetryableNetworkError, parseRetryAfter, retryDelay, type RetryPolicy } from './retry.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** How to reach the API. */
 export interface TransportOptions {
@@ -54,8 +55,6 @@ interface Envelope {
   message?: string;
   payload?: unknown;
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * The HTTP layer of the Cloud Pipeline client: bearer auth, TLS options, the proxy from the

@@ -4,14 +4,12 @@ import { cp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
-import { InputReader, inputsFrom } from '../../../src/lib/inputs.js';
 import { MemoryLogger } from '../../../src/lib/logger.js';
-import { getInputs } from '../../../src/actions/render-edge-config/inputs.js';
 import { renderAndWrite } from '../../../src/actions/render-edge-config/run.js';
 import { NginxValidationError } from '../../../src/actions/render-edge-config/validate.js';
 import { startEdge, type SandboxEdge } from '../../../src/sandbox/edge.js';
 import { describeWith } from '../../helpers/services.js';
-import { tempDir } from './render-helpers.js';
+import { inputsOf, tempDir } from './render-helpers.js';
 
 const run = promisify(execFile);
 const FIXTURES = new URL('../../fixtures/', import.meta.url).pathname;
@@ -40,21 +38,16 @@ describeWith(['nginx', 'openssl'])('render-edge-config with the real nginx', () 
     const state = await tempDir('edge');
     edge = await startEdge({ stateDir: state });
     outputDir = join(state, 'rendered');
-    const inputs = getInputs(
-      new InputReader(
-        inputsFrom({
-          'app-launcher-host': 'apps.example.test',
-          'tool-launcher-host': 'tools.example.test',
-          'api-external-url': API,
-          'edge-port': edge.listen,
-          'edge-apps-dir': edge.appsDir,
-          'cert-dir': edge.certDir,
-          validate: 'true',
-          'output-dir': outputDir,
-        }),
-      ),
-      {},
-    );
+    const inputs = inputsOf({
+      'app-launcher-host': 'apps.example.test',
+      'tool-launcher-host': 'tools.example.test',
+      'api-external-url': API,
+      'edge-port': edge.listen,
+      'edge-apps-dir': edge.appsDir,
+      'cert-dir': edge.certDir,
+      validate: 'true',
+      'output-dir': outputDir,
+    });
     await renderAndWrite(inputs, {}, new MemoryLogger());
     // What a deploy does: the rendered folder and the launcher into the node's host folder.
     await cp(join(outputDir, 'external-apps'), edge.hostPath, { recursive: true });
@@ -116,20 +109,15 @@ describeWith(['nginx', 'openssl'])('nginx -t on the rendered set', () => {
       template = join(dir, 'server.conf.hbs');
       await writeFile(template, serverTemplate);
     }
-    const inputs = getInputs(
-      new InputReader(
-        inputsFrom({
-          'app-launcher-host': 'apps.example.test',
-          'tool-launcher-host': 'tools.example.test',
-          'api-external-url': API,
-          validate: 'true',
-          'output-dir': outputDir,
-          ...(template ? { 'server-template': template } : {}),
-          ...extra,
-        }),
-      ),
-      {},
-    );
+    const inputs = inputsOf({
+      'app-launcher-host': 'apps.example.test',
+      'tool-launcher-host': 'tools.example.test',
+      'api-external-url': API,
+      validate: 'true',
+      'output-dir': outputDir,
+      ...(template ? { 'server-template': template } : {}),
+      ...extra,
+    });
     const error = await renderAndWrite(inputs, {}, new MemoryLogger()).then(
       () => undefined,
       (caught: unknown) => caught,

@@ -2,6 +2,7 @@ import { lastLines } from '../../tools/exec.js';
 import type { Kubectl } from '../../tools/kubectl.js';
 import { INSTALLER_EXIT_CODES } from './installer.js';
 import { LABEL_COMPONENT, LABEL_DIGEST, type KubeObject } from './objects.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** How an installer Job ended. */
 export interface JobOutcome {
@@ -29,8 +30,6 @@ interface PodState {
     containerStatuses?: Array<{ state?: { terminated?: { exitCode?: number }; waiting?: { reason?: string; message?: string } } }>;
   };
 }
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs one installer Job to its end: deletes a leftover Job of the same name (a Job's pod

@@ -1,6 +1,7 @@
 import type { Logger } from '../../lib/logger.js';
 import { KubectlError, type Kubectl } from '../../tools/kubectl.js';
 import { leaseObject } from './objects.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Serializes deploys to one cluster (SPEC §6 "Concurrency"). */
 export interface LeaseOptions {
@@ -25,8 +26,6 @@ interface LeaseState {
   metadata?: { resourceVersion?: string };
   spec?: { holderIdentity?: string; leaseDurationSeconds?: number; renewTime?: string; acquireTime?: string };
 }
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 function expired(lease: LeaseState, now: number): boolean {
   const renewed = Date.parse(lease.spec?.renewTime ?? lease.spec?.acquireTime ?? '');

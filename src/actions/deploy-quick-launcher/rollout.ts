@@ -7,6 +7,7 @@ import { runInstallerJob, type JobOutcome } from './installer-job.js';
 import { DeployLease } from './lease.js';
 import { ANNOTATION_DIGEST, FIELD_MANAGER, LABEL_DIGEST, LABEL_MANAGED_BY, MANAGED_BY, installerJob, listDocument, payloadObjects, type KubeObject } from './objects.js';
 import { shortDigest, type Payload } from './payload.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** The Edge side of deploy-quick-launcher (SPEC §6 "Edge rollout"). */
 export interface RolloutOptions {
@@ -162,8 +163,6 @@ function jobBase(options: RolloutOptions, edge: EdgeFacts): Omit<Parameters<type
 function logTail(outcome: JobOutcome): string {
   return outcome.log ? `\nInstaller log:\n${outcome.log}` : '';
 }
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * `kubectl rollout restart` stamps the pod template with the time in whole seconds, so a second

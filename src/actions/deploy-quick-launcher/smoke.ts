@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { Logger } from '../../lib/logger.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Where the Edge answers and how to trust it. */
 export interface SmokeOptions {
@@ -75,8 +76,6 @@ async function checkOnce(options: SmokeOptions, host: string): Promise<SmokeResu
     { host, path: '/settings', status: settings.status },
   ];
 }
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The optional smoke check after a rollout: each launcher host serves its index page and a

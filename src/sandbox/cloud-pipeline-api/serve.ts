@@ -1,5 +1,6 @@
-// Runs the Cloud Pipeline API stand-in until SIGTERM; started in the background by
-// `npm run sandbox -- up`. Writes <state-dir>/cloud-pipeline-api.env once it listens.
+// Runs the Cloud Pipeline API stand-in alone until SIGTERM, in its own process (the home-folder
+// bench measures the client apart from the server). Writes <state-dir>/cloud-pipeline-api.env once
+// it listens.
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';

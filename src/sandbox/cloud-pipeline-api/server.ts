@@ -8,6 +8,7 @@ import { ApiFailure, CloudPipelineState } from './state.js';
 import { storageRoutes } from './storage-routes.js';
 import { toolRoutes } from './tool-routes.js';
 import { userRoutes } from './users-routes.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** The base path the real API serves under. */
 export const API_BASE = '/pipeline/restapi';
@@ -50,8 +51,6 @@ export interface CloudPipelineApi {
   setFaults(faults: FaultOptions): void;
   stop(): Promise<void>;
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Starts the Cloud Pipeline API stand-in (SPEC §7) on 127.0.0.1: the endpoints of reference §3–§4
