@@ -3,7 +3,19 @@
 // load (jest does not count those as failed tests), or when no test ran at all.
 import { readFileSync } from 'node:fs';
 
-const results = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+// One or more result files (the main run, the bundle tests on Node 24): their totals are summed.
+const runs = process.argv.slice(2).map((file) => JSON.parse(readFileSync(file, 'utf8')));
+const sum = (key) => runs.reduce((total, run) => total + (run[key] ?? 0), 0);
+const results = {
+  numPassedTests: sum('numPassedTests'),
+  numFailedTests: sum('numFailedTests'),
+  numPendingTests: sum('numPendingTests'),
+  numTodoTests: sum('numTodoTests'),
+  numTotalTests: sum('numTotalTests'),
+  numRuntimeErrorTestSuites: sum('numRuntimeErrorTestSuites'),
+  success: runs.length > 0 && runs.every((run) => run.success),
+  testResults: runs.flatMap((run) => run.testResults ?? []),
+};
 const skipped = results.numPendingTests + results.numTodoTests;
 console.log(
   `tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`,

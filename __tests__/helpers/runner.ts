@@ -31,6 +31,14 @@ export function parseOutputFile(text: string): Record<string, string> {
   return outputs;
 }
 
+/**
+ * The Node that runs the bundles: the machine's by default; `BUNDLE_NODE` names another (CI runs
+ * the bundle tests again on Node 24, the runtime the actions declare: scripts/node24.sh).
+ */
+export function bundleNode(): string {
+  return process.env.BUNDLE_NODE || process.execPath;
+}
+
 export interface BundleOptions {
   /** Extra environment (e.g. STATE_* for a post step). */
   env?: Record<string, string>;
@@ -57,7 +65,7 @@ export async function runBundle(action: string, inputs: Record<string, string>, 
   const inputEnv = Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase().replace(/ /g, '_')}`, value]));
   const passThrough = Object.fromEntries(['DOCKER_HOST', 'HOME'].filter((name) => process.env[name]).map((name) => [name, process.env[name] as string]));
   const bundle = new URL(`../../dist/${action}/index.js`, import.meta.url).pathname;
-  const child = spawn(process.execPath, [bundle], {
+  const child = spawn(bundleNode(), [bundle], {
     cwd: options.cwd,
     env: {
       PATH: process.env.PATH ?? '',

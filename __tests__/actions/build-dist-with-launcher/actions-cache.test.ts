@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ActionsCache } from '../../../src/actions/build-dist-with-launcher/build-cache.js';
 import { type Workspace, calls, recordingCommands, workspace } from './helpers.js';
+import { bundleNode } from '../../helpers/runner.js';
 
 const BUNDLE = fileURLToPath(new URL('../../../dist/build-dist-with-launcher/index.js', import.meta.url));
 
@@ -96,7 +97,7 @@ async function runBundle(ws: Workspace, service: CacheService, name: string): Pr
     INPUT_VERSION: '3.0.0',
   };
   for (const [input, value] of Object.entries(recordingCommands(ws))) env[`INPUT_${input.toUpperCase()}`] = value;
-  const child = spawn(process.execPath, [BUNDLE], { cwd: ws.root, env });
+  const child = spawn(bundleNode(), [BUNDLE], { cwd: ws.root, env });
   let stdout = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.resume();

@@ -7,6 +7,7 @@ import { readArchiveFile } from '../../../src/lib/archive.js';
 import { sha256File } from '../../../src/lib/digest.js';
 import { SETTINGS_TEMPLATE_PATHS } from '../../../src/lib/distribution-layout.js';
 import { type Workspace, workspace } from './helpers.js';
+import { bundleNode } from '../../helpers/runner.js';
 
 const BUNDLE = fileURLToPath(new URL('../../../dist/build-dist-with-launcher/index.js', import.meta.url));
 
@@ -40,7 +41,7 @@ async function runBundle(ws: Workspace, name: string, inputs: Record<string, str
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME };
   for (const [input, value] of Object.entries(inputs)) env[`INPUT_${input.toUpperCase()}`] = value;
   Object.assign(env, { GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, RUNNER_TEMP: ws.root, SOURCE_DATE_EPOCH: '1700000000' });
-  const result = spawnSync(process.execPath, [BUNDLE], { cwd: ws.root, env, encoding: 'utf8' });
+  const result = spawnSync(bundleNode(), [BUNDLE], { cwd: ws.root, env, encoding: 'utf8' });
   return {
     status: result.status,
     stdout: result.stdout,
