@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { corsHeaders, isPreflight } from './cors.js';
 import { FaultInjector, type FaultOptions } from './faults.js';
 import { preferenceRoutes } from './preference-routes.js';
 import { RawResponse, Router } from './router.js';
@@ -97,12 +98,21 @@ export async function startCloudPipelineApi(options: CloudPipelineApiOptions = {
     const matched = url.pathname.startsWith(API_BASE) ? router.match(method, path) : undefined;
     const entry: LoggedRequest = { method, path, query: url.search, status: 0, mutating: matched?.route.mutating ?? false };
     log.push(entry);
+    const cors = corsHeaders(method, request.headers);
+    // OPTIONS is permitted without a token (JWTSecurityConfiguration.java:110); Spring MVC answers
+    // a preflight to a mapped path itself, with an empty body, and an unmapped one with 404.
+    if (isPreflight(method, request.headers)) {
+      const known = url.pathname.startsWith(API_BASE) && router.knows(path);
+      entry.status = known ? 200 : 404;
+      response.writeHead(entry.status, known ? { ...cors, 'Content-Length': 0 } : { 'Content-Length': 0 });
+      return response.end();
+    }
     if (faults.latencyMs > 0) await sleep(faults.latencyMs);
     const fault = faults.next();
     const reply = (status: number, body: unknown, headers?: Record<string, string>) => {
       if (fault.kind === 'drop-after') return void request.socket.destroy();
       entry.status = status;
-      send(response, status, body, headers);
+      send(response, status, body, { ...cors, ...headers });
     };
     if (fault.kind === 'drop') return request.socket.destroy();
     if (fault.kind === 'status') return reply(fault.status, { status: 'ERROR', message: fault.message });
@@ -141,7 +151,7 @@ export async function startCloudPipelineApi(options: CloudPipelineApiOptions = {
       });
       if (payload instanceof RawResponse && fault.kind !== 'drop-after') {
         entry.status = 200;
-        response.writeHead(200, { 'Content-Type': payload.contentType, 'Content-Length': payload.body.length });
+        response.writeHead(200, { ...cors, 'Content-Type': payload.contentType, 'Content-Length': payload.body.length });
         return response.end(payload.body);
       }
       reply(200, { status: 'OK', payload: payload instanceof RawResponse ? null : payload });
