@@ -6,7 +6,7 @@ import { renderInstaller } from '../../../src/actions/deploy-quick-launcher/inst
 import { packPayload, type PayloadFile, type PayloadLimits, DEFAULT_PAYLOAD_LIMITS } from '../../../src/actions/deploy-quick-launcher/payload.js';
 
 /** The applets the installer uses, all there in busybox. */
-const BUSYBOX_APPLETS = ['sh', 'sha256sum', 'cut', 'grep', 'mkdir', 'cp', 'mv', 'rm', 'ln', 'cat', 'date', 'sort', 'tail', 'head', 'wc', 'tr', 'find', 'dirname', 'basename', 'rmdir', 'sed', 'ls'];
+const BUSYBOX_APPLETS = ['sh', 'sha256sum', 'cut', 'grep', 'mkdir', 'cp', 'mv', 'rm', 'ln', 'cat', 'date', 'sort', 'tail', 'head', 'wc', 'tr', 'find', 'dirname', 'basename', 'rmdir', 'sed', 'ls', 'awk', 'od'];
 
 /** busybox's path, if it is installed. */
 export function busyboxPath(): string | undefined {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeWith } from '../../helpers/services.js';
 import { InstallerFixture, busyboxPath } from './installer-fixture.js';
@@ -158,6 +158,68 @@ describe.each(shells)('installer script alone (%s against a temp folder)', (shel
     expect((await fixture.run('install', undefined, { QL_HOST: '' })).status).toBe(2);
     expect((await fixture.run('install', await fixture.payload({ 'a.conf': 'x' }), { QL_KEEP: 'many' })).status).toBe(2);
     expect((await fixture.run('upgrade')).status).toBe(2);
+  });
+});
+
+const SRV = (extra = ''): string =>
+  'server {\n  listen 127.0.0.1:18999 ssl;\n  server_name apps.dept.example.test;\n' +
+  '  ssl_certificate /etc/edge/pki/ssl-public-cert.pem; # quick-launcher:edge-certificate\n' +
+  '  ssl_certificate_key /etc/edge/pki/ssl-private-key.pem; # quick-launcher:edge-certificate\n' +
+  `  # {edge_route_location_block}\n${extra}  location / { root /srv; }\n}\n`;
+const ROUTE = '  include /etc/nginx/sites-enabled/custom-domains/pipeline-42-8080-0.loc.conf; # CP_EDGE_CUSTOM_DOMAIN\n';
+
+describe.each(shells)('installer script and the Edge (%s)', (shell) => {
+  beforeEach(async () => start(shell));
+
+  async function pki(names: string[]): Promise<string> {
+    const dir = join(fixture.root, 'pki');
+    await mkdir(dir, { recursive: true });
+    for (const name of names) await writeFile(join(dir, name), 'pem');
+    return dir;
+  }
+
+  it.each([
+    ['the longest suffix that ends the server name', ['ssl-public-cert.pem', 'ssl-private-key.pem', 'example.test-public-cert.pem', 'example.test-private-key.pem', 'dept.example.test-public-cert.pem', 'dept.example.test-private-key.pem'], 'dept.example.test'],
+    ['the default pair when the longest match has no key', ['ssl-public-cert.pem', 'ssl-private-key.pem', 'dept.example.test-public-cert.pem'], 'ssl'],
+    ['the default pair when no suffix matches', ['ssl-public-cert.pem', 'ssl-private-key.pem', 'other.test-public-cert.pem', 'other.test-private-key.pem'], 'ssl'],
+  ])('resolves the marked certificate lines by the Edge rule: %s', async (_name, files, chosen) => {
+    const payload = await fixture.payload({ 'apps.dept.example.test.srv.conf': SRV() });
+    const result = await fixture.run('install', payload, { QL_NGINX: 'off', QL_PKI: await pki(files) });
+    expect(result.stderr).toBe('');
+    const placed = await fixture.read('apps.dept.example.test.srv.conf');
+    expect(placed).toContain(`  ssl_certificate /etc/edge/pki/${chosen}-public-cert.pem; # quick-launcher:edge-certificate\n`);
+    expect(placed).toContain(`  ssl_certificate_key /etc/edge/pki/${chosen}-private-key.pem; # quick-launcher:edge-certificate\n`);
+    // The manifest records what was placed, so the next identical install is a no-op.
+    const again = await fixture.run('install', payload, { QL_NGINX: 'off', QL_PKI: join(fixture.root, 'pki') });
+    expect(again.stdout).toContain('is already installed');
+  });
+
+  it('with QL_KEEP_ROUTES=1 (direct layout) a replaced server block keeps the live run routes after the marker', async () => {
+    await fixture.run('install', await fixture.payload({ 'apps.dept.example.test.srv.conf': SRV() }), { QL_NGINX: 'off' });
+    // sync-routes inserts after the marker and rewrites the file without a final newline.
+    const live = (await fixture.read('apps.dept.example.test.srv.conf')).replace('# {edge_route_location_block}\n', `# {edge_route_location_block}\n${ROUTE}`).replace(/\n$/, '');
+    await fixture.write('apps.dept.example.test.srv.conf', live);
+    const next = await fixture.payload({ 'apps.dept.example.test.srv.conf': SRV('  location /v2 { root /srv; }\n') });
+    expect((await fixture.run('install', next, { QL_NGINX: 'off', QL_KEEP_ROUTES: '1' })).status).toBe(0);
+    expect(await fixture.read('apps.dept.example.test.srv.conf')).toBe(SRV(`${ROUTE}  location /v2 { root /srv; }\n`));
+  });
+
+  it('without QL_KEEP_ROUTES route lines never reach the host folder, and route lines do not make the content look changed', async () => {
+    const payload = await fixture.payload({ 'apps.dept.example.test.srv.conf': SRV(ROUTE) });
+    expect((await fixture.run('install', payload, { QL_NGINX: 'off' })).status).toBe(0);
+    expect(await fixture.read('apps.dept.example.test.srv.conf')).toBe(SRV());
+    await fixture.write('apps.dept.example.test.srv.conf', SRV(ROUTE).replace(/\n$/, ''));
+    expect((await fixture.run('install', payload, { QL_NGINX: 'off' })).stdout).toContain('is already installed');
+  });
+
+  it('works in its own folder per run and leaves none behind', async () => {
+    const other = join(fixture.host, '.quick-launcher', 'work.1');
+    await mkdir(other, { recursive: true });
+    await writeFile(join(other, 'new'), 'another installer is using this');
+    const result = await fixture.run('install', await fixture.payload(v1()), { QL_NGINX: 'off' });
+    expect(result.status).toBe(0);
+    expect(await readFile(join(other, 'new'), 'utf8')).toBe('another installer is using this');
+    expect((await readdir(join(fixture.host, '.quick-launcher'))).sort()).toEqual(['backups', 'digest', 'manifest', 'work.1']);
   });
 });
 
