@@ -20,7 +20,7 @@ describe('dist/render-edge-config run as the runner runs it', () => {
     expect(outputDir).toBe(join(run.runnerTemp, 'quick-launcher', 'edge-config'));
     expect(JSON.parse(run.outputs.hosts)).toEqual(['apps.example.test', 'tools.example.test']);
     const files = JSON.parse(run.outputs.files) as string[];
-    expect(files).toEqual(['external-apps/apps.example.test.conf', 'external-apps/quick-launcher/settings.json', 'external-apps/tools.example.test.conf']);
+    expect(files).toEqual(['external-apps/apps.example.test.srv.conf', 'external-apps/quick-launcher/settings.json', 'external-apps/tools.example.test.srv.conf']);
     const manifest = await verifyManifest(outputDir, 'edge-config', 'edge-config');
     for (const file of manifest.files) expect(run.summary).toContain(file.sha256);
     expect(run.summary).toContain('apps.example.test');

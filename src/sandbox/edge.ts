@@ -87,7 +87,7 @@ export async function startEdge(options: EdgeOptions): Promise<SandboxEdge> {
   const certificateKey = join(certDir, 'ssl-private-key.pem');
   await new OpenSsl(opensslPath, execRunner).selfSigned({ certificate, key: certificateKey, commonName: 'sandbox-edge', days: 30 });
   const config = join(prefix, 'nginx.conf');
-  await writeFile(config, renderEdgeNginxConf({ prefix, errorLog: join(prefix, 'error.log'), appsDir, listen, certificate, certificateKey }));
+  await writeFile(config, renderEdgeNginxConf({ appsDir, sitesDir: join(root, 'etc', 'nginx', 'sites-enabled'), listen, certificate, certificateKey, errorLog: join(prefix, 'error.log'), accessLog: join(prefix, 'access.log'), pid: join(prefix, 'nginx.pid'), tempDir: join(prefix, 'temp') }));
 
   let child: ChildProcess | undefined;
   let starts = 0;

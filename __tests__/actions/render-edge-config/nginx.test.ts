@@ -135,7 +135,7 @@ describeWith(['nginx', 'openssl'])('nginx -t on the rendered set', () => {
     const template = 'server {\n    listen {{listen}} ssl;\n    server_name {{host}};\n    locaton / { }\n}\n';
     const { error, outputDir } = await renderWith(template);
     expect(error).toBeInstanceOf(NginxValidationError);
-    expect((error as Error).message).toMatch(/external-apps\/apps\.example\.test\.conf:4: \[emerg\] unknown directive "locaton"/);
+    expect((error as Error).message).toMatch(/external-apps\/apps\.example\.test\.srv\.conf:4: \[emerg\] unknown directive "locaton"/);
     expect(existsSync(outputDir)).toBe(false);
   });
 
@@ -159,7 +159,7 @@ describeWith(['nginx', 'openssl'])('nginx -t on the rendered set', () => {
     const template = 'server {\n    listen {{listen}} ssl;\n    server_name {{host}};\n    location /api/ {\n        proxy_pass http://no-such-upstream.invalid;\n    }\n}\n';
     const { error } = await renderWith(template);
     expect(error).toBeInstanceOf(NginxValidationError);
-    expect((error as Error).message).toMatch(/external-apps\/apps\.example\.test\.conf:5: \[emerg\] host not found in upstream "no-such-upstream\.invalid"/);
+    expect((error as Error).message).toMatch(/external-apps\/apps\.example\.test\.srv\.conf:5: \[emerg\] host not found in upstream "no-such-upstream\.invalid"/);
   });
 });
 

@@ -16,10 +16,10 @@ export function inputsOf(values: Record<string, string>, env: NodeJS.ProcessEnv 
 }
 
 /** The core run on inputs, the way run.ts does it, without writing anything. */
-export async function renderInputs(inputs: Inputs, env: NodeJS.ProcessEnv = {}, certificates: string[] = []): Promise<RenderedEdgeConfig> {
+export async function renderInputs(inputs: Inputs, env: NodeJS.ProcessEnv = {}): Promise<RenderedEdgeConfig> {
   const request = resolveRequest(inputs, env, new Map());
   const templates = await loadTemplates(request, { distribution: inputs.distribution, serverTemplate: inputs.serverTemplate });
-  return renderEdgeConfig(request, templates, certificates);
+  return renderEdgeConfig(request, templates);
 }
 
 export async function tempDir(prefix: string): Promise<string> {

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
-import { EDGE_ROUTE_MARKER } from '../../../src/lib/edge-layout.js';
+import { EDGE_CERTIFICATE_MARKER, EDGE_ROUTE_MARKER, edgeCertificateFor, resolveCertificateLines } from '../../../src/lib/edge-layout.js';
 import { OUTPUT_SETTINGS_FILE } from '../../../src/actions/render-edge-config/render.js';
 import { expectGolden, FIXTURES, inputsOf, renderInputs, tempDir } from './render-helpers.js';
 
@@ -58,14 +58,33 @@ describe('renderEdgeConfig behaviour', () => {
     expect(settings['tools.example.test']).toMatchObject({ applicationsMode: 'docker', tag: 'app_type', tagValue: 'tools.example.test', api: API });
   });
 
-  test('only the app launcher block carries the route marker and serves /ext-js/', async () => {
+  test('each block is <host>.srv.conf, the file sync-routes edits, and carries the route marker last', async () => {
     const rendered = await renderInputs(inputsOf(both));
-    const app = fileOf(rendered, 'external-apps/apps.example.test.conf');
-    const tool = fileOf(rendered, 'external-apps/tools.example.test.conf');
-    expect(app.split('\n').map((line) => line.trim())).toContain(EDGE_ROUTE_MARKER);
-    expect(app).toContain('location /ext-js/ {');
-    expect(tool).not.toContain(EDGE_ROUTE_MARKER);
-    expect(tool).not.toContain('/ext-js/');
+    expect(rendered.launchers.map((launcher) => launcher.file)).toEqual(['external-apps/apps.example.test.srv.conf', 'external-apps/tools.example.test.srv.conf']);
+    for (const launcher of rendered.launchers) {
+      const lines = fileOf(rendered, launcher.file).trimEnd().split('\n').map((line) => line.trim());
+      // Inside the server block, as the last line before its closing brace (route.template.srv.conf:17).
+      expect(lines.slice(-2)).toEqual([EDGE_ROUTE_MARKER, '}']);
+      expect(lines.filter((line) => line === EDGE_ROUTE_MARKER)).toHaveLength(1);
+      expect(lines).toContain('absolute_redirect off;');
+    }
+    expect(fileOf(rendered, 'external-apps/apps.example.test.srv.conf')).toContain('location /ext-js/ {');
+    expect(fileOf(rendered, 'external-apps/tools.example.test.srv.conf')).not.toContain('/ext-js/');
+  });
+
+  test('each block carries its own types for what the launcher serves', async () => {
+    const rendered = await renderInputs(inputsOf(both));
+    const block = fileOf(rendered, 'external-apps/apps.example.test.srv.conf');
+    const types = /\n\s*types \{\n([^}]*)\}/.exec(block)?.[1] ?? '';
+    const byExtension = new Map(types.trim().split('\n').flatMap((line) => {
+      const [type, ...extensions] = line.trim().replace(/;$/, '').split(/\s+/);
+      return extensions.map((extension) => [extension, type] as const);
+    }));
+    expect(Object.fromEntries(['html', 'css', 'js', 'mjs', 'json', 'map', 'png', 'jpg', 'gif', 'svg', 'ico', 'webp', 'woff', 'woff2', 'ttf', 'txt', 'wasm'].map((e) => [e, byExtension.get(e)]))).toEqual({
+      html: 'text/html', css: 'text/css', js: 'application/javascript', mjs: 'application/javascript', json: 'application/json', map: 'application/json',
+      png: 'image/png', jpg: 'image/jpeg', gif: 'image/gif', svg: 'image/svg+xml', ico: 'image/x-icon', webp: 'image/webp',
+      woff: 'font/woff', woff2: 'font/woff2', ttf: 'font/ttf', txt: 'text/plain', wasm: 'application/wasm',
+    });
   });
 
   test('hosts are lower-cased, as the launcher reads location.hostname', async () => {
@@ -80,16 +99,35 @@ describe('renderEdgeConfig behaviour', () => {
     expect(rendered.settings['env-apps.example.test'].api).toBe('https://cp.example.test:8443/pipeline/restapi');
   });
 
-  test('the certificate with the longest matching suffix wins, else ssl-*.pem', async () => {
-    const names = ['example.test-public-cert.pem', 'example.test-private-key.pem', 'apps.example.test-public-cert.pem', 'apps.example.test-private-key.pem', 'tools.example.test-public-cert.pem'];
-    const rendered = await renderInputs(inputsOf({ ...both, 'app-launcher-host': 'x.apps.example.test' }), {}, names);
-    expect(rendered.launchers.map((launcher) => launcher.certificate.certificate)).toEqual([
-      '/etc/edge/pki/apps.example.test-public-cert.pem',
-      // tools.example.test has no private key beside its certificate: the shorter suffix is used.
-      '/etc/edge/pki/example.test-public-cert.pem',
+  test("certificate lines name the Edge's default pair with the marker, whatever cert-dir holds", async () => {
+    const rendered = await renderInputs(inputsOf({ ...both, 'cert-dir': FIXTURES }));
+    for (const launcher of rendered.launchers) {
+      const lines = fileOf(rendered, launcher.file).split('\n').filter((line) => line.includes('ssl_certificate'));
+      expect(lines.map((line) => line.trim())).toEqual([
+        `ssl_certificate     /etc/edge/pki/ssl-public-cert.pem; ${EDGE_CERTIFICATE_MARKER}`,
+        `ssl_certificate_key /etc/edge/pki/ssl-private-key.pem; ${EDGE_CERTIFICATE_MARKER}`,
+      ]);
+    }
+  });
+
+  test("the Edge's rule: the longest <name>-public-cert.pem ending the domain, with its key, else ssl-*", () => {
+    const names = ['example.test-public-cert.pem', 'example.test-private-key.pem', 'apps.example.test-public-cert.pem', 'apps.example.test-private-key.pem', 'tools.example.test-public-cert.pem', 'ssl-public-cert.pem', 'ssl-private-key.pem'];
+    expect(edgeCertificateFor('x.apps.example.test', names)).toEqual({ certificate: '/etc/edge/pki/apps.example.test-public-cert.pem', key: '/etc/edge/pki/apps.example.test-private-key.pem' });
+    expect(edgeCertificateFor('apps.other.test', names)).toEqual({ certificate: '/etc/edge/pki/ssl-public-cert.pem', key: '/etc/edge/pki/ssl-private-key.pem' });
+    // sync-routes.py:329-339: the longest name has no key, so the default pair is used, not the shorter example.test.
+    expect(edgeCertificateFor('tools.example.test', names).certificate).toBe('/etc/edge/pki/ssl-public-cert.pem');
+  });
+
+  test('resolveCertificateLines rewrites only the two marked lines, keeping the line count', async () => {
+    const rendered = await renderInputs(inputsOf(both));
+    const block = fileOf(rendered, 'external-apps/apps.example.test.srv.conf');
+    const resolved = resolveCertificateLines(block, { certificate: '/etc/edge/pki/apps.example.test-public-cert.pem', key: '/etc/edge/pki/apps.example.test-private-key.pem' });
+    const changed = block.split('\n').map((line, index) => [line, resolved.split('\n')[index]]).filter(([before, after]) => before !== after);
+    expect(resolved.split('\n')).toHaveLength(block.split('\n').length);
+    expect(changed.map(([, after]) => after.trim())).toEqual([
+      `ssl_certificate     /etc/edge/pki/apps.example.test-public-cert.pem; ${EDGE_CERTIFICATE_MARKER}`,
+      `ssl_certificate_key /etc/edge/pki/apps.example.test-private-key.pem; ${EDGE_CERTIFICATE_MARKER}`,
     ]);
-    const other = await renderInputs(inputsOf({ ...both, 'app-launcher-host': 'apps.other.test' }), {}, names);
-    expect(other.launchers[0].certificate).toEqual({ certificate: '/etc/edge/pki/ssl-public-cert.pem', key: '/etc/edge/pki/ssl-private-key.pem' });
   });
 
   test("a distribution's templates replace the built-in defaults' values", async () => {

@@ -15,6 +15,7 @@ export interface Inputs {
   apiExternalUrl?: string;
   serviceUser: string;
   edgePort: string;
+  /** A runner-side copy of the Edge's pki folder: only `nginx -t` reads it (the Edge resolves certificates). */
   certDir: string;
   edgeAppsDir: string;
   serverTemplate?: string;

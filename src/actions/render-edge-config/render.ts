@@ -1,8 +1,7 @@
-import { EDGE_RELATIVE, EDGE_ROUTE_MARKER, edgePaths, serverBlockName } from '../../lib/edge-layout.js';
+import { EDGE_CERTIFICATE_MARKER, EDGE_RELATIVE, EDGE_ROUTE_MARKER, defaultCertificate, edgePaths, serverBlockName, type CertificatePair } from '../../lib/edge-layout.js';
 import type { OutputFile } from '../../lib/output-folder.js';
 import { renderTemplate, type TemplateSource } from '../../lib/template.js';
 import { PRODUCER_VERSION } from '../../lib/version.js';
-import { pickCertificate, type CertificatePair } from './certificates.js';
 import { LAUNCHER_SOURCES, type LauncherKind, type RenderRequest } from './request.js';
 import { mergeSettings, renderSettings, type Settings } from './settings.js';
 
@@ -23,6 +22,7 @@ export interface RenderedLauncher {
   host: string;
   /** The server block's path in the output folder. */
   file: string;
+  /** What the block names before the deploy resolves it on the Edge node (the default pair). */
   certificate: CertificatePair;
 }
 
@@ -37,16 +37,19 @@ export interface RenderedEdgeConfig {
 export const OUTPUT_APPS_DIR = 'external-apps';
 export const OUTPUT_SETTINGS_FILE = `${OUTPUT_APPS_DIR}/${EDGE_RELATIVE.settings}`;
 
+/** Where a render points the blocks' certificate lines (the Edge's pki unless a copy is checked). */
+export interface RenderPlacement {
+  pkiDir?: string;
+}
+
 /**
  * The core of render-edge-config: a server block per launcher host and one hostname-keyed
  * settings.json (the launcher fetches `/settings` and reads `response[location.hostname]`).
- * Pure: the shell reads templates and the certificate folder listing and writes the result.
+ * Certificates are the Edge's business: each block names the Edge's default pair on lines ending
+ * with EDGE_CERTIFICATE_MARKER, which the deploy resolves on the Edge node by the Edge's rule.
+ * Pure: the shell reads templates and writes the result.
  */
-export function renderEdgeConfig(
-  request: RenderRequest,
-  templates: RenderTemplates,
-  certificateNames: readonly string[],
-): RenderedEdgeConfig {
+export function renderEdgeConfig(request: RenderRequest, templates: RenderTemplates, placement: RenderPlacement = {}): RenderedEdgeConfig {
   const paths = edgePaths(request.edgeAppsDir);
   const settings: Record<string, Settings> = {};
   const launchers: RenderedLauncher[] = [];
@@ -58,7 +61,7 @@ export function renderEdgeConfig(
     const layer = templates.layers[launcher.kind];
     settings[launcher.host] = layer ? mergeSettings(defaults, renderSettings(layer, context)) : defaults;
 
-    const certificate = pickCertificate(launcher.host, request.certDir, certificateNames);
+    const certificate = defaultCertificate(placement.pkiDir);
     const block = renderTemplate(templates.serverBlock, {
       label: LAUNCHER_SOURCES[launcher.kind].label,
       kind: launcher.kind,
@@ -67,6 +70,7 @@ export function renderEdgeConfig(
       listen: request.listen,
       certificate: certificate.certificate,
       certificateKey: certificate.key,
+      certificateMarker: EDGE_CERTIFICATE_MARKER,
       root: paths.root,
       settingsFile: paths.settingsFile,
       extJsDir: paths.extJsDir,

@@ -15,7 +15,7 @@ import { getInputs, type Inputs } from './inputs.js';
 import { renderEdgeConfig, type RenderedEdgeConfig } from './render.js';
 import { resolveRequest } from './request.js';
 import { loadTemplates } from './templates.js';
-import { validateWithNginx, type ValidationTools } from './validate.js';
+import { validateWithNginx, type CertificateFolder, type ValidationTools } from './validate.js';
 
 export const EDGE_CONFIG_KIND = 'edge-config';
 
@@ -37,9 +37,13 @@ async function readInstallConfig(path: string | undefined): Promise<Map<string, 
   }
 }
 
-/** File names in the certificate folder when it exists on this machine (else the defaults apply). */
-async function listCertificates(certDir: string): Promise<string[]> {
-  return readdir(certDir).catch(() => []);
+/**
+ * `cert-dir` as a runner-side copy of the Edge's pki folder, when it can be read here: only the
+ * `nginx -t` check uses it (the output never does: the Edge resolves certificates itself).
+ */
+async function certificateFolder(certDir: string): Promise<CertificateFolder | undefined> {
+  const files = await readdir(certDir).catch(() => undefined);
+  return files && files.length > 0 ? { dir: certDir, files } : undefined;
 }
 
 /** The tools for `nginx -t`, or undefined when validation is off or (with `auto`) impossible here. */
@@ -62,17 +66,17 @@ export async function renderAndWrite(inputs: Inputs, env: NodeJS.ProcessEnv, log
   const installConfig = await readInstallConfig(inputs.installConfig);
   const request = resolveRequest(inputs, env, installConfig);
   const templates = await loadTemplates(request, { distribution: inputs.distribution, serverTemplate: inputs.serverTemplate });
-  const certificates = await listCertificates(request.certDir);
-  const rendered = renderEdgeConfig(request, templates, certificates);
+  const rendered = renderEdgeConfig(request, templates);
   for (const launcher of rendered.launchers) logger.info(`${launcher.kind} launcher: ${launcher.host} -> ${launcher.file}`);
 
   const tools = await validationTools(inputs.validate, logger);
   if (tools) {
+    const certificates = await certificateFolder(request.certDir);
     await logger.group('nginx -t on the rendered configuration', () => validateWithNginx(request, templates, certificates, tools, logger));
   }
 
-  // Everything that shapes the output, so equal digests mean equal folders.
-  const inputsDigest = digestOf({ request, templates, certificates });
+  // Everything that shapes the output, so equal digests mean equal folders (cert-dir does not).
+  const inputsDigest = digestOf({ request: { ...request, certDir: undefined }, templates });
   const manifest = await writeOutputFolder(inputs.outputDir, rendered.files, { kind: EDGE_CONFIG_KIND, action: 'render-edge-config', inputsDigest });
   return { rendered, manifest };
 }
@@ -83,9 +87,11 @@ export function summaryMarkdown(rendered: RenderedEdgeConfig, manifest: Manifest
     '### Quick Launcher: Edge configuration',
     '',
     markdownTable(
-      ['launcher', 'host', 'server block', 'certificate'],
-      rendered.launchers.map((launcher) => [launcher.kind, launcher.host, launcher.file, launcher.certificate.certificate]),
+      ['launcher', 'host', 'server block'],
+      rendered.launchers.map((launcher) => [launcher.kind, launcher.host, launcher.file]),
     ),
+    '',
+    "Certificates are resolved on the Edge by its own rule (the longest `<suffix>-public-cert.pem` in `/etc/edge/pki` that ends the host, else `ssl-*.pem`) when the deploy installs the blocks.",
     '',
     markdownTable(['file', 'size', 'sha256'], manifest.files.map((file) => [file.path, String(file.size), file.sha256])),
     '',

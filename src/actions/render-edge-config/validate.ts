@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { defaultCertificate, edgeCertificateFor, resolveCertificateLines } from '../../lib/edge-layout.js';
 import { renderEdgeNginxConf } from '../../lib/edge-nginx-conf.js';
 import { ConfigurationError } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
@@ -19,6 +20,12 @@ export interface ValidationTools {
   openssl: OpenSsl;
 }
 
+/** A runner-side copy of the Edge's pki folder (the `cert-dir` input), when one is readable here. */
+export interface CertificateFolder {
+  dir: string;
+  files: readonly string[];
+}
+
 function describe(message: NginxMessage, sandboxAppsDir: string): string {
   let where = '';
   if (message.file) {
@@ -31,16 +38,19 @@ function describe(message: NginxMessage, sandboxAppsDir: string): string {
 }
 
 /**
- * Checks a request with the real `nginx -t` inside a copy of the Edge's include layout: the
- * same templates are rendered again with the Edge paths moved into a temp folder, where
- * throw-away self-signed certificates stand in for the Edge's. Line numbers are unchanged, so
- * errors point into the output folder's files. Errors and `[warn]` lines (e.g. a duplicate
- * server_name) both fail.
+ * Checks a request with the real `nginx -t` inside a copy of the Edge's include layout, under an
+ * http {} that mirrors the Edge's (no types, server_names_hash_bucket_size 128, a default_server
+ * on the port), so a duplicate server_name or a conflicting block shows up as it would on the
+ * Edge. The blocks are rendered again with the external-apps folder moved into a temp folder;
+ * their marked certificate lines point at the pair the Edge's rule picks from `certificates`
+ * (a copy of the Edge's pki on the runner) when given, else at throw-away self-signed files.
+ * Line numbers are unchanged, so errors point into the output folder's files. Errors and
+ * `[warn]` lines both fail.
  */
 export async function validateWithNginx(
   request: RenderRequest,
   templates: RenderTemplates,
-  certificateNames: readonly string[],
+  certificates: CertificateFolder | undefined,
   tools: ValidationTools,
   logger: Logger,
 ): Promise<void> {
@@ -48,27 +58,33 @@ export async function validateWithNginx(
   try {
     const appsDir = join(sandbox, 'external-apps');
     const pki = join(sandbox, 'pki');
-    const moved = { ...request, edgeAppsDir: appsDir, certDir: pki };
-    const rendered = renderEdgeConfig(moved, templates, certificateNames);
+    const rendered = renderEdgeConfig({ ...request, edgeAppsDir: appsDir }, templates, { pkiDir: pki });
+    await mkdir(pki, { recursive: true });
+    const fallback = defaultCertificate(pki);
+    await tools.openssl.selfSigned({ certificate: fallback.certificate, key: fallback.key, commonName: 'nginx-t.invalid' });
+    const byFile = new Map(rendered.launchers.map((launcher) => [launcher.file, launcher.host]));
     for (const file of rendered.files) {
       const path = join(sandbox, file.path);
       await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, file.content);
+      const host = byFile.get(file.path);
+      const content = host && certificates ? resolveCertificateLines(String(file.content), edgeCertificateFor(host, certificates.files, certificates.dir)) : file.content;
+      await writeFile(path, content);
     }
-    await mkdir(pki, { recursive: true });
-    await mkdir(join(sandbox, 'temp'), { recursive: true });
-    const pairs = [{ certificate: join(pki, 'ssl-public-cert.pem'), key: join(pki, 'ssl-private-key.pem') }];
-    for (const launcher of rendered.launchers) pairs.push(launcher.certificate);
-    const made = new Set<string>();
-    for (const pair of pairs) {
-      if (made.has(pair.certificate)) continue;
-      made.add(pair.certificate);
-      await tools.openssl.selfSigned({ certificate: pair.certificate, key: pair.key, commonName: 'nginx-t.invalid' });
-    }
+    for (const folder of ['temp', 'sites-enabled/custom-domains']) await mkdir(join(sandbox, folder), { recursive: true });
     const config = join(sandbox, 'nginx.conf');
     await writeFile(
       config,
-      renderEdgeNginxConf({ prefix: sandbox, errorLog: 'stderr', appsDir, listen: request.listen, certificate: pairs[0].certificate, certificateKey: pairs[0].key }),
+      renderEdgeNginxConf({
+        appsDir,
+        sitesDir: join(sandbox, 'sites-enabled'),
+        listen: request.listen,
+        certificate: fallback.certificate,
+        certificateKey: fallback.key,
+        errorLog: 'stderr',
+        accessLog: join(sandbox, 'access.log'),
+        pid: join(sandbox, 'nginx.pid'),
+        tempDir: join(sandbox, 'temp'),
+      }),
     );
     const result = await tools.nginx.test(config, sandbox);
     const problems = result.messages.filter((message) => message.level !== 'notice' && message.level !== 'info');
@@ -77,7 +93,8 @@ export async function validateWithNginx(
       if (lines.length === 0) lines.push(`  nginx -t exited with ${result.exitCode}`);
       throw new NginxValidationError(`nginx -t rejected the rendered Edge configuration:\n${lines.join('\n')}`);
     }
-    logger.info(`nginx -t: the rendered configuration is valid (${rendered.launchers.length} server block(s))`);
+    const checked = certificates ? `certificates picked from ${certificates.dir} by the Edge's rule` : 'throw-away certificates';
+    logger.info(`nginx -t: the rendered configuration is valid (${rendered.launchers.length} server block(s), ${checked})`);
   } finally {
     await rm(sandbox, { recursive: true, force: true });
   }
