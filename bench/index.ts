@@ -1,15 +1,13 @@
-// npm run bench: runs every bench/cases/*.ts in one process and prints one table of figures and
-// ratios measured side by side (SPEC §8). Each case exports `run(): Promise<BenchRow[]>`.
-import { readdirSync } from 'node:fs';
+// npm run bench: runs every bench/cases/*.ts in one process, prints one table of figures and
+// ratios measured side by side (SPEC §8), writes it to bench/results.md (which `npm run docs`
+// puts into the README) and exits 1 when any bar is missed. Each case exports
+// `run(): Promise<BenchRow[]>`; a row with a bar says whether it met it.
+import { readdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 
-export interface BenchRow {
-  case: string;
-  metric: string;
-  value: string;
-  /** What the figure is held against (SPEC §8 bar), shown beside it. */
-  bar?: string;
-}
+import type { BenchRow } from './row.js';
+
+export type { BenchRow } from './row.js';
 
 const only = process.argv.slice(2);
 const files = readdirSync(new URL('./cases/', import.meta.url))
@@ -26,6 +24,19 @@ for (const file of files) {
   console.error(`bench: ${file} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-console.log(`machine: ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
-console.log(`| case | metric | value | bar |\n|---|---|---|---|`);
-for (const row of rows) console.log(`| ${row.case} | ${row.metric} | ${row.value} | ${row.bar ?? ''} |`);
+const unjudged = rows.filter((row) => row.bar !== undefined && row.ok === undefined);
+const missed = rows.filter((row) => row.ok === false);
+const machine = `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
+const table = [
+  `Machine: ${machine}${only.length > 0 ? `; cases: ${only.join(', ')}` : ''}.`,
+  '',
+  '| case | metric | value | bar | met |',
+  '|---|---|---|---|---|',
+  ...rows.map((row) => `| ${row.case} | ${row.metric} | ${row.value} | ${row.bar ?? ''} | ${row.ok === undefined ? '' : row.ok ? 'yes' : '**no**'} |`),
+].join('\n');
+console.log(table);
+// Only a full run replaces the published table.
+if (only.length === 0) writeFileSync(new URL('./results.md', import.meta.url), `${table}\n`);
+for (const row of unjudged) console.error(`bench: '${row.case} / ${row.metric}' has a bar but no verdict`);
+for (const row of missed) console.error(`bench: missed the bar: ${row.case} / ${row.metric}: ${row.value} (bar ${row.bar})`);
+process.exit(missed.length > 0 || unjudged.length > 0 ? 1 : 0);

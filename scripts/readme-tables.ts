@@ -1,7 +1,9 @@
-// Keeps the README's inputs/outputs tables equal to the action.yml files:
-//   npm run docs            rewrites every <!-- action:<path> --> … <!-- /action --> section
-// A test (__tests__/readme.test.ts) fails when a section differs from its action.yml.
-import { readFileSync, writeFileSync } from 'node:fs';
+// Keeps the README's generated sections true:
+//   npm run docs   rewrites every <!-- action:<path> --> … <!-- /action --> section from its
+//                  action.yml, and the <!-- bench --> … <!-- /bench --> section from
+//                  bench/results.md (written by the latest full `npm run bench`)
+// A test (__tests__/readme.test.ts) fails when a section differs from its source.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 
@@ -27,13 +29,19 @@ export function actionTables(actionFile: string): string {
 
 const SECTION = /<!-- action:(\S+) -->\n[\s\S]*?<!-- \/action -->/g;
 
-/** The README with every action section regenerated from its action.yml. */
+const BENCH = /<!-- bench -->\n[\s\S]*?<!-- \/bench -->/;
+export const BENCH_RESULTS = 'bench/results.md';
+
+/** The README with every action section regenerated from its action.yml and the bench table from its results. */
 export function regenerate(readme: string): string {
-  return readme.replace(SECTION, (_all, file: string) => `<!-- action:${file} -->\n${actionTables(file)}\n<!-- /action -->`);
+  const tables = readme.replace(SECTION, (_all, file: string) => `<!-- action:${file} -->\n${actionTables(file)}\n<!-- /action -->`);
+  if (!existsSync(BENCH_RESULTS)) return tables;
+  const results = readFileSync(BENCH_RESULTS, 'utf8').trimEnd();
+  return tables.replace(BENCH, () => `<!-- bench -->\n${results}\n<!-- /bench -->`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const readme = readFileSync('README.md', 'utf8');
   writeFileSync('README.md', regenerate(readme));
-  console.log('README.md tables regenerated from action.yml files');
+  console.log('README.md tables regenerated from the action.yml files and bench/results.md');
 }

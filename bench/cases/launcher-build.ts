@@ -1,9 +1,8 @@
 // build-dist-with-launcher (SPEC §8): a cold build of the sample launcher against a cached one
-// (bar: cached at least 10x faster), the time and size of archiving a 50 MB distribution, and the
-// bundle's size and cold start.
-import { spawnSync } from 'node:child_process';
+// (bar: cached at least 10x faster) and the time and size of archiving a 50 MB distribution (bundle
+// sizes and start-up: bundles.ts).
 import { randomBytes } from 'node:crypto';
-import { cp, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,23 +13,12 @@ import { inputsFrom } from '../../src/lib/inputs.js';
 import { MemoryLogger } from '../../src/lib/logger.js';
 import { entriesOfFolder, writeTarball } from '../../src/lib/tarball.js';
 import { type CommandRunner, execRunner } from '../../src/tools/exec.js';
-import type { BenchRow } from '../index.js';
+import { barRow, type BenchRow } from '../row.js';
+import { median, timed } from '../timing.js';
 
 const SAMPLE = fileURLToPath(new URL('../../examples/quick-launcher-sample/', import.meta.url));
-const BUNDLE = fileURLToPath(new URL('../../dist/build-dist-with-launcher/index.js', import.meta.url));
 const RUNS = 3;
 const quiet: CommandRunner = (command, args, options) => execRunner(command, args, { ...options, echo: false });
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
-  const started = process.hrtime.bigint();
-  const value = await fn();
-  return [Number(process.hrtime.bigint() - started) / 1e6, value];
-}
 
 /** A distribution-like tree of about 50 MB: mostly incompressible "jars", some text. */
 async function fakeDistribution(dir: string): Promise<void> {
@@ -39,12 +27,6 @@ async function fakeDistribution(dir: string): Promise<void> {
   for (let i = 0; i < 40; i++) await writeFile(join(dir, 'bin', `lib-${String(i).padStart(2, '0')}.jar`), randomBytes(1024 ** 2));
   const text = 'server.port=8080\nlogging.level.root=INFO\n'.repeat(25_000);
   for (let i = 0; i < 10; i++) await writeFile(join(dir, 'pipe-templates', `template-${i}.properties`), text);
-}
-
-async function folderSize(dir: string): Promise<number> {
-  let total = 0;
-  for (const name of await readdir(dir)) total += (await stat(join(dir, name))).size;
-  return total;
 }
 
 export async function run(): Promise<BenchRow[]> {
@@ -69,7 +51,8 @@ export async function run(): Promise<BenchRow[]> {
     }
     rows.push({ case: 'launcher build', metric: `cold: npm ci + npm run build + archives (median of ${RUNS})`, value: `${median(cold).toFixed(0)} ms` });
     rows.push({ case: 'launcher build', metric: `cached: restore + archives (median of ${RUNS})`, value: `${median(warm).toFixed(0)} ms` });
-    rows.push({ case: 'launcher build', metric: 'cold / cached', value: `${(median(cold) / median(warm)).toFixed(1)}x`, bar: '>= 10x' });
+    const speedUp = median(cold) / median(warm);
+    rows.push(barRow({ case: 'launcher build', metric: 'cold / cached', value: `${speedUp.toFixed(1)}×` }, '≥ 10×', speedUp >= 10));
 
     const tree = join(root, 'dist-tree');
     await fakeDistribution(tree);
@@ -84,20 +67,6 @@ export async function run(): Promise<BenchRow[]> {
       value: `${full.toFixed(0)} ms, ${((await stat(result.distribution)).size / 2 ** 20).toFixed(1)} MB`,
     });
 
-    const starts: number[] = [];
-    for (let i = 0; i < 10; i++) {
-      const started = process.hrtime.bigint();
-      spawnSync(process.execPath, [BUNDLE], { cwd: root, env: { PATH: process.env.PATH, RUNNER_TEMP: root }, stdio: 'ignore' });
-      starts.push(Number(process.hrtime.bigint() - started) / 1e6);
-    }
-    const bundleDir = fileURLToPath(new URL('../../dist/build-dist-with-launcher/', import.meta.url));
-    rows.push({ case: 'bundle build-dist-with-launcher', metric: 'index.js size', value: `${((await stat(BUNDLE)).size / 2 ** 20).toFixed(2)} MB`, bar: '< 2 MB' });
-    rows.push({
-      case: 'bundle build-dist-with-launcher',
-      metric: 'whole folder (with the @actions/cache chunk, loaded only on GitHub)',
-      value: `${((await folderSize(bundleDir)) / 2 ** 20).toFixed(2)} MB`,
-    });
-    rows.push({ case: 'bundle build-dist-with-launcher', metric: 'cold start to first input error (median of 10)', value: `${median(starts).toFixed(0)} ms`, bar: '< 150 ms' });
   } finally {
     await rm(root, { recursive: true, force: true });
   }

@@ -18,7 +18,7 @@ import { InputReader, inputsFrom } from '../../src/lib/inputs.js';
 import { MemoryLogger } from '../../src/lib/logger.js';
 import { startSandboxStack, type SandboxStack } from '../../src/sandbox/stack.js';
 import { type CommandRunner, execRunner } from '../../src/tools/exec.js';
-import type { BenchRow } from '../index.js';
+import { barRow, type BenchRow } from '../row.js';
 
 const CASE = 'no-op redeploy';
 const USERS = 50;
@@ -117,6 +117,8 @@ export async function run(): Promise<BenchRow[]> {
     const second = await measure(stack, () => deploy(inputs(), deps));
     const dry = await measure(stack, () => deploy(inputs({ 'dry-run': 'true' }), deps));
     const counts = first.result.provision?.counts;
+    const secondChanged = second.result.rollout.changed || (second.result.provision?.changed ?? false);
+    const dryPlanned = dry.result.provision?.counts.mutatingCalls ?? 0;
     return [
       {
         case: CASE,
@@ -129,19 +131,18 @@ export async function run(): Promise<BenchRow[]> {
         value: `preferences set ${counts?.preferencesSet ?? 0}, system users created ${counts?.usersCreated ?? 0}, storages created ${counts?.storagesCreated ?? 0}, home folders created ${counts?.foldersCreated ?? 0}`,
       },
       { case: CASE, metric: '2nd deploy (unchanged): wall time', value: `${second.ms.toFixed(0)} ms` },
-      { case: CASE, metric: 'mutating Kubernetes requests (2nd deploy)', value: String(second.kube), bar: '0' },
-      { case: CASE, metric: 'mutating API calls (2nd deploy)', value: String(second.api), bar: '0' },
-      { case: CASE, metric: 'Edge restarts (2nd deploy)', value: String(second.restarts), bar: '0' },
-      { case: CASE, metric: '2nd deploy reports changed', value: String(second.result.rollout.changed || (second.result.provision?.changed ?? false)), bar: 'false' },
-      { case: CASE, metric: '1st / 2nd deploy wall time', value: `${(first.ms / second.ms).toFixed(1)}x` },
+      barRow({ case: CASE, metric: 'mutating Kubernetes requests (2nd deploy)', value: String(second.kube) }, '0', second.kube === 0),
+      barRow({ case: CASE, metric: 'mutating API calls (2nd deploy)', value: String(second.api) }, '0', second.api === 0),
+      barRow({ case: CASE, metric: 'Edge restarts (2nd deploy)', value: String(second.restarts) }, '0', second.restarts === 0),
+      barRow({ case: CASE, metric: '2nd deploy reports changed', value: String(secondChanged) }, 'false', !secondChanged),
+      barRow({ case: CASE, metric: '2nd deploy wall time / 1st', value: `${((100 * second.ms) / first.ms).toFixed(1)} %` }, '≤ 10 %', second.ms <= first.ms * 0.1),
       { case: CASE, metric: '3rd deploy, dry-run: wall time', value: `${dry.ms.toFixed(0)} ms` },
-      { case: CASE, metric: 'mutating calls (dry-run, Kubernetes + API)', value: String(dry.kube + dry.api), bar: '0' },
-      {
-        case: CASE,
-        metric: 'dry-run plan after no change: Edge changed, API calls planned',
-        value: `${String(dry.result.rollout.changed)}, ${dry.result.provision?.counts.mutatingCalls ?? 0}`,
-        bar: 'false, 0',
-      },
+      barRow({ case: CASE, metric: 'mutating calls (dry-run, Kubernetes + API)', value: String(dry.kube + dry.api) }, '0', dry.kube + dry.api === 0),
+      barRow(
+        { case: CASE, metric: 'dry-run plan after no change: Edge changed, API calls planned', value: `${String(dry.result.rollout.changed)}, ${dryPlanned}` },
+        'false, 0',
+        !dry.result.rollout.changed && dryPlanned === 0,
+      ),
     ];
   } finally {
     await stack.stop();

@@ -1,8 +1,8 @@
 // build-optimized-images: the no-change rebuild against the first build (content tags already in
-// the registry: retag only), and the bundle's size and cold start. Starts its own Docker engine and
+// the registry: retag only; bundle size and start-up: bundles.ts). Starts its own Docker engine and
 // registry (scripts/test-services.sh) when DOCKER_HOST is not set, and stops them.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { copyFixture, fixtureSpecEnv, pushBusyboxWithDocker, uniqueNamespace } from '../../__tests__/actions/build-optimized-images/engine.js';
@@ -13,10 +13,9 @@ import { InputReader, inputsFrom } from '../../src/lib/inputs.js';
 import { MemoryLogger } from '../../src/lib/logger.js';
 import { Docker } from '../../src/tools/docker.js';
 import { execRunner } from '../../src/tools/exec.js';
-import type { BenchRow } from '../index.js';
+import { barRow, type BenchRow } from '../row.js';
 
 const CASE = 'optimized-images';
-const BUNDLE = 'dist/build-optimized-images/index.js';
 
 async function withServices<T>(fn: () => Promise<T>): Promise<T> {
   if (process.env.DOCKER_HOST && process.env.TEST_REGISTRY) return fn();
@@ -67,7 +66,7 @@ async function rebuildRows(): Promise<BenchRow[]> {
     const second = await once();
     return [
       { case: CASE, metric: 'first build (5 variants)', value: `${first.ms.toFixed(0)} ms, ${first.built} built` },
-      { case: CASE, metric: 'no-change rebuild', value: `${second.ms.toFixed(0)} ms, ${second.built} built, ${second.reused} reused`, bar: '0 builds' },
+      barRow({ case: CASE, metric: 'no-change rebuild', value: `${second.ms.toFixed(0)} ms, ${second.built} built, ${second.reused} reused` }, '0 builds', second.built === 0),
       { case: CASE, metric: 'first build / no-change rebuild', value: `${(first.ms / second.ms).toFixed(1)}x` },
     ];
   } finally {
@@ -76,22 +75,6 @@ async function rebuildRows(): Promise<BenchRow[]> {
   }
 }
 
-async function bundleRows(): Promise<BenchRow[]> {
-  const size = (await stat(BUNDLE)).size;
-  const times: number[] = [];
-  for (let run = 0; run < 7; run++) {
-    const started = performance.now();
-    // A bad tools-dir: the bundle loads, reads its inputs, fails at once; that is its start-up cost.
-    spawnSync(process.execPath, [BUNDLE], { env: { PATH: process.env.PATH, 'INPUT_TOOLS-DIR': '/nonexistent', INPUT_PUSH: 'false' }, stdio: 'ignore' });
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  return [
-    { case: CASE, metric: 'bundle size', value: `${(size / 1024).toFixed(0)} KiB`, bar: '< 2 MB' },
-    { case: CASE, metric: 'bundle cold start (median of 7)', value: `${times[3].toFixed(0)} ms`, bar: '< 150 ms' },
-  ];
-}
-
 export async function run(): Promise<BenchRow[]> {
-  return [...(await withServices(rebuildRows)), ...(await bundleRows())];
+  return withServices(rebuildRows);
 }
