@@ -1,11 +1,49 @@
-/* global __TITLE__, __BUILD_VERSION__, __BUILD_DESCRIPTION__ */
-// The sample "application": like the real launcher, it fetches /settings from its own origin and
-// picks the entry for its hostname.
-const root = document.getElementById('root');
-fetch('/settings')
-  .then((response) => response.json())
-  .then((settings) => {
-    const mine = settings[document.location.hostname] || {};
-    root.append(`${__TITLE__}: ${mine.applicationsMode || 'default'} mode (${__BUILD_VERSION__}, ${__BUILD_DESCRIPTION__})`);
-  })
-  .catch(() => root.append(`${__TITLE__} (no settings)`));
+// The entry point: settings first, then the list of the mode the settings name.
+import { BUILD } from './build-config.js';
+import { fetchSettings, whoAmI } from './settings.js';
+import { fetchDockerApplications } from './docker-applications.js';
+import { fetchFolderApplications } from './folder-applications.js';
+import { showApplications, showFooter, showMode, showProblem } from './page.js';
+
+async function folderMode(settings) {
+  let user;
+  try {
+    const answer = await whoAmI(settings);
+    if (!/^ok$/i.test(answer.status)) throw new Error(`Error fetching current user: ${answer.message || 'unknown error'}`);
+    user = answer.payload;
+  } catch (error) {
+    showFooter(undefined, settings);
+    return showProblem('Authentication error', settings, error.message);
+  }
+  showFooter(user, settings);
+  const { applications, reason } = await fetchFolderApplications(settings);
+  if (applications.length === 0) return showProblem('No applications configured', settings, reason);
+  showApplications(applications);
+}
+
+async function dockerMode(settings) {
+  try {
+    const { applications, user } = await fetchDockerApplications(settings);
+    showFooter(user, settings);
+    if (applications.length === 0) return showProblem('No applications configured', settings, `no tool has ${settings.tag}=${settings.tagValue}`);
+    showApplications(applications);
+  } catch (error) {
+    const answer = await whoAmI(settings).catch(() => undefined);
+    showFooter(answer && answer.payload, settings);
+    showProblem('Error fetching applications list', settings, error.message);
+  }
+}
+
+async function main() {
+  console.log('APPLICATION VERSION', BUILD.version, BUILD.description ? `(${BUILD.description})` : '');
+  const settings = await fetchSettings();
+  showMode(settings);
+  if (!BUILD.cloudPipelineApi || !BUILD.tools) {
+    return showProblem('No applications configured', settings, 'this sample launcher lists Cloud Pipeline tools only (USE_CLOUD_PIPELINE_API and USE_CLOUD_PIPELINE_TOOLS)');
+  }
+  document.getElementById('content').textContent = 'Fetching applications list';
+  if (/^folder$/i.test(settings.applicationsMode)) return folderMode(settings);
+  return dockerMode(settings);
+}
+
+void main();
