@@ -46,6 +46,8 @@ export type Stage = (context: StageContext) => Promise<StageOutcome>;
 
 /** Runs a stage as the step of its own action: outputs set, summary written unless `summary: false`. */
 export async function runStageAsStep(stage: Stage): Promise<void> {
+  // Parsed before any work: a bad `summary` value must change nothing.
+  const writeSummary = new InputReader(runnerInputs).boolean('summary', true);
   let outcome: StageOutcome;
   let failure: Error | undefined;
   try {
@@ -55,15 +57,15 @@ export async function runStageAsStep(stage: Stage): Promise<void> {
     outcome = error.outcome;
     failure = error.cause;
   }
-  await report(outcome);
+  await report(outcome, writeSummary);
   if (failure) throw failure;
 }
 
-/** Sets a step's outputs and writes its summary (unless the `summary` input is false). */
-export async function report(outcome: StageOutcome): Promise<void> {
+/** Sets a step's outputs and writes its summary (unless `writeSummary` is false). */
+export async function report(outcome: StageOutcome, writeSummary: boolean): Promise<void> {
   for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value);
   // Outside a runner (local runs) there is no summary file to write to.
-  if (process.env.GITHUB_STEP_SUMMARY && new InputReader(runnerInputs).boolean('summary', true) && outcome.summary !== '') {
+  if (process.env.GITHUB_STEP_SUMMARY && writeSummary && outcome.summary !== '') {
     await core.summary.addRaw(outcome.summary, true).write();
   }
 }

@@ -9,9 +9,7 @@ import { execRunner, findOnPath } from '../../tools/exec.js';
 import type { ImageBuilder } from '../../tools/image-builder.js';
 import { Podman } from '../../tools/podman.js';
 import { RegistryClient, RegistryError, dockerCredentials } from '../../tools/registry.js';
-import { buildOptimizedImages } from './build.js';
 import { BUILDERS, type BuilderName, type Inputs, getInputs } from './inputs.js';
-import { TOOLS_MANIFEST_FILE, summaryRows } from './tools-manifest.js';
 
 /** The builder the input names, or the first of docker, buildah, podman on PATH. */
 export async function resolveBuilder(name: BuilderName | undefined): Promise<ImageBuilder> {
@@ -43,6 +41,8 @@ export async function connectRegistry(inputs: Inputs): Promise<RegistryClient | 
 /** build-optimized-images as a stage: inputs -> tools -> core -> outputs and summary. */
 export const buildImagesStage: Stage = async ({ source, env, logger }) => {
   const inputs = getInputs(new InputReader(source));
+  // The build (YAML, JSON Schema) loads once the inputs are known to be good: a bad input fails fast.
+  const [{ buildOptimizedImages }, { TOOLS_MANIFEST_FILE, summaryRows }] = await Promise.all([import('./build.js'), import('./tools-manifest.js')]);
   const builder = inputs.build ? await resolveBuilder(inputs.builder) : undefined;
   const registry = await connectRegistry(inputs);
   const outputDir = inputs.outputDir ?? workFolder(env, 'tools');

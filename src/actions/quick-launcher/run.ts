@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { runnerInputs } from '../../lib/inputs.js';
+import { InputReader, runnerInputs } from '../../lib/inputs.js';
 import { actionsLogger } from '../../lib/logger.js';
 import { StageFailure, report, runnerContext, type Stage } from '../../lib/stage.js';
 import { buildDistStage } from '../build-dist-with-launcher/run.js';
@@ -30,12 +30,14 @@ export async function run(): Promise<void> {
   }
   core.saveState(STATE_IS_POST, 'true');
   const stages = parseStages(runnerInputs('stages') || STAGE_NAMES.join(','));
+  // Parsed before any work: a bad `summary` value must change nothing.
+  const writeSummary = new InputReader(runnerInputs).boolean('summary', true);
   let outcome: ChainOutcome;
   try {
     outcome = await runChain({ stages, registry: STAGES, root: runnerInputs, env: process.env, logger: actionsLogger, runner: runnerContext });
   } catch (error) {
-    if (error instanceof StageFailure) await report({ outputs: error.outcome.outputs, summary: error.outcome.summary });
+    if (error instanceof StageFailure) await report({ outputs: error.outcome.outputs, summary: error.outcome.summary }, writeSummary);
     throw error instanceof StageFailure ? error.cause : error;
   }
-  await report({ outputs: outcome.outputs, summary: outcome.summary });
+  await report({ outputs: outcome.outputs, summary: outcome.summary }, writeSummary);
 }
