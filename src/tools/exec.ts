@@ -22,11 +22,33 @@ export interface CommandOptions {
  */
 export type CommandRunner = (command: string, args: readonly string[], options?: CommandOptions) => Promise<CommandResult>;
 
+/**
+ * What a child process never sees: the step's inputs (INPUT_*: kubeconfig, API token), the post
+ * step's state (STATE_*), the runner's own tokens and service URLs, and the command files through
+ * which a step sets outputs, environment or PATH for later steps. An npm install script, a
+ * kubeconfig `exec:` plugin or a Dockerfile's build has no business with any of them.
+ */
+const WITHHELD = [
+  /^INPUT_/i,
+  /^STATE_/i,
+  /^ACTIONS_(RUNTIME_TOKEN|RUNTIME_URL|ID_TOKEN_REQUEST_TOKEN|ID_TOKEN_REQUEST_URL|CACHE_URL|RESULTS_URL|CACHE_SERVICE_V2)$/i,
+  /^GITHUB_(TOKEN|OUTPUT|STATE|ENV|PATH|STEP_SUMMARY)$/i,
+];
+
+/** The environment a child process gets: `base` (default: this process's) without what is withheld. */
+export function childEnvironment(base: NodeJS.ProcessEnv | Record<string, string> = process.env): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(base)) {
+    if (value !== undefined && !WITHHELD.some((pattern) => pattern.test(key))) env[key] = value;
+  }
+  return env;
+}
+
 /** The CommandRunner of the actions: @actions/exec, exit codes returned rather than thrown. */
 export const execRunner: CommandRunner = async (command, args, options = {}) => {
   const result = await exec.getExecOutput(command, [...args], {
     cwd: options.cwd,
-    env: options.env,
+    env: childEnvironment(options.env ?? process.env),
     input: options.input,
     silent: !options.echo,
     ignoreReturnCode: true,
