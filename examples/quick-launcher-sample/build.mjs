@@ -8,7 +8,7 @@
 // the bundle, as webpack's DefinePlugin makes them in the real build (webpack.config.js:37-62).
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
-const SOURCES = ['build-config.js', 'bearer-token.js', 'api.js', 'settings.js', 'docker-applications.js', 'folder-applications.js', 'page.js', 'main.js'];
+const SOURCES = ['build-config.js', 'bearer-token.js', 'api.js', 'settings.js', 'available-storages.js', 'docker-applications.js', 'folder-applications.js', 'page.js', 'main.js'];
 
 const env = process.env;
 const publicUrl = (env.PUBLIC_URL ?? '/').replace(/\/?$/, '/');

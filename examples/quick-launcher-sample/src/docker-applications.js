@@ -2,18 +2,9 @@
 // and described as the real launcher does it (src/models/applications.js:21-183,
 // cloud-pipeline-api/metadata-search.js, tools.js, tool-image.js): /metadata/search for the tag
 // and for the version tags, /dockerRegistry/loadTree for the tools, /tool/{id}/icon for icons.
-import { apiCall, apiPayload } from './api.js';
+import { apiCall } from './api.js';
+import { availableStorages } from './available-storages.js';
 import { whoAmI } from './settings.js';
-
-/** GET /datastorage/available: the real launcher loads it first and ignores a failure. */
-export async function loadAvailableStorages(settings) {
-  try {
-    return await apiPayload(settings, 'datastorage/available');
-  } catch (error) {
-    console.log('Error fetching data storages:', error.message);
-    return [];
-  }
-}
 
 async function searchTools(settings, pairs) {
   const found = await Promise.all(
@@ -63,7 +54,7 @@ async function toolIcon(settings, id) {
 
 /** `{applications, user}`: the tools of this launcher, each with `iconData` when it has an icon. */
 export async function fetchDockerApplications(settings) {
-  await loadAvailableStorages(settings);
+  await availableStorages(settings);
   const { payload: user } = await whoAmI(settings);
   const ids = await searchTools(settings, [{ key: settings.tag, value: settings.tagValue }]);
   const versions = await searchTools(settings, versionTags(settings));

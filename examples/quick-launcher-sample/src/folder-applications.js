@@ -5,7 +5,7 @@
 // data-storage-item-content.js). The list page asks for no user (folder-app.js:59 passes only the
 // URL's options), so the owner is the settings' service user.
 import { apiCall, apiPayload } from './api.js';
-import { loadAvailableStorages } from './docker-applications.js';
+import { availableStorages } from './available-storages.js';
 
 const trimSlashes = (path) => (path || '').replace(/^\/+|\/+$/g, '');
 
@@ -102,7 +102,7 @@ async function readSpec(settings, storage, path) {
 
 /** `{applications, reason?}`: the folder applications the list page shows; `reason` says why there are none. */
 export async function fetchFolderApplications(settings) {
-  await loadAvailableStorages(settings);
+  await availableStorages(settings);
   const placeholder = settings.folderApplicationUserPlaceholder || 'user';
   const owner = settings.serviceUser ? { userName: settings.serviceUser } : undefined;
   const storage = resolveStorage(settings.appConfigStorage, owner);

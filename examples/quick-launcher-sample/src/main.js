@@ -1,5 +1,6 @@
 // The entry point: settings first, then the list of the mode the settings name.
 import { BUILD } from './build-config.js';
+import { availableStorages } from './available-storages.js';
 import { fetchSettings, whoAmI } from './settings.js';
 import { fetchDockerApplications } from './docker-applications.js';
 import { fetchFolderApplications } from './folder-applications.js';
@@ -42,6 +43,7 @@ async function main() {
     return showProblem('No applications configured', settings, 'this sample launcher lists Cloud Pipeline tools only (USE_CLOUD_PIPELINE_API and USE_CLOUD_PIPELINE_TOOLS)');
   }
   document.getElementById('content').textContent = 'Fetching applications list';
+  void availableStorages(settings);
   if (/^folder$/i.test(settings.applicationsMode)) return folderMode(settings);
   return dockerMode(settings);
 }
