@@ -50,7 +50,7 @@ describeWith(['openssl'])('the Kubernetes API stand-in over HTTPS', () => {
   });
 
   test('discovery and version answer as kubectl expects', async () => {
-    expect((await call('GET', '/version')).json.gitVersion).toMatch(/^v1\.32\./);
+    expect((await call('GET', '/version')).json.gitVersion).toMatch(/^v1\.33\./);
     expect((await call('GET', '/api')).json.versions).toEqual(['v1']);
     const groups = (await call('GET', '/apis')).json.groups as { name: string }[];
     expect(groups.map((g) => g.name)).toEqual(expect.arrayContaining(['apps', 'batch', 'coordination.k8s.io']));

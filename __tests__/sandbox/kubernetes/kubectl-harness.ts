@@ -1,8 +1,10 @@
+import { describe } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startKubernetesApi, type KubernetesApi, type KubernetesApiOptions } from '../../../src/sandbox/kubernetes/index.js';
+import { describeWith } from '../../helpers/services.js';
 
 /** What one kubectl call produced. */
 export interface KubectlResult {
@@ -16,11 +18,31 @@ export interface Harness {
   cluster: KubernetesApi;
   dir: string;
   kubeconfig: string;
-  /** Runs the real kubectl (killed after `timeoutMs`, default 20 s). */
-  kubectl(args: string[], options?: { input?: string; kubeconfig?: string; timeoutMs?: number }): Promise<KubectlResult>;
+  /** Runs the real kubectl (killed after `timeoutMs`, default 20 s; `binary` picks another kubectl). */
+  kubectl(args: string[], options?: { input?: string; kubeconfig?: string; timeoutMs?: number; binary?: string }): Promise<KubectlResult>;
   /** Writes a manifest file in the test folder and returns its path. */
   manifest(name: string, content: string): string;
   close(): Promise<void>;
+}
+
+/**
+ * The Google Cloud SDK's versioned kubectl binaries. `kubectl` on PATH is its dispatcher, which
+ * picks the binary matching the server's version, so tests that need one client name it.
+ */
+const SDK_BIN = '/usr/lib/google-cloud-sdk/bin';
+/** kubectl 1.32: exec over WebSocket v5 first, SPDY on an upgrade failure. */
+export const KUBECTL_1_32 = `${SDK_BIN}/kubectl.1.32`;
+/** kubectl 1.27: exec over SPDY only. */
+export const KUBECTL_1_27 = `${SDK_BIN}/kubectl.1.27`;
+
+/**
+ * `describe` when kubectl, openssl and the named kubectl binaries exist (or under CI=true, where a
+ * missing one fails), else `describe.skip`.
+ */
+export function describeWithKubectls(binaries: string[]): typeof describe | typeof describe.skip {
+  const gate = describeWith(['kubectl', 'openssl']);
+  if (gate === describe.skip) return gate;
+  return binaries.every((binary) => existsSync(binary)) || process.env.CI === 'true' ? describe : describe.skip;
 }
 
 /** Starts a stand-in for one test. */
@@ -31,7 +53,7 @@ export async function startHarness(options: KubernetesApiOptions = {}): Promise<
   const cacheDir = join(dir, 'cache');
   const kubectl: Harness['kubectl'] = (args, callOptions = {}) =>
     new Promise((resolve, reject) => {
-      const child = spawn('kubectl', [...args, '--cache-dir', cacheDir], {
+      const child = spawn(callOptions.binary ?? 'kubectl', [...args, '--cache-dir', cacheDir], {
         env: { ...process.env, KUBECONFIG: callOptions.kubeconfig ?? kubeconfig, KUBECACHEDIR: cacheDir },
         stdio: ['pipe', 'pipe', 'pipe'],
       });

@@ -151,12 +151,14 @@ describeWith(['kubectl', 'openssl'])('kubectl against the Kubernetes API stand-i
     };
     expect(live.spec.template.metadata.annotations).toHaveProperty(['kubectl.kubernetes.io/restartedAt']);
     expect([live.metadata.generation, live.status.observedGeneration, live.status.availableReplicas]).toEqual([2, 2, 1]);
-    const pods = await h.kubectl(['get', 'pods', '-l', 'cloud_pipeline_role=edge', '-o', 'jsonpath={.items[*].spec.nodeName}']);
+    const pods = await h.kubectl(['get', 'pods', '-l', 'cloud-pipeline/role=EDGE', '-o', 'jsonpath={.items[*].spec.nodeName}']);
     expect(pods.stdout).toBe('cp-edge-node');
-    expect(hostPathMounts(live as unknown as JsonObject, h.cluster.nodeRoot('cp-edge-node'))).toEqual([
+    const mounts = hostPathMounts(live, h.cluster.nodeRoot('cp-edge-node'));
+    expect(mounts).toHaveLength(10);
+    expect(mounts).toEqual(expect.arrayContaining([
       { mountPath: '/etc/nginx/ext/external-apps', hostPath: '/opt/edge/external-apps', local: join(h.cluster.nodeRoot(), 'opt/edge/external-apps'), readOnly: true },
       { mountPath: '/opt/edge/pki', hostPath: '/opt/edge/pki', local: join(h.cluster.nodeRoot(), 'opt/edge/pki'), readOnly: true },
-    ]);
+    ]));
   });
 
   test('a rollout that never becomes ready makes rollout status time out; a rejecting hook too', async () => {

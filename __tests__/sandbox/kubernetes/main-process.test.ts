@@ -49,7 +49,7 @@ describeWith(['kubectl', 'openssl'])('the stand-in as its own process (src/sandb
     });
     const info = JSON.parse(line) as { url: string; kubeconfig: string; nodeRoot: string; pid: number };
     serverPid = info.pid;
-    expect(info).toEqual({ url: expect.stringMatching(/^https:\/\/127\.0\.0\.1:\d+$/), kubeconfig, nodeRoot, pid: expect.any(Number) });
+    expect(info).toEqual({ url: expect.stringMatching(/^https:\/\/127\.0\.0\.1:\d+$/), kubeconfig, nodeRoot, profile: 'current', pid: expect.any(Number) });
     expect(stdout).not.toContain(token);
     expect(readFileSync(kubeconfig, 'utf8')).toContain(token);
     expect(statSync(kubeconfig).mode & 0o777).toBe(0o600);
@@ -65,5 +65,19 @@ describeWith(['kubectl', 'openssl'])('the stand-in as its own process (src/sandb
     expect(() => process.kill(info.pid, 0)).toThrow();
     child = undefined;
     serverPid = undefined;
+  });
+
+  test('an unknown --profile is one clear error naming the flag, exit code 1, nothing served', () => {
+    dir = mkdtempSync(join(tmpdir(), 'kube-main-'));
+    const kubeconfig = join(dir, 'kubeconfig');
+    let failure: { status: number; stderr: Buffer } | undefined;
+    try {
+      execFileSync(TSX, [MAIN, '--kubeconfig', kubeconfig, '--profile', 'k3s'], { stdio: 'pipe', timeout: 30000 });
+    } catch (error) {
+      failure = error as { status: number; stderr: Buffer };
+    }
+    expect(failure?.status).toBe(1);
+    expect(failure?.stderr.toString().trim()).toBe("--profile: unknown cluster profile 'k3s' (one of: classic, additional-region, aws-native, current)");
+    expect(existsSync(kubeconfig)).toBe(false);
   });
 });

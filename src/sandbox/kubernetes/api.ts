@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { applyDefaults, checkImmutable } from './defaults.js';
 import { clone, isObject, text, jsonEqual, objectAt, objectsAt, stringAt, stringMap, type JsonObject } from './json.js';
 import { dropUnappliedFields, jsonPatch, mergePatch, strategicMergePatch, TestFailed } from './patch.js';
+import { profileTraits, type ProfileTraits } from './profiles.js';
 import { groupVersion, RESOURCES, resourceOfKind, type ResourceType } from './resources.js';
 import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector } from './selectors.js';
 import { alreadyExists, ApiError, badRequest, conflict, invalid, notFound, unsupportedMediaType } from './status.js';
@@ -45,7 +46,26 @@ export class KubeApi {
   /** What each manager last applied server-side, to drop fields it stops applying. */
   private readonly applied = new Map<string, unknown>();
 
-  constructor(readonly store: ObjectStore) {}
+  constructor(
+    readonly store: ObjectStore,
+    readonly traits: ProfileTraits = profileTraits('current'),
+  ) {}
+
+  /** The PATCH content types served, in kube-apiserver's order (apply only where the gate is on). */
+  patchTypes(): string[] {
+    const types = ['application/json-patch+json', 'application/merge-patch+json', 'application/strategic-merge-patch+json'];
+    return this.traits.serverSideApply ? [...types, 'application/apply-patch+yaml'] : types;
+  }
+
+  /**
+   * The Job strategy's dropDisabledFields: with TTLAfterFinished off (1.15) a new or updated Job
+   * loses `spec.ttlSecondsAfterFinished`, unless the stored Job already had it.
+   */
+  private dropDisabledFields(resource: ResourceType, object: JsonObject, old?: JsonObject): void {
+    if (resource.kind !== 'Job' || this.traits.jobTtl) return;
+    if (old && objectAt(old.spec).ttlSecondsAfterFinished !== undefined) return;
+    if (isObject(object.spec)) delete object.spec.ttlSecondsAfterFinished;
+  }
 
   private requireNamespace(resource: ResourceType, namespace: string): void {
     if (resource.namespaced && !this.store.get(resourceOfKind('Namespace'), '', namespace)) {
@@ -100,6 +120,7 @@ export class KubeApi {
     if (resource.generation) metadata.generation = 1;
     if (resource.subresources?.includes('status') && resource.kind !== 'Namespace') delete object.status;
     this.recordManager(metadata, options.fieldManager, 'Update', resource);
+    this.dropDisabledFields(resource, object);
     applyDefaults(resource, object, true);
     if (options.dryRun) return { ...object, metadata: { ...metadata, resourceVersion: this.store.resourceVersion } };
     return this.store.write(resource, object);
@@ -117,6 +138,7 @@ export class KubeApi {
   /** PATCH in any of the four patch formats kubectl sends. */
   patch(resource: ResourceType, namespace: string, name: string, contentType: string, body: unknown, options: WriteOptions = {}): JsonObject {
     const type = contentType.split(';')[0].trim();
+    if (!this.patchTypes().includes(type)) throw unsupportedMediaType(this.patchTypes());
     const old = this.store.get(resource, resource.namespaced ? namespace : '', name);
     if (type === 'application/apply-patch+yaml') return this.apply(resource, namespace, name, old, body, options);
     if (!old) throw notFound(resource, name);
@@ -125,7 +147,7 @@ export class KubeApi {
       if (type === 'application/merge-patch+json') next = mergePatch(old, body);
       else if (type === 'application/strategic-merge-patch+json') next = strategicMergePatch(old, body);
       else if (type === 'application/json-patch+json') next = jsonPatch(old, body);
-      else throw unsupportedMediaType(contentType);
+      else throw unsupportedMediaType(this.patchTypes());
     } catch (error) {
       if (error instanceof TestFailed) throw invalid(resource, name, error.path, error.message);
       throw error;
@@ -196,6 +218,7 @@ export class KubeApi {
     object.apiVersion = groupVersion(resource);
     object.kind = resource.kind;
     this.recordManager(metadata, options.fieldManager, 'Update', resource);
+    this.dropDisabledFields(resource, object, old);
     applyDefaults(resource, object, false);
     checkImmutable(resource, old, object);
     const unchanged = jsonEqual({ ...object, metadata: { ...metadata, managedFields: undefined, resourceVersion: undefined } }, { ...old, metadata: { ...oldMetadata, managedFields: undefined, resourceVersion: undefined } });

@@ -1,38 +1,35 @@
 import type { JsonObject } from './json.js';
+import { profileTraits, type ProfileTraits } from './profiles.js';
 import { groupVersion, RESOURCES, type ResourceType } from './resources.js';
 
-/** What `/version` answers: a v1.32 server, matching the kubectl the tests run. */
-export const VERSION_INFO = {
-  major: '1',
-  minor: '32',
-  gitVersion: 'v1.32.0-sandbox',
-  gitCommit: '0000000000000000000000000000000000000000',
-  gitTreeState: 'clean',
-  buildDate: '2026-01-01T00:00:00Z',
-  goVersion: 'go1.23.0',
-  compiler: 'gc',
-  platform: 'linux/amd64',
-};
+/** What `/version` answers on the default ('current') profile. */
+export const VERSION_INFO = profileTraits('current').version;
 
 const VERBS = ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'];
 
-function resourceEntries(resource: ResourceType): JsonObject[] {
+/** Kind and verbs of a subresource entry, as kube-apiserver lists them. */
+function subresourceEntry(sub: string): { kind?: string; verbs: string[] } {
+  if (sub === 'log') return { verbs: ['get'] };
+  // pods/exec is served for GET (WebSocket) and POST (SPDY), as PodExecOptions.
+  if (sub === 'exec') return { kind: 'PodExecOptions', verbs: ['create', 'get'] };
+  return { verbs: ['get', 'patch', 'update'] };
+}
+
+function resourceEntries(resource: ResourceType, traits: ProfileTraits): JsonObject[] {
   const main: JsonObject = {
     name: resource.plural,
-    singularName: resource.singular,
+    // Before 1.27 kube-apiserver left singularName empty.
+    singularName: traits.singularNames ? resource.singular : '',
     namespaced: resource.namespaced,
     kind: resource.kind,
     verbs: resource.verbs ?? VERBS,
   };
   if (resource.shortNames) main.shortNames = resource.shortNames;
   if (resource.categories) main.categories = resource.categories;
-  const subresources = (resource.subresources ?? []).map((sub) => ({
-    name: `${resource.plural}/${sub}`,
-    singularName: '',
-    namespaced: resource.namespaced,
-    kind: resource.kind,
-    verbs: sub === 'log' ? ['get'] : ['get', 'patch', 'update'],
-  }));
+  const subresources = (resource.subresources ?? []).map((sub) => {
+    const entry = subresourceEntry(sub);
+    return { name: `${resource.plural}/${sub}`, singularName: '', namespaced: resource.namespaced, kind: entry.kind ?? resource.kind, verbs: entry.verbs };
+  });
   return [main, ...subresources];
 }
 
@@ -40,8 +37,8 @@ function resourceEntries(resource: ResourceType): JsonObject[] {
  * The plain (non-aggregated) discovery document for a path, or undefined when the path is not a
  * discovery path. kubectl asks for aggregated discovery (apidiscovery.k8s.io/v2) but accepts these.
  */
-export function discoveryDocument(path: string, serverAddress: string): JsonObject | undefined {
-  if (path === '/version') return VERSION_INFO;
+export function discoveryDocument(path: string, serverAddress: string, traits: ProfileTraits = profileTraits('current')): JsonObject | undefined {
+  if (path === '/version') return traits.version;
   if (path === '/api') {
     return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress }] };
   }
@@ -62,7 +59,7 @@ export function discoveryDocument(path: string, serverAddress: string): JsonObje
   const gv = match[1] ?? `${match[2]}/${match[3]}`;
   const resources = RESOURCES.filter((r) => groupVersion(r) === gv);
   if (resources.length === 0) return undefined;
-  return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: gv, resources: resources.flatMap(resourceEntries) };
+  return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: gv, resources: resources.flatMap((resource) => resourceEntries(resource, traits)) };
 }
 
 /** `/apis/<group>`: the APIGroup document of one group. */

@@ -30,6 +30,7 @@ export class JobController {
     private readonly api: KubeApi,
     private readonly nodes: SimNode[],
     private readonly workDir: string,
+    private readonly pvcRoot: (namespace: string, claim: string) => string,
   ) {
     this.unsubscribe = api.store.subscribe((event) => {
       if (event.resource !== JOB) return;
@@ -165,7 +166,7 @@ export class JobController {
     const podSpec = objectAt(pod.spec);
     let exitCode = 0;
     try {
-      const volumes = materializeVolumes(this.api, namespace, podSpec, podDir, node.root);
+      const volumes = materializeVolumes(this.api, namespace, podSpec, podDir, { nodeRoot: node.root, pvcRoot: this.pvcRoot });
       setPodStatus(this.api, pod, podStatus(pod, 'Running', { running: { startedAt: timestamp() } }, true));
       const containers = [...objectsAt(podSpec.initContainers), objectsAt(podSpec.containers)[0]].filter((c) => c !== undefined);
       for (const container of containers) {

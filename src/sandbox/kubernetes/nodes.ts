@@ -21,21 +21,33 @@ export interface SimNode {
 }
 
 /** Resolves node roots (creating them) and registers Node objects. */
-export function registerNodes(api: KubeApi, nodes: NodeConfig[], workDir: string): SimNode[] {
+export function registerNodes(api: KubeApi, nodes: NodeConfig[], workDir: string, kubeletVersion = 'v1.33.1'): SimNode[] {
   return nodes.map((node) => {
     const root = node.root ?? join(workDir, 'nodes', node.name);
     mkdirSync(root, { recursive: true });
     const labels = { 'kubernetes.io/hostname': node.name, 'kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64', ...node.labels };
-    api.create(resourceOfKind('Node'), '', {
-      metadata: { name: node.name, labels },
-      spec: {},
-      status: {
+    api.create(resourceOfKind('Node'), '', { metadata: { name: node.name, labels }, spec: {} });
+    // The kubelet reports its status through the status subresource once registered.
+    api.mutate(resourceOfKind('Node'), '', node.name, (live) => {
+      live.status = {
         conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status' }],
         addresses: [{ type: 'InternalIP', address: '127.0.0.1' }, { type: 'Hostname', address: node.name }],
-        nodeInfo: { kubeletVersion: 'v1.32.0-sandbox', operatingSystem: 'linux', architecture: 'amd64', containerRuntimeVersion: 'sandbox://1.0' },
-      },
+        nodeInfo: { kubeletVersion, kubeProxyVersion: kubeletVersion, operatingSystem: 'linux', architecture: 'amd64', containerRuntimeVersion: 'sandbox://1.0' },
+      };
     });
     return { name: node.name, labels, root };
+  });
+}
+
+/**
+ * Sets labels on a node, as pipectl does for the Edge node (`kubectl label nodes … --overwrite`):
+ * on the Node object and on the simulator's copy the scheduler reads.
+ */
+export function labelNode(api: KubeApi, node: SimNode, labels: Record<string, string>): void {
+  Object.assign(node.labels, labels);
+  api.mutate(resourceOfKind('Node'), '', node.name, (live) => {
+    const metadata = live.metadata as JsonObject;
+    metadata.labels = { ...(metadata.labels as Record<string, string> | undefined), ...labels };
   });
 }
 

@@ -1,10 +1,15 @@
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { parse as parseYaml } from 'yaml';
 import type { KubeApi } from './api.js';
 import { isObject, objectAt, objectsAt, stringAt, type JsonObject } from './json.js';
 import { discoveryDocument, groupDocument } from './discovery.js';
+import type { ExecHandler } from './exec-handler.js';
+import { planExec } from './exec-session.js';
+import { isSpdyUpgrade, offeredStreamProtocols, refuseSpdy, serveSpdyExec, SPDY_V4 } from './exec-spdy.js';
+import { offeredProtocols, refuseWebSocket, serveWebSocketExec, webSocketProtocols } from './exec-websocket.js';
 import { authorize, isDenied, type DenyRule } from './rbac.js';
 import { RequestLog } from './request-log.js';
 import { decodeAccessReview } from './protobuf.js';
@@ -27,6 +32,8 @@ export interface ServerContext {
   podLog: (namespace: string, name: string) => string | undefined;
   /** Resolves when the pod's containers have finished (for `follow=true`). */
   podFinished: (namespace: string, name: string) => Promise<void>;
+  /** Who runs `kubectl exec` commands (read per request: the embedder may install one later). */
+  execHandler: () => ExecHandler;
 }
 
 function send(response: ServerResponse, status: number, body: unknown): void {
@@ -122,6 +129,8 @@ async function serveResource(context: ServerContext, request: IncomingMessage, r
     send(response, 201, review(context, body));
     return 201;
   }
+  // pods/exec is a connection upgrade (see serveUpgrade); a plain request is refused by the proxy.
+  if (subresource === 'exec') throw badRequest('Upgrade request required');
   const table = wantsTable(request.headers.accept) && subresource === undefined;
   if (subresource === 'log') {
     api.get(resource, namespace, name ?? '');
@@ -201,7 +210,7 @@ async function handle(context: ServerContext, request: IncomingMessage, response
       return;
     }
     const host = request.headers.host ?? '127.0.0.1';
-    const document = discoveryDocument(path, host) ?? groupDocument(/^\/apis\/([^/]+)$/.exec(path)?.[1] ?? '');
+    const document = discoveryDocument(path, host, context.api.traits) ?? groupDocument(/^\/apis\/([^/]+)$/.exec(path)?.[1] ?? '');
     if (document) {
       send(response, 200, document);
       status = 200;
@@ -227,12 +236,72 @@ async function handle(context: ServerContext, request: IncomingMessage, response
   }
 }
 
+/** Writes an HTTP error answer on a raw upgrade socket (a Status JSON body) and closes it. */
+function refuseUpgrade(socket: Duplex, error: ApiError): void {
+  const body = JSON.stringify(error.toStatus());
+  socket.end(`HTTP/1.1 ${error.code} ${STATUS_CODES[error.code] ?? ''}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+}
+
+/**
+ * `kubectl exec`: a GET (WebSocket) or POST (SPDY/3.1) upgrade on `pods/<name>/exec`. As
+ * kube-apiserver: authentication, then RBAC on `pods/exec` with the verb of the method (GET is
+ * `get`, POST is `create`: the create check on WebSocket upgrades only arrives with 1.35's
+ * AuthorizePodWebsocketUpgradeCreatePermission), then the pod and container checks, then the
+ * protocol negotiation of the streaming server (v5 WebSocket only since 1.30; SPDY v4 always).
+ */
+async function serveUpgrade(context: ServerContext, request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+  const url = new URL(request.url ?? '/', 'http://sandbox');
+  const method = request.method ?? 'GET';
+  let status = 101;
+  socket.on('error', () => undefined);
+  try {
+    const header = request.headers.authorization ?? '';
+    if (context.token !== undefined && header !== `Bearer ${context.token}`) throw unauthorized();
+    const route = parseResourcePath(url.pathname);
+    if (!route || route.resource.kind !== 'Pod' || route.subresource !== 'exec' || !route.name) {
+      throw new ApiError(400, 'BadRequest', 'the server only upgrades pods/<name>/exec requests');
+    }
+    const verb = method === 'POST' ? 'create' : 'get';
+    authorize(context.denyRules(), { user: context.user, verb, resource: route.resource, subresource: 'exec', namespace: route.namespace, name: route.name });
+    const plan = planExec(context.api, route.namespace ?? 'default', route.name, url.searchParams);
+    if (isSpdyUpgrade(request)) {
+      const offered = offeredStreamProtocols(request);
+      if (!offered.includes(SPDY_V4)) {
+        status = 403;
+        refuseSpdy(socket, offered);
+        return;
+      }
+      await serveSpdyExec(socket, head, plan, context.execHandler());
+      return;
+    }
+    if (String(request.headers.upgrade ?? '').toLowerCase() !== 'websocket') throw badRequest('Upgrade request required');
+    const supported = webSocketProtocols(context.api.traits.execWebSocketV5);
+    const offered = offeredProtocols(request);
+    const protocol = offered.find((candidate) => supported.includes(candidate));
+    if (!protocol) {
+      status = 403;
+      refuseWebSocket(socket, offered, supported);
+      return;
+    }
+    await serveWebSocketExec(request, socket, head, protocol, plan, context.execHandler());
+  } catch (error) {
+    const failure = error instanceof ApiError ? error : new ApiError(500, 'InternalError', `Internal error occurred: ${String(error)}`);
+    status = failure.code;
+    refuseUpgrade(socket, failure);
+  } finally {
+    context.log.add({ method, path: url.pathname, query: url.search.replace(/^\?/, ''), contentType: request.headers['content-type'] ?? '', status, dryRun: false });
+  }
+}
+
 /** Starts the server on 127.0.0.1 (HTTPS when `tls` is given); resolves with it and its base URL. */
 export async function listen(context: ServerContext, port = 0, tls?: TlsMaterial): Promise<{ server: Server; url: string }> {
   const handler = (request: IncomingMessage, response: ServerResponse): void => {
     void handle(context, request, response);
   };
   const server: Server = tls ? createHttpsServer({ cert: tls.certificate, key: tls.key }, handler) : createHttpServer(handler);
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    void serveUpgrade(context, request, socket, head);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());

@@ -84,7 +84,10 @@ export function expired(resourceVersion: string): ApiError {
   return new ApiError(410, 'Expired', `too old resource version: ${resourceVersion}`);
 }
 
-/** 415 for a PATCH content type the server does not know. */
-export function unsupportedMediaType(contentType: string): ApiError {
-  return new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json (got ${contentType})`);
+/**
+ * 415 for a PATCH content type the server does not serve, worded as apimachinery's
+ * `errUnsupportedMediaType`: the accepted types joined by `, `, nothing about the sent one.
+ */
+export function unsupportedMediaType(accepted: readonly string[]): ApiError {
+  return new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')}`);
 }

@@ -37,13 +37,23 @@ function sourceFiles(api: KubeApi, namespace: string, kind: 'ConfigMap' | 'Secre
   return files;
 }
 
+/** Where the local folders standing for host paths and claims are. */
+export interface MountResolver {
+  /** The node's root folder: host path `/opt/x` is `<nodeRoot>/opt/x`. */
+  nodeRoot: string;
+  /** The one folder standing for a PersistentVolumeClaim's volume (`<workDir>/pvc/<ns>/<claim>`). */
+  pvcRoot(namespace: string, claim: string): string;
+}
+
 /**
  * Materializes a pod's volumes as local folders, as the kubelet would mount them: configMap and
  * secret volumes (all keys or `items` with paths and modes, secret data base64-decoded), emptyDir,
- * and hostPath under the node's root folder (`/opt/edge/x` -> `<nodeRoot>/opt/edge/x`).
+ * hostPath under the node's root folder (`/opt/edge/x` -> `<nodeRoot>/opt/edge/x`) and
+ * persistentVolumeClaim as the claim's one folder (shared by every pod mounting the claim).
  * Returns volume name -> local path.
  */
-export function materializeVolumes(api: KubeApi, namespace: string, podSpec: JsonObject, podDir: string, nodeRoot: string): Map<string, string> {
+export function materializeVolumes(api: KubeApi, namespace: string, podSpec: JsonObject, podDir: string, resolver: MountResolver): Map<string, string> {
+  const nodeRoot = resolver.nodeRoot;
   const paths = new Map<string, string>();
   for (const volume of objectsAt(podSpec.volumes)) {
     const name = String(volume.name);
@@ -74,6 +84,13 @@ export function materializeVolumes(api: KubeApi, namespace: string, podSpec: Jso
         }
       }
       paths.set(name, local);
+    } else if (isObject(volume.persistentVolumeClaim)) {
+      const claim = String(volume.persistentVolumeClaim.claimName);
+      // kube-scheduler keeps such a pod Pending; the sandbox reports it as the pod's mount failure.
+      if (!api.store.get(resourceOfKind('PersistentVolumeClaim'), namespace, claim)) throw new MountError(`persistentvolumeclaim "${claim}" not found`);
+      const local = resolver.pvcRoot(namespace, claim);
+      mkdirSync(local, { recursive: true });
+      paths.set(name, local);
     } else {
       // emptyDir and anything else the sandbox does not model: an empty folder.
       mkdirSync(folder, { recursive: true });
@@ -88,7 +105,10 @@ export function localMounts(container: JsonObject, volumes: Map<string, string>)
   return objectsAt(container.volumeMounts).map((mount) => {
     const volume = volumes.get(String(mount.name));
     if (volume === undefined) throw new MountError(`volume "${String(mount.name)}" not found in the pod's volumes`);
-    const local = typeof mount.subPath === 'string' && mount.subPath !== '' ? join(volume, mount.subPath) : volume;
+    const subPath = typeof mount.subPath === 'string' && mount.subPath !== '' ? mount.subPath : undefined;
+    const local = subPath ? join(volume, subPath) : volume;
+    // The kubelet creates a missing subPath folder inside the volume.
+    if (subPath && !existsSync(local)) mkdirSync(local, { recursive: true });
     return { mountPath: String(mount.mountPath).replace(/\/+$/, '') || '/', local };
   });
 }
@@ -129,4 +149,52 @@ export function hostPathMounts(workload: JsonObject, nodeRoot: string): HostPath
     if (hostPath === undefined) return [];
     return [{ mountPath: String(mount.mountPath), hostPath, local: join(nodeRoot, hostPath), readOnly: mount.readOnly === true }];
   });
+}
+
+/** A hostPath or persistentVolumeClaim mount of a workload's container, resolved to its local folder. */
+export interface WorkloadMount {
+  /** The volume's name in the pod spec. */
+  volume: string;
+  /** Where the container sees it (`/etc/nginx/ext/external-apps`). */
+  mountPath: string;
+  /** The local folder standing for it, subPath applied. */
+  local: string;
+  readOnly: boolean;
+  subPath?: string;
+  /** What backs the volume: a host path on the node, or a claim. */
+  source: { hostPath: string } | { persistentVolumeClaim: string };
+}
+
+/** The hostPath and persistentVolumeClaim mounts of one container of a pod spec. */
+export function podSpecMounts(podSpec: JsonObject, namespace: string, container: JsonObject, resolver: MountResolver): WorkloadMount[] {
+  const volumes = new Map(objectsAt(podSpec.volumes).map((volume) => [String(volume.name), volume]));
+  return objectsAt(container.volumeMounts).flatMap((mount): WorkloadMount[] => {
+    const volume = volumes.get(String(mount.name));
+    if (!volume) return [];
+    const subPath = typeof mount.subPath === 'string' && mount.subPath !== '' ? mount.subPath : undefined;
+    const common = { volume: String(volume.name), mountPath: String(mount.mountPath), readOnly: mount.readOnly === true, ...(subPath ? { subPath } : {}) };
+    if (isObject(volume.hostPath)) {
+      const hostPath = String(volume.hostPath.path);
+      const base = join(resolver.nodeRoot, hostPath);
+      return [{ ...common, local: subPath ? join(base, subPath) : base, source: { hostPath } }];
+    }
+    if (isObject(volume.persistentVolumeClaim)) {
+      const claim = String(volume.persistentVolumeClaim.claimName);
+      const base = resolver.pvcRoot(namespace, claim);
+      return [{ ...common, local: subPath ? join(base, subPath) : base, source: { persistentVolumeClaim: claim } }];
+    }
+    return [];
+  });
+}
+
+/**
+ * Every hostPath and persistentVolumeClaim mount of a Deployment's (or Job's) first container,
+ * resolved to its local folder: host paths under the node root, claims to the claim's folder
+ * with subPath applied. The Edge stand-in finds its external-apps and pki folders with it.
+ */
+export function workloadMounts(workload: JsonObject, resolver: MountResolver): WorkloadMount[] {
+  const template = objectAt(objectAt(workload.spec).template);
+  const podSpec = objectAt(template.spec);
+  const namespace = stringAt(objectAt(workload.metadata).namespace) ?? stringAt(objectAt(template.metadata).namespace) ?? 'default';
+  return podSpecMounts(podSpec, namespace, objectsAt(podSpec.containers)[0] ?? {}, resolver);
 }
