@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { InputError, errorCode } from './errors.js';
-import { type Manifest, type ManifestHeader, readManifest, writeManifest } from './manifest.js';
+import { InputError, errorCode, errorMessage } from './errors.js';
+import { MANIFEST_FILE, type Manifest, type ManifestHeader, listFiles, readManifest, writeManifest } from './manifest.js';
 
 /** A file an action puts in its output folder. */
 export interface OutputFile {
@@ -34,6 +34,16 @@ async function assertReplaceable(dir: string, kind: string, input: string): Prom
   const manifest = await readManifest(dir, input).catch(() => undefined);
   if (manifest?.kind !== kind) {
     throw new InputError(input, `${dir} is not empty and does not hold an earlier '${kind}' output; refusing to replace it`);
+  }
+  // An earlier output with a file of the user's beside it is replaced only when nothing would be
+  // lost: every file there is the manifest's own.
+  const listed = new Set([MANIFEST_FILE, ...manifest.files.map((file) => file.path)]);
+  const files = await listFiles(dir).catch((error: unknown) => {
+    throw new InputError(input, `${dir}: ${errorMessage(error)}; refusing to replace the folder`);
+  });
+  const foreign = files.find((path) => !listed.has(path));
+  if (foreign !== undefined) {
+    throw new InputError(input, `${join(dir, foreign)} is not part of the earlier '${kind}' output in ${dir}; refusing to replace the folder (move the file away, or use another folder)`);
   }
 }
 

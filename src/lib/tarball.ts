@@ -1,10 +1,11 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { lstat, open, readdir, readlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { Header, Pax } from 'tar';
+import { FileError } from './errors.js';
 
 /**
  * Byte-identical tarballs: the same entries give the same .tgz on any machine. Entries are
@@ -149,9 +150,16 @@ export async function entriesOfFolder(
       } else if (stat.isFile()) {
         entries.push({ type: 'file', path: archived, source: full, size: stat.size, executable: (stat.mode & 0o111) !== 0 });
       } else if (stat.isSymbolicLink()) {
-        entries.push({ type: 'symlink', path: archived, target: await readlink(full) });
+        const target = await readlink(full);
+        // What the reader refuses is refused here too, naming the entry: an archive we write
+        // must be one we (and safe-extract) accept.
+        const resolved = posix.normalize(posix.join(posix.dirname(path), target));
+        if (target === '' || target.startsWith('/') || resolved === '..' || resolved.startsWith('../')) {
+          throw new FileError({ file: full }, `is a symbolic link to '${target}', outside the folder being archived; replace it with the file it points to`);
+        }
+        entries.push({ type: 'symlink', path: archived, target });
       } else {
-        throw new Error(`${full} is not a regular file, folder or link`);
+        throw new FileError({ file: full }, 'is not a regular file, folder or link');
       }
     }
   }
