@@ -36,6 +36,8 @@ export function parseKeyValues(text: string): Map<string, string> {
     if (!KEY.test(key)) {
       throw new KeyValueSyntaxError(index + 1, `'${key}' is not a valid variable name`);
     }
+    // As a property name it would set an object's prototype and silently vanish.
+    if (key === '__proto__') throw new KeyValueSyntaxError(index + 1, "'__proto__' cannot be used as a variable name");
     values.set(key, unquote(body.slice(equals + 1).trim()));
   });
   return values;

@@ -10,6 +10,11 @@ const SHELL_OPERATORS = new Set(['&&', '||', '|', ';', '>', '>>', '<', '&', '2>&
  * unquoted shell operator (`&&`, `|`, `;`, `>` …) is an error naming the input.
  */
 export function parseCommand(text: string, input: string): string[] {
+  // Several lines would be joined into one argv without a word: one command per input.
+  const lines = text.trim().split(/\r?\n/);
+  if (lines.length > 1) {
+    throw new InputError(input, `holds ${lines.length} lines; give one command (put several steps in an npm script)`);
+  }
   const argv: string[] = [];
   let word = '';
   let inWord = false;
