@@ -53,7 +53,10 @@ export async function startHarness(options: KubernetesApiOptions = {}): Promise<
   const cacheDir = join(dir, 'cache');
   const kubectl: Harness['kubectl'] = (args, callOptions = {}) =>
     new Promise((resolve, reject) => {
-      const child = spawn(callOptions.binary ?? 'kubectl', [...args, '--cache-dir', cacheDir], {
+      // Flags go before a `--` (what follows is a command, as in `kubectl exec pod -- sh`).
+      const dash = args.indexOf('--');
+      const argv = dash < 0 ? [...args, '--cache-dir', cacheDir] : [...args.slice(0, dash), '--cache-dir', cacheDir, ...args.slice(dash)];
+      const child = spawn(callOptions.binary ?? 'kubectl', argv, {
         env: { ...process.env, KUBECONFIG: callOptions.kubeconfig ?? kubeconfig, KUBECACHEDIR: cacheDir },
         stdio: ['pipe', 'pipe', 'pipe'],
       });
