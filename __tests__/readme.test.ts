@@ -1,12 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from '@jest/globals';
-import { regenerate } from '../scripts/readme-tables.js';
+import { documentFiles, regenerate } from '../scripts/readme-tables.js';
 
 const readme = readFileSync('README.md', 'utf8');
 
 describe('README', () => {
-  test('its inputs and outputs tables match the action.yml files (npm run docs)', () => {
-    expect(readme).toBe(regenerate(readme));
+  test.each(documentFiles())('the generated sections of %s match their sources (npm run docs)', (file) => {
+    const text = readFileSync(file, 'utf8');
+    expect(text).toBe(regenerate(text));
+  });
+
+  test('the benchmark table is the latest run of npm run bench', () => {
+    expect(readme).toContain(`<!-- bench -->\n${readFileSync('bench/results.md', 'utf8').trimEnd()}\n<!-- /bench -->`);
   });
 
   test('documents every action that exists', () => {
