@@ -70,11 +70,11 @@ describeWithKubectls([KUBECTL_1_32, KUBECTL_1_27])('kubectl exec against the Kub
     const seen: ExecRequest[] = [];
     h = await startHarness({ profile: 'current' });
     await h.cluster.seedEdge();
-    h.cluster.setExecHandler(async (request, io) => {
+    h.cluster.setExecHandler((request, io) => {
       seen.push(request);
       io.stdout(Buffer.from('nginx: the configuration file /etc/nginx/nginx.conf syntax is ok\n'));
       io.stderr(Buffer.from('reloaded\n'));
-      return 0;
+      return Promise.resolve(0);
     });
     const pod = (await h.kubectl(['get', 'pods', '-l', 'cloud-pipeline/role=EDGE', '-o', 'jsonpath={.items[0].metadata.name}'])).stdout;
     const result = await h.kubectl(['exec', pod, '-c', 'cp-edge', '--', 'nginx', '-t'], { binary: KUBECTL_1_32 });
