@@ -49,7 +49,7 @@ export function rootActionYaml(): string {
   inputs.summary = { description: 'Write one job summary for the whole run.', required: false, default: 'true' };
   const document = {
     name: 'Cloud Pipeline Quick Launcher',
-    description: 'Builds the Quick Launcher into the distribution, builds the optimized tool images, renders the Edge config and deploys it all to a Cloud Pipeline cluster, in one job.',
+    description: 'Builds the Quick Launcher, its tool images and Edge config, and deploys them to a Cloud Pipeline cluster in one job.',
     author: 'Cloud Pipeline',
     branding: { icon: 'zap', color: 'blue' },
     inputs,
