@@ -58,6 +58,16 @@ describeWithKubectls([KUBECTL_1_32, KUBECTL_1_27])('kubectl exec against the Kub
     expect([input.code, input.stdout]).toEqual([0, 'through spdy\n']);
   });
 
+  test('output beyond the 64 KiB SPDY window passes on both transports (spdystream has no flow control)', async () => {
+    h = await startHarness({ profile: 'current' });
+    await h.cluster.seedEdge();
+    for (const binary of [KUBECTL_1_27, KUBECTL_1_32]) {
+      const result = await h.kubectl(['exec', 'deploy/cp-edge', '--', 'sh', '-c', 'head -c 1000000 /dev/zero | tr "\\0" a; head -c 100000 /dev/zero | tr "\\0" b >&2'], { binary });
+      expect([result.code, result.stdout.length, result.stderr.length]).toEqual([0, 1000000, 100000]);
+      expect(result.stdout).toBe('a'.repeat(1000000));
+    }
+  });
+
   test('aws-native: the command sees the claim folders at their mount paths (subPath applied)', async () => {
     h = await startHarness({ profile: 'aws-native' });
     const seeded = await h.cluster.seedEdge();

@@ -40,6 +40,20 @@ function acceptBareStreams(parser: { parseKVs: (...args: unknown[]) => unknown }
 }
 
 /**
+ * spdystream (the SPDY library of client-go and the kubelet) neither sends nor reads
+ * WINDOW_UPDATE frames: flow control does not exist on these connections. spdy-transport would
+ * stop after the initial 64 KiB window, so the stream's send windows stop counting.
+ */
+function ignoreSendWindow(stream: SpdyStream): void {
+  const state = stream._spdyState;
+  for (const side of [state.window.send, state.sessionWindow.send]) {
+    side.update = (_size: number, callback?: () => void) => {
+      if (callback) process.nextTick(callback);
+    };
+  }
+}
+
+/**
  * Serves one exec session over SPDY/3.1 as the kubelet's remotecommand v4 server does: answers
  * the upgrade with 101 and the negotiated `X-Stream-Protocol-Version`, replies to each stream the
  * client opens (`streamtype` error, stdin, stdout, stderr, resize), runs the command once the
@@ -64,6 +78,7 @@ export function serveSpdyExec(socket: Duplex, head: Buffer, plan: ExecPlan, hand
     connection.on('close', finish);
     connection.on('stream', (stream) => {
       const type = String(stream.headers.streamtype ?? '');
+      ignoreSendWindow(stream);
       stream.respond(200, {});
       stream.on('error', () => undefined);
       streams.set(type, stream);

@@ -2,8 +2,14 @@
 declare module 'spdy-transport' {
   import type { Duplex } from 'node:stream';
 
+  /** One direction of a flow-control window. */
+  export interface WindowSide {
+    update(size: number, callback?: () => void): void;
+  }
+
   export interface SpdyStream extends Duplex {
     id: number;
+    _spdyState: { window: { send: WindowSide }; sessionWindow: { send: WindowSide } };
     headers: Record<string, string>;
     respond(status: number, headers: Record<string, string>, callback?: () => void): void;
   }
