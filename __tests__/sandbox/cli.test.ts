@@ -25,19 +25,23 @@ describeWith(['nginx', 'openssl', 'kubectl'])('npm run sandbox -- up / down', ()
 
   test('up starts the API, the cluster and the Edge in the background; down stops them by PID', async () => {
     dir = await mkdtemp(join(tmpdir(), 'qla-sandbox-cli-'));
-    await sandbox('up', '--state-dir', dir, '--users', '3');
+    await sandbox('up', '--state-dir', dir, '--users', '3', '--profile', 'classic');
     const env = parseEnv(await readFile(join(dir, 'sandbox.env'), 'utf8'));
     expect(Object.keys(env).sort()).toEqual(
-      ['SANDBOX_API_TOKEN', 'SANDBOX_API_URL', 'SANDBOX_CERT_DIR', 'SANDBOX_EDGE_APPS_DIR', 'SANDBOX_EDGE_PORT', 'SANDBOX_HOST_PATH', 'SANDBOX_KUBECONFIG'],
+      ['SANDBOX_API_TOKEN', 'SANDBOX_API_URL', 'SANDBOX_CERT_DIR', 'SANDBOX_EDGE_APPS_DIR', 'SANDBOX_EDGE_PORT', 'SANDBOX_EDGE_URL', 'SANDBOX_HOST_PATH', 'SANDBOX_KUBECONFIG', 'SANDBOX_PROFILE'],
     );
     expect(env.SANDBOX_API_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/pipeline\/restapi$/);
     expect(env.SANDBOX_EDGE_PORT).toMatch(/^127\.0\.0\.1:\d+$/);
+    expect(env.SANDBOX_EDGE_URL).toBe(`https://${env.SANDBOX_EDGE_PORT}`);
+    expect(env.SANDBOX_PROFILE).toBe('classic');
+    // The blocks name the container's folder; the Edge container reads it there.
+    expect(env.SANDBOX_EDGE_APPS_DIR).toBe('/etc/nginx/external-apps');
     const users = await fetch(`${env.SANDBOX_API_URL}/users`, { headers: { Authorization: `Bearer ${env.SANDBOX_API_TOKEN}` } });
     expect(((await users.json()) as { payload: unknown[] }).payload).toHaveLength(4);
 
     const kubectl = ['--kubeconfig', env.SANDBOX_KUBECONFIG, '--cache-dir', join(dir, 'kube-cache'), 'get', 'deployment', 'cp-edge', '-o', 'json'];
     const edgeDeployment = JSON.parse((await run('kubectl', kubectl, { timeout: 30_000 })).stdout) as { spec: { template: { spec: { nodeSelector: Record<string, string> } } } };
-    expect(edgeDeployment.spec.template.spec.nodeSelector).toEqual({ 'cloud-pipeline/cp-edge': 'true' });
+    expect(edgeDeployment.spec.template.spec.nodeSelector).toMatchObject({ 'cloud-pipeline/cp-edge': 'true' });
     expect(await readdir(env.SANDBOX_HOST_PATH)).toContain('other-app.conf');
     const port = env.SANDBOX_EDGE_PORT.split(':')[1];
     const other = await run('curl', ['-sk', '--max-time', '10', '--resolve', `other-app.example.com:${port}:127.0.0.1`, `https://other-app.example.com:${port}/`]);
@@ -56,5 +60,6 @@ describeWith(['nginx', 'openssl', 'kubectl'])('npm run sandbox -- up / down', ()
 
   test('a bad command line prints the usage', async () => {
     await expect(sandbox('sideways')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('usage: npm run sandbox') });
+    await expect(sandbox('up', '--profile', 'moon')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('classic|additional-region|aws-native|current') });
   });
 });

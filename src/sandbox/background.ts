@@ -9,9 +9,13 @@ export interface SandboxInfo {
   apiToken: string;
   kubeconfig: string;
   kubeUrl: string;
-  /** The Edge node's /opt/edge/external-apps. */
+  /** The cluster profile imitated (classic, additional-region, aws-native, current). */
+  profile: string;
+  /** The local folder behind the Edge's external-apps volume (host path or claim subPath). */
   hostPath: string;
-  edge: { listen: string; port: number } | null;
+  edge: { listen: string; port: number; layout: string; root: string } | null;
+  /** The Edge Service's address (its external-host/external-port labels). */
+  edgeUrl: string;
   /** render-edge-config inputs that fit this Edge. */
   edgeInputs: { 'edge-port': string; 'edge-apps-dir': string; 'cert-dir': string };
   users: number;
@@ -25,7 +29,9 @@ export function sandboxEnv(info: SandboxInfo): string {
     SANDBOX_API_URL: info.apiUrl,
     SANDBOX_API_TOKEN: info.apiToken,
     SANDBOX_KUBECONFIG: info.kubeconfig,
+    SANDBOX_PROFILE: info.profile,
     SANDBOX_HOST_PATH: info.hostPath,
+    SANDBOX_EDGE_URL: info.edgeUrl,
     SANDBOX_EDGE_APPS_DIR: info.edgeInputs['edge-apps-dir'],
     SANDBOX_CERT_DIR: info.edgeInputs['cert-dir'],
     SANDBOX_EDGE_PORT: info.edgeInputs['edge-port'],
@@ -51,7 +57,7 @@ export function readSandbox(stateDir: string): SandboxInfo | undefined {
 }
 
 /** Starts the sandbox in the background (or finds the running one) and returns its info. */
-export async function sandboxUp(stateDir: string, options: { users?: number } = {}): Promise<SandboxInfo> {
+export async function sandboxUp(stateDir: string, options: { users?: number; profile?: string } = {}): Promise<SandboxInfo> {
   const dir = resolve(stateDir);
   const running = readSandbox(dir);
   if (running) return running;
@@ -59,7 +65,7 @@ export async function sandboxUp(stateDir: string, options: { users?: number } = 
   rmSync(join(dir, STATE_FILES.info), { force: true });
   const log = openSync(join(dir, STATE_FILES.log), 'a');
   const daemon = new URL('./daemon.ts', import.meta.url).pathname;
-  const child = spawn(process.execPath, ['--import', 'tsx', daemon, '--state-dir', dir, '--users', String(options.users ?? 0)], {
+  const child = spawn(process.execPath, ['--import', 'tsx', daemon, '--state-dir', dir, '--users', String(options.users ?? 0), '--profile', options.profile ?? 'current'], {
     detached: true,
     stdio: ['ignore', log, log],
   });

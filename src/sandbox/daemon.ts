@@ -3,6 +3,8 @@
 // the state folder: sandbox.json (read by scripts), sandbox.env (KEY=VALUE for a shell).
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { CLUSTER_PROFILES, type ClusterProfile } from './kubernetes/index.js';
+import { findOnPath } from '../tools/exec.js';
 import { startSandboxStack } from './stack.js';
 import { sandboxEnv, STATE_FILES, type SandboxInfo } from './background.js';
 
@@ -13,8 +15,15 @@ const option = (name: string, fallback: string): string => {
 };
 const stateDir = resolve(option('--state-dir', '.sandbox'));
 const users = Number(option('--users', '0'));
+const profile = option('--profile', 'current') as ClusterProfile;
+if (!CLUSTER_PROFILES.includes(profile)) throw new Error(`unknown cluster profile ${profile}: one of ${CLUSTER_PROFILES.join(', ')}`);
 
-const stack = await startSandboxStack({ stateDir, users });
+// SPEC §7: without nginx the rest still runs, and the log says how to get the Edge. With nginx, a
+// failed Edge start ends this process with nginx's error in sandbox.log.
+const missing = [];
+for (const tool of ['nginx', 'openssl', 'flock']) if (!(await findOnPath(tool))) missing.push(tool);
+if (missing.length > 0) console.error(`sandbox: no Edge: ${missing.join(', ')} not on PATH (apt-get install -y nginx openssl util-linux)`);
+const stack = await startSandboxStack({ stateDir, users, profile, edge: missing.length === 0 });
 const kubeconfig = stack.kube.writeKubeconfig(join(stateDir, 'kubeconfig'));
 const info: SandboxInfo = {
   pid: process.pid,
@@ -22,8 +31,10 @@ const info: SandboxInfo = {
   apiToken: stack.api.token,
   kubeconfig,
   kubeUrl: stack.kube.url,
+  profile: stack.profile,
   hostPath: stack.hostPath,
-  edge: stack.edge ? { listen: stack.edge.listen, port: stack.edge.port } : null,
+  edge: stack.edge ? { listen: stack.edge.listen, port: stack.edge.port, layout: stack.edge.layout, root: stack.edge.root } : null,
+  edgeUrl: stack.edgeService.url,
   edgeInputs: stack.edgeInputs,
   users,
 };

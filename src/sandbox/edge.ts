@@ -1,32 +1,64 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { createConnection, createServer } from 'node:net';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { renderEdgeNginxConf } from '../lib/edge-nginx-conf.js';
+import { defaultCertificate } from '../lib/edge-layout.js';
 import { execRunner, findOnPath } from '../tools/exec.js';
-import { startArgs } from '../tools/nginx.js';
 import { OpenSsl } from '../tools/openssl.js';
+import type { KubeApi } from './kubernetes/api.js';
+import type { ExecHandler } from './kubernetes/exec-handler.js';
+import type { LocalMount } from './kubernetes/volumes.js';
+import { ContainerFs } from './edge/container.js';
+import { edgeExecHandler } from './edge/exec.js';
+import { EDGE_PATHS, createContainerFilesystem, initCopies } from './edge/image.js';
+import { classicMounts, edgeLayoutOf, externalAppsVolume, type EdgeLayout } from './edge/layout.js';
+import { EdgeNginx, type CommandResult } from './edge/nginx-process.js';
+import { NginxShim } from './edge/nginx-shim.js';
+import { SyncRoutes, type RouteResult, type RouteSpec } from './edge/sync-routes.js';
+
+export type { CommandResult } from './edge/nginx-process.js';
+export type { RouteResult, RouteSpec } from './edge/sync-routes.js';
+export type { EdgeLayout } from './edge/layout.js';
 
 /**
- * The Edge stand-in (SPEC §7): a real nginx on a loopback port with the Edge's include layout.
- * Like the real Edge pod's `init`, every (re)start copies the node's host folder
- * (`/opt/edge/external-apps` on a real node) into the folder nginx includes
- * (`/etc/nginx/external-apps` in the pod), so changes show only after a restart.
+ * The Edge stand-in (docs/sandbox-edge.md): a folder standing for the cp-edge container's
+ * filesystem, with the Edge's nginx.conf (its http {} as upstream has it: no types), the
+ * Deployment's volume mounts, init's copies at each start, a real nginx serving the container's
+ * configuration on a loopback port, `kubectl exec` into the container, and sync-routes.
  */
 export interface SandboxEdge {
-  /** `127.0.0.1:<port>`: pass it to render-edge-config as `edge-port`. */
+  /** `127.0.0.1:<port>`: where the container's port 8181 is published. */
   listen: string;
   port: number;
-  /** The node's host folder (what deploys write). */
+  /** The local folder of the external-apps volume (the node's /opt/edge/external-apps, or the PVC folder). */
   hostPath: string;
-  /** The Edge-side folder nginx includes: pass it as `edge-apps-dir`. */
+  /** The local folder of the container's /etc/nginx/external-apps. */
   appsDir: string;
-  /** Certificates (`ssl-*.pem`, self-signed): pass it as `cert-dir`. */
+  /** The local folder of the Edge's pki volume (/opt/edge/pki): a runner-side copy for `cert-dir`. */
   certDir: string;
-  restart(): Promise<void>;
-  stop(): Promise<void>;
-  /** How many times nginx was started. */
+  /** The local folder standing for the container's `/`. */
+  root: string;
+  readonly layout: EdgeLayout;
+  /** How many times the container (and its nginx) was started. */
   readonly starts: number;
+  /** Successful `nginx -s reload` commands run in the container. */
+  readonly reloads: number;
+  /** Whether nginx is serving: a failed start leaves the pod Ready but serving nothing (init:202-206). */
+  readonly serving: boolean;
+  /** nginx's output when the last start failed. */
+  readonly lastStartError: string | undefined;
+  /** A new container: fresh filesystem from the image, init's copies, nginx started (never throws for nginx). */
+  restart(options?: { mounts?: LocalMount[] }): Promise<void>;
+  stop(): Promise<void>;
+  /** `kubectl exec` into the Edge container (register it for the Edge's pods). */
+  execHandler: ExecHandler;
+  /** Runs an nginx command line in the container, as the container's `nginx` would. */
+  nginx(argv: string[]): Promise<CommandResult>;
+  /** sync-routes publishing a run on an external app's domain; resolves after the reload. */
+  publishRoute(route: RouteSpec): Promise<RouteResult>;
+  /** sync-routes removing a stopped run's route; false when there was none. */
+  removeRoute(route: RouteSpec): Promise<boolean>;
+  /** The local path of a container path. */
+  local(containerPath: string): string;
 }
 
 export interface EdgeOptions {
@@ -34,8 +66,15 @@ export interface EdgeOptions {
   stateDir: string;
   /** Loopback port; 0 picks a free one. */
   port?: number;
-  /** The node folder standing for /opt/edge/external-apps (default under stateDir). */
-  hostPath?: string;
+  /**
+   * The container's volume mounts as local folders, as the Edge Deployment declares them
+   * (default: the classic layout over `<stateDir>/node`).
+   */
+  mounts?: LocalMount[];
+  /** The Edge container's name (`cp-edge`). */
+  container?: string;
+  /** The Kubernetes API stand-in, for the container's env in exec sessions. */
+  api?: KubeApi;
 }
 
 /** A free TCP port on 127.0.0.1. */
@@ -50,83 +89,94 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function waitForPort(port: number, child: ChildProcess, output: () => string): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    if (child.exitCode !== null) throw new Error(`sandbox Edge: nginx exited with ${child.exitCode}: ${output()}`);
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = createConnection({ host: '127.0.0.1', port }, () => {
-        socket.end();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`sandbox Edge: nginx did not listen on 127.0.0.1:${port}: ${output()}`);
-}
-
-/** Starts the Edge stand-in; needs nginx and openssl on PATH. */
+/**
+ * Starts the Edge stand-in; needs nginx, openssl and flock on PATH. Throws when nginx does not
+ * start now (a broken sandbox must say so); later restarts behave like init and never throw.
+ */
 export async function startEdge(options: EdgeOptions): Promise<SandboxEdge> {
-  const nginx = await findOnPath('nginx');
+  const nginxBinary = await findOnPath('nginx');
   const opensslPath = await findOnPath('openssl');
-  if (!nginx || !opensslPath) {
-    throw new Error('the sandbox Edge needs nginx and openssl: apt-get install -y nginx openssl');
+  if (!nginxBinary || !opensslPath) {
+    throw new Error('the sandbox Edge needs nginx and openssl: apt-get install -y nginx openssl util-linux');
   }
-  const root = join(options.stateDir, 'edge');
-  const hostPath = options.hostPath ?? join(options.stateDir, 'node', 'opt', 'edge', 'external-apps');
-  const appsDir = join(root, 'etc', 'nginx', 'external-apps');
-  const certDir = join(root, 'etc', 'edge', 'pki');
-  const prefix = join(root, 'nginx');
+  const state = join(options.stateDir, 'edge');
   const port = options.port || (await freePort());
-  const listen = `127.0.0.1:${port}`;
-  await mkdir(hostPath, { recursive: true });
-  await mkdir(certDir, { recursive: true });
-  await mkdir(join(prefix, 'temp'), { recursive: true });
-  const certificate = join(certDir, 'ssl-public-cert.pem');
-  const certificateKey = join(certDir, 'ssl-private-key.pem');
-  await new OpenSsl(opensslPath, execRunner).selfSigned({ certificate, key: certificateKey, commonName: 'sandbox-edge', days: 30 });
-  const config = join(prefix, 'nginx.conf');
-  await writeFile(config, renderEdgeNginxConf({ appsDir, sitesDir: join(root, 'etc', 'nginx', 'sites-enabled'), listen, certificate, certificateKey, errorLog: join(prefix, 'error.log'), accessLog: join(prefix, 'access.log'), pid: join(prefix, 'nginx.pid'), tempDir: join(prefix, 'temp') }));
+  let fs = new ContainerFs(join(state, 'container'), options.mounts ?? classicMounts(join(options.stateDir, 'node')));
+  const nginx = new EdgeNginx(nginxBinary, () => fs, state, new Map([[8181, port]]));
+  const shim = await NginxShim.start(nginx, join(state, 'shim'));
+  const openssl = new OpenSsl(opensslPath, execRunner);
+  const fallbackPki = join(state, 'pki-of-the-install');
 
-  let child: ChildProcess | undefined;
-  let starts = 0;
-
-  async function start(): Promise<void> {
-    await rm(appsDir, { recursive: true, force: true });
-    await cp(hostPath, appsDir, { recursive: true });
-    let output = '';
-    const proc = spawn(nginx!, startArgs(config, prefix), { stdio: ['ignore', 'ignore', 'pipe'] });
-    proc.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child = proc;
-    starts += 1;
-    await waitForPort(port, proc, () => output.trim());
+  /** pipectl's self-signed pair in the node's /opt/edge/pki, when the cluster has none yet. */
+  async function ensureInstallCertificate(): Promise<void> {
+    const pkiVolume = fs.volumes.find((mount) => mount.mountPath === '/opt/edge/pki')?.local ?? fallbackPki;
+    mkdirSync(pkiVolume, { recursive: true });
+    const pair = defaultCertificate(pkiVolume);
+    if (!existsSync(pair.certificate)) await openssl.selfSigned({ ...pair, commonName: 'sandbox-edge', days: 30 });
   }
 
-  async function stop(): Promise<void> {
-    const running = child;
-    child = undefined;
-    if (!running || running.exitCode !== null) return;
-    await new Promise<void>((resolve) => {
-      running.once('exit', () => resolve());
-      running.kill('SIGQUIT');
-    });
+  async function boot(): Promise<boolean> {
+    await nginx.stop();
+    createContainerFilesystem(fs);
+    shim.install(join(fs.local(EDGE_PATHS.nginxBinaryDir), 'nginx'), fs.root);
+    for (const mount of fs.volumes) mkdirSync(mount.local, { recursive: true });
+    await ensureInstallCertificate();
+    initCopies(fs);
+    if (!fs.volumes.some((mount) => mount.mountPath === '/opt/edge/pki')) {
+      // stand-in only: a Deployment without a pki mount still gets the install's pair.
+      initCopies(new ContainerFs(fs.root, [...fs.volumes, { mountPath: '/opt/edge/pki', local: fallbackPki }]));
+    }
+    return nginx.start();
   }
 
-  await start();
+  if (!(await boot())) {
+    await shim.close();
+    throw new Error(`sandbox Edge: nginx did not start: ${nginx.lastStartError ?? 'unknown reason'}`);
+  }
+  const syncRoutes = new SyncRoutes({ fs: () => fs, nginx: (argv) => nginx.command(argv) });
+  const pkiDir = (): string => fs.volumes.find((mount) => mount.mountPath === '/opt/edge/pki')?.local ?? fallbackPki;
   return {
-    listen,
+    listen: `127.0.0.1:${port}`,
     port,
-    hostPath,
-    appsDir,
-    certDir,
+    get hostPath() {
+      return externalAppsVolume(fs.volumes) ?? fs.local(EDGE_PATHS.externalAppsMount);
+    },
+    get appsDir() {
+      return fs.local(EDGE_PATHS.externalApps);
+    },
+    get certDir() {
+      return pkiDir();
+    },
+    get root() {
+      return fs.root;
+    },
+    get layout() {
+      return edgeLayoutOf(fs.volumes);
+    },
     get starts() {
-      return starts;
+      return nginx.starts;
     },
-    restart: async () => {
-      await stop();
-      await start();
+    get reloads() {
+      return nginx.reloads;
     },
-    stop,
+    get serving() {
+      return nginx.running;
+    },
+    get lastStartError() {
+      return nginx.lastStartError;
+    },
+    async restart(restartOptions = {}) {
+      if (restartOptions.mounts) fs = new ContainerFs(fs.root, restartOptions.mounts);
+      await boot();
+    },
+    async stop() {
+      await nginx.stop();
+      await shim.close();
+    },
+    execHandler: edgeExecHandler({ fs: () => fs, container: options.container ?? 'cp-edge', api: options.api }),
+    nginx: (argv) => nginx.command(argv),
+    publishRoute: (route) => syncRoutes.publish(route),
+    removeRoute: (route) => syncRoutes.remove(route),
+    local: (containerPath) => fs.local(containerPath),
   };
 }

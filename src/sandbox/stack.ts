@@ -1,22 +1,34 @@
 import { join } from 'node:path';
+import { DEFAULT_EDGE_APPS_DIR } from '../lib/edge-layout.js';
 import { startCloudPipelineApi, type CloudPipelineApi } from './cloud-pipeline-api/index.js';
 import { startEdge, freePort, type SandboxEdge } from './edge.js';
-import { EDGE_DEFAULTS, startKubernetesApi, type KubernetesApi } from './kubernetes/index.js';
+import type { ExecHandler } from './kubernetes/exec-handler.js';
+import { localExecHandler } from './kubernetes/exec-local.js';
+import { startKubernetesApi, type ClusterProfile, type KubernetesApi, type SeededEdge } from './kubernetes/index.js';
+import { objectAt, objectsAt, stringMap, type JsonObject } from './kubernetes/json.js';
+import { resourceOfKind } from './kubernetes/resources.js';
+import type { LocalMount } from './kubernetes/volumes.js';
 
 /**
  * The whole local stand-in of a Cloud Pipeline cluster (SPEC §7), in one process: the API
- * stand-in, the Kubernetes API stand-in seeded with the `cp-edge` Deployment on a labelled node,
- * and the nginx Edge over that node's `/opt/edge/external-apps`. A rollout of `cp-edge` (what
- * `kubectl rollout restart` starts) restarts nginx, which copies the host folder in again, as the
- * real Edge pod's init does.
+ * stand-in, the Kubernetes API stand-in of a cluster profile seeded with the Edge Deployment and
+ * Service, and the Edge stand-in over that Deployment's volumes. A rollout of the Edge Deployment
+ * (what `kubectl rollout restart` starts) starts a new Edge container, and `kubectl exec` into an
+ * Edge pod runs in that container.
  */
 export interface SandboxStack {
   api: CloudPipelineApi;
   kube: KubernetesApi;
-  /** Undefined when nginx or openssl is missing (the rest still runs). */
+  /** The cluster imitated. */
+  profile: ClusterProfile;
+  /** Undefined when started with `edge: false`. */
   edge?: SandboxEdge;
-  /** The node folder standing for the Edge node's /opt/edge/external-apps. */
+  /** The Edge as seeded: Deployment name, namespace, layout, the local folders of its volumes. */
+  seeded: SeededEdge;
+  /** The local folder behind the Edge's external-apps volume (what the deploy's Job writes). */
   hostPath: string;
+  /** The Edge Service's address as its `cloud-pipeline/external-host`/`-port` labels give it. */
+  edgeService: { host: string; port: number; url: string };
   /** What `render-edge-config` must be told so its blocks fit this Edge. */
   edgeInputs: { 'edge-port': string; 'edge-apps-dir': string; 'cert-dir': string };
   stop(): Promise<void>;
@@ -26,41 +38,64 @@ export interface SandboxStackOptions {
   stateDir: string;
   /** Ordinary users seeded in the API stand-in. */
   users?: number;
-  /** Start the nginx Edge (default true). */
+  /** Start the nginx Edge (default true). A failed start throws. */
   edge?: boolean;
+  /** The cluster profile (default 'current'). */
+  profile?: ClusterProfile;
+}
+
+function isEdgePod(pod: JsonObject, seeded: SeededEdge, deployment: JsonObject | undefined): boolean {
+  const metadata = objectAt(pod.metadata);
+  if (metadata.namespace !== seeded.namespace || !deployment) return false;
+  const selector = stringMap(objectAt(objectAt(deployment.spec).selector).matchLabels);
+  const labels = stringMap(metadata.labels);
+  return Object.keys(selector).length > 0 && Object.entries(selector).every(([key, value]) => labels[key] === value);
 }
 
 export async function startSandboxStack(options: SandboxStackOptions): Promise<SandboxStack> {
   let edge: SandboxEdge | undefined;
   const port = await freePort();
-  const listen = `127.0.0.1:${port}`;
+  const workDir = join(options.stateDir, 'cluster');
   const api = await startCloudPipelineApi({ users: options.users ?? 0 });
-  const kube = await startKubernetesApi({
-    workDir: join(options.stateDir, 'cluster'),
-    onRollout: async (deployment) => {
-      const metadata = deployment.metadata as { name?: string } | undefined;
-      if (metadata?.name === EDGE_DEFAULTS.deployment && edge) await edge.restart();
-    },
-  });
-  const hostPath = join(kube.nodeRoot(), EDGE_DEFAULTS.hostPath);
-  // The unrelated app already on the Edge listens on loopback like everything in the sandbox.
-  const unrelatedApp = { ...EDGE_DEFAULTS.unrelatedApp, content: EDGE_DEFAULTS.unrelatedApp.content.replace('listen 8181;', `listen ${listen};`) };
-  await kube.seedEdge({ unrelatedApp });
+  const kube = await startKubernetesApi({ workDir, profile: options.profile ?? 'current' });
+  const seeded = await kube.seedEdge({ externalHost: '127.0.0.1', externalPort: port });
+  const liveDeployment = (): JsonObject | undefined => kube.api.store.get(resourceOfKind('Deployment'), seeded.namespace, seeded.deployment);
+  const mountsOf = (deployment: JsonObject): LocalMount[] => kube.workloadMounts(deployment).map((mount) => ({ mountPath: mount.mountPath.replace(/\/+$/, ''), local: mount.local }));
+
   if (options.edge !== false) {
-    edge = await startEdge({ stateDir: options.stateDir, port, hostPath }).catch((error: unknown) => {
-      console.error(`sandbox: no nginx Edge (${(error as Error).message})`);
-      return undefined;
+    const deployment = liveDeployment();
+    if (!deployment) throw new Error(`sandbox: the seeded Edge Deployment ${seeded.deployment} is missing`);
+    const first = objectsAt(objectAt(objectAt(objectAt(deployment.spec).template).spec).containers)[0];
+    const container = typeof first?.name === 'string' ? first.name : 'cp-edge';
+    edge = await startEdge({ stateDir: options.stateDir, port, mounts: mountsOf(deployment), container, api: kube.api });
+    const started = edge;
+    // A rollout of the Edge is a new container; cp-edge has no readiness probe, so a failed nginx start still leaves it Ready.
+    kube.setRolloutHook(async (rolled) => {
+      const metadata = objectAt(rolled.metadata);
+      if (metadata.name === seeded.deployment && metadata.namespace === seeded.namespace) await started.restart({ mounts: mountsOf(rolled) });
     });
+    const fallback = localExecHandler(kube.api, (nodeName) => {
+      try {
+        return kube.resolver(nodeName);
+      } catch {
+        return kube.resolver();
+      }
+    }, workDir);
+    const handler: ExecHandler = (request, io) => (isEdgePod(request.pod, seeded, liveDeployment()) ? started.execHandler(request, io) : fallback(request, io));
+    kube.setExecHandler(handler);
   }
   return {
     api,
     kube,
+    profile: kube.profile,
     edge,
-    hostPath,
+    seeded,
+    hostPath: seeded.appsDir,
+    edgeService: { host: '127.0.0.1', port, url: `https://127.0.0.1:${port}` },
     edgeInputs: {
-      'edge-port': listen,
-      'edge-apps-dir': edge?.appsDir ?? join(options.stateDir, 'edge', 'etc', 'nginx', 'external-apps'),
-      'cert-dir': edge?.certDir ?? join(options.stateDir, 'edge', 'etc', 'edge', 'pki'),
+      'edge-port': `127.0.0.1:${port}`,
+      'edge-apps-dir': DEFAULT_EDGE_APPS_DIR,
+      'cert-dir': seeded.pkiDir,
     },
     async stop() {
       await edge?.stop();

@@ -43,13 +43,13 @@ describeWith(['nginx', 'openssl'])('render-edge-config with the real nginx', () 
       'tool-launcher-host': 'tools.example.test',
       'api-external-url': API,
       'edge-port': edge.listen,
-      'edge-apps-dir': edge.appsDir,
+      // The Edge's pki as a runner-side copy: nginx -t loads the pair the Edge's rule picks.
       'cert-dir': edge.certDir,
       validate: 'true',
       'output-dir': outputDir,
     });
     await renderAndWrite(inputs, {}, new MemoryLogger());
-    // What a deploy does: the rendered folder and the launcher into the node's host folder.
+    // What a deploy does: the rendered folder and the launcher into the node's host folder, then a new Edge container.
     await cp(join(outputDir, 'external-apps'), edge.hostPath, { recursive: true });
     await cp(join(FIXTURES, 'launcher-build'), join(edge.hostPath, 'quick-launcher/www'), { recursive: true });
     await cp(join(FIXTURES, 'ext-js'), join(edge.hostPath, 'quick-launcher/ext-js'), { recursive: true });
