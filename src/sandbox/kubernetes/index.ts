@@ -42,7 +42,7 @@ export const EDGE_NODE: NodeConfig = edgeNodeFor('current');
 export interface KubernetesApiOptions {
   /**
    * The cluster imitated (default 'current', a v1.33 server): 'classic' and 'additional-region'
-   * are v1.15.4 (no server-side apply, no Job TTL, exec only over SPDY), 'aws-native' is EKS 1.29
+   * are v1.15.4 (no server-side apply, no Job TTL, exec only over SPDY), 'aws-native' is EKS 1.31
    * with the Edge on the `cp-system-pvc` claim.
    */
   profile?: ClusterProfile;

@@ -5,7 +5,7 @@ import type { JsonObject } from './json.js';
  * - `classic`: pipectl's kubeadm cluster, Kubernetes v1.15.4, Edge on host paths (`cp-edge-dpl.yaml`);
  * - `additional-region`: the same cluster version, the Edge of an additional region
  *   (`cp-edge-dpl-additional-region.yaml`: external apps mounted read-write);
- * - `aws-native`: EKS, the Edge on the `cp-system-pvc` claim (`cp-edge-dpl-awsn.yaml`);
+ * - `aws-native`: EKS 1.31, the Edge on the `cp-system-pvc` claim (`cp-edge-dpl-awsn.yaml`);
  * - `current`: a current upstream Kubernetes (v1.33) with the classic Edge layout.
  */
 export type ClusterProfile = 'classic' | 'additional-region' | 'aws-native' | 'current';
@@ -20,7 +20,7 @@ export interface ProfileTraits {
   profile: ClusterProfile;
   /** What `/version` answers (apimachinery `version.Info`, empty fields left out). */
   version: JsonObject;
-  /** The server's minor version (15, 29, 33). */
+  /** The server's minor version (15, 31, 33). */
   minor: number;
   /** `application/apply-patch+yaml` accepted (ServerSideApply: alpha and off in 1.15, GA since 1.22). */
   serverSideApply: boolean;
@@ -51,15 +51,18 @@ const V1_15_4 = {
   platform: 'linux/amd64',
 };
 
-/** EKS reports a `+` minor and a `-eks-<hash>` gitVersion. */
-const EKS_1_29 = {
+/**
+ * EKS reports a `+` minor and a `-eks-<hash>` gitVersion. 1.31: the first EKS minors where the
+ * apiserver's WebSocket stream translator (v5, beta and on since 1.30) serves `kubectl exec`.
+ */
+const EKS_1_31 = {
   major: '1',
-  minor: '29+',
-  gitVersion: 'v1.29.10-eks-7f9249a',
-  gitCommit: '7f9249a1a3e5c86d3f52ac2b6c01c5ab1a0d28a8',
+  minor: '31+',
+  gitVersion: 'v1.31.4-eks-2d5f260',
+  gitCommit: '2d5f260a3b9bd8a0d8bd7a2b8c0fa6a4be4e0d52',
   gitTreeState: 'clean',
-  buildDate: '2024-10-24T20:33:45Z',
-  goVersion: 'go1.22.8',
+  buildDate: '2024-12-17T21:37:07Z',
+  goVersion: 'go1.22.10',
   compiler: 'gc',
   platform: 'linux/amd64',
 };
@@ -84,7 +87,7 @@ const V1_33 = {
 const TRAITS: Record<ClusterProfile, ProfileTraits> = {
   classic: { profile: 'classic', version: V1_15_4, minor: 15, serverSideApply: false, jobTtl: false, execWebSocketV5: false, singularNames: false, edgeLayout: 'classic', region: 'eu-central-1', kubeletVersion: 'v1.15.4' },
   'additional-region': { profile: 'additional-region', version: V1_15_4, minor: 15, serverSideApply: false, jobTtl: false, execWebSocketV5: false, singularNames: false, edgeLayout: 'additional-region', region: 'eu-west-1', kubeletVersion: 'v1.15.4' },
-  'aws-native': { profile: 'aws-native', version: EKS_1_29, minor: 29, serverSideApply: true, jobTtl: true, execWebSocketV5: true, singularNames: true, edgeLayout: 'aws-native', region: 'eu-central-1', kubeletVersion: 'v1.29.10-eks-59bf375' },
+  'aws-native': { profile: 'aws-native', version: EKS_1_31, minor: 31, serverSideApply: true, jobTtl: true, execWebSocketV5: true, singularNames: true, edgeLayout: 'aws-native', region: 'eu-central-1', kubeletVersion: 'v1.31.4-eks-aeac579' },
   current: { profile: 'current', version: V1_33, minor: 33, serverSideApply: true, jobTtl: true, execWebSocketV5: true, singularNames: true, edgeLayout: 'classic', region: 'eu-central-1', kubeletVersion: 'v1.33.1' },
 };
 
