@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { join, posix } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -143,8 +143,13 @@ export class EdgeNginx {
     for (const flag of args.flags) translated.push(`-${flag}`);
     if (args.globals) translated.push('-g', this.fs().rewrite(args.globals));
     if (args.signal) translated.push('-s', args.signal);
+    const before = args.signal === 'reload' ? this.workers() : undefined;
+    const logSize = args.signal === 'reload' ? this.errorLogSize() : 0;
     const result = await run(this.binary, translated);
-    if (args.signal === 'reload' && result.exitCode === 0) this.reloads += 1;
+    if (args.signal === 'reload' && result.exitCode === 0) {
+      this.reloads += 1;
+      if (before) await this.reloaded(before, logSize);
+    }
     const starting = !args.signal && !args.flags.some((flag) => flag === 't' || flag === 'T');
     const daemon = starting && result.exitCode === 0 ? this.pidOfFile() : undefined;
     if (daemon !== undefined) this.daemons.add(daemon);
@@ -198,6 +203,38 @@ export class EdgeNginx {
       }
       this.daemons.clear();
     });
+  }
+
+  /** The master's worker processes (Linux /proc). */
+  private workers(): Set<number> | undefined {
+    const pid = this.master?.pid;
+    if (pid === undefined || this.master?.exitCode !== null) return undefined;
+    try {
+      return new Set(readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
+    } catch {
+      return undefined;
+    }
+  }
+
+  private errorLogSize(): number {
+    const log = this.fs().local('/etc/nginx/logs/error.log');
+    return existsSync(log) ? statSync(log).size : 0;
+  }
+
+  /**
+   * stand-in: waits (up to about 2 s) until the master took the reload (new workers, the old ones
+   * gone: they stop accepting only once told to quit) or refused it (an [emerg] in its error
+   * log), so a test's next request meets the state the reload produced; real nginx applies it
+   * moments after `nginx -s reload` returns.
+   */
+  private async reloaded(before: Set<number>, logSize: number): Promise<void> {
+    for (let attempt = 0; attempt < 100; attempt += 1) {
+      const now = this.workers();
+      if (!now || ([...now].some((pid) => !before.has(pid)) && [...before].every((pid) => !now.has(pid)))) return;
+      const log = this.fs().local('/etc/nginx/logs/error.log');
+      if (existsSync(log) && statSync(log).size > logSize && readFileSync(log, 'utf8').slice(logSize).includes('[emerg]')) return;
+      await sleep(20);
+    }
   }
 
   private pidOfFile(): number | undefined {
