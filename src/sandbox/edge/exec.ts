@@ -15,10 +15,21 @@ export interface ExecTarget {
   api?: KubeApi;
 }
 
+const SHELLS = new Set(['sh', 'bash', 'dash', 'ash']);
+
+/** `sh`, `sh -s`, `bash -e -s …`, `busybox sh`: a shell that reads its script from stdin. */
+function readsScript(command: readonly string[]): boolean {
+  const argv = command[0]?.split('/').pop() === 'busybox' ? command.slice(1) : command;
+  if (!SHELLS.has(argv[0]?.split('/').pop() ?? '')) return false;
+  const options = argv.slice(1).filter((arg) => arg.startsWith('-'));
+  const operands = argv.slice(1).filter((arg) => !arg.startsWith('-'));
+  return !options.some((option) => option.includes('c')) && (operands.length === 0 || options.some((option) => option.includes('s')));
+}
+
 /**
  * `kubectl exec` into the Edge container: the argv runs on this machine with container paths
  * rewritten to the container's folders (`/var/run/sync-routes.lock`, `/etc/nginx/...`, the volume
- * mounts), in the container's `/`, with a PATH whose first entry holds the container's `nginx`
+ * mounts; also a shell script given on stdin), in the container's `/`, with a PATH whose first entry holds the container's `nginx`
  * (the shim that reaches this Edge's nginx); `sh`, `flock` and coreutils are the host's, as the
  * Edge image has them. Output names container paths again.
  */
@@ -53,8 +64,16 @@ export function edgeExecHandler(target: ExecTarget): ExecHandler {
       child.stdout?.on('data', (chunk: Buffer) => io.stdout(named(chunk)));
       child.stderr?.on('data', (chunk: Buffer) => io.stderr(named(chunk)));
       if (child.stdin && io.stdin) {
-        io.stdin.pipe(child.stdin);
-        child.stdin.on('error', () => undefined);
+        const input = child.stdin;
+        input.on('error', () => undefined);
+        if (readsScript(request.command)) {
+          // A script on stdin names container paths like an argv does; other stdin (a tar stream) is passed as is.
+          let script = '';
+          io.stdin.on('data', (chunk: Buffer | string) => (script += chunk.toString()));
+          io.stdin.on('end', () => input.end(fs.rewrite(script)));
+        } else {
+          io.stdin.pipe(input);
+        }
       }
       child.on('error', (error: NodeJS.ErrnoException) => {
         // containerd's answer for a command that cannot start, reported as the session's error.
