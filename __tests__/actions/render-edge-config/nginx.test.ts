@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, writeFile } from 'node:fs/promises';
+import { copyFile, cp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
@@ -8,6 +8,8 @@ import { MemoryLogger } from '../../../src/lib/logger.js';
 import { renderAndWrite } from '../../../src/actions/render-edge-config/run.js';
 import { NginxValidationError } from '../../../src/actions/render-edge-config/validate.js';
 import { startEdge, type SandboxEdge } from '../../../src/sandbox/edge.js';
+import { OpenSsl } from '../../../src/tools/openssl.js';
+import { execRunner } from '../../../src/tools/exec.js';
 import { describeWith } from '../../helpers/services.js';
 import { inputsOf, tempDir } from './render-helpers.js';
 
@@ -161,5 +163,17 @@ describeWith(['nginx', 'openssl'])('nginx -t on the rendered set', () => {
     expect(error).toBeInstanceOf(NginxValidationError);
     expect((error as Error).message).toMatch(/external-apps\/apps\.example\.test\.srv\.conf:5: \[emerg\] host not found in upstream "no-such-upstream\.invalid"/);
   });
-});
 
+  test("cert-dir as a copy of the Edge's pki: nginx -t loads the pair the Edge's rule picks", async () => {
+    const pki = await tempDir('pki');
+    const openssl = new OpenSsl('openssl', execRunner);
+    await openssl.selfSigned({ certificate: join(pki, 'ssl-public-cert.pem'), key: join(pki, 'ssl-private-key.pem'), commonName: 'edge' });
+    await openssl.selfSigned({ certificate: join(pki, 'example.test-public-cert.pem'), key: join(pki, 'example.test-private-key.pem'), commonName: '*.example.test' });
+    expect((await renderWith(undefined, { 'cert-dir': pki })).error).toBeUndefined();
+    // A key that does not belong to the certificate the Edge would pick for both hosts.
+    await copyFile(join(pki, 'ssl-private-key.pem'), join(pki, 'example.test-private-key.pem'));
+    const { error } = await renderWith(undefined, { 'cert-dir': pki });
+    expect(error).toBeInstanceOf(NginxValidationError);
+    expect((error as Error).message).toMatch(/key values mismatch/);
+  });
+});
