@@ -67,6 +67,6 @@ describeWith(['nginx', 'openssl'])("the sandbox Edge's http {} as the real one h
     await writeFile(edge.local(`/etc/nginx/external-apps/${APP_HOST}.conf`), `server {\n    listen 8181 ssl;\n    server_name ${APP_HOST};\n}\n`);
     const conflicting = await edge.nginx(['-c', '/etc/nginx/nginx.conf', '-t']);
     expect(conflicting.exitCode).toBe(0);
-    expect(conflicting.stderr).toContain(`conflicting server name "${APP_HOST}" on 127.0.0.1:${edge.port}, ignored`);
+    expect(conflicting.stderr).toContain(`conflicting server name "${APP_HOST}" on 0.0.0.0:8181, ignored`);
   });
 });

@@ -91,6 +91,11 @@ export function buildNginxView(fs: ContainerFs, configPath: string, viewDir: str
   translate(configPath);
   return {
     config: viewPath(configPath),
-    unview: (message) => fs.unrewrite(message.split(viewDir).join('')),
+    unview: (message) => {
+      let text = fs.unrewrite(message.split(viewDir).join(''));
+      // A published port is the container's wildcard port again (`0.0.0.0:8181` in nginx's words).
+      for (const [container, published] of ports) text = text.split(`127.0.0.1:${published}`).join(`0.0.0.0:${container}`);
+      return text;
+    },
   };
 }
