@@ -1,6 +1,7 @@
 import { afterEach, expect, test } from '@jest/globals';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ExecRequest } from '../../../src/sandbox/kubernetes/index.js';
 import { describeWithKubectls, KUBECTL_1_27, KUBECTL_1_32, startHarness, type Harness } from './kubectl-harness.js';
 
@@ -131,5 +132,24 @@ describeWithKubectls([KUBECTL_1_32, KUBECTL_1_27])('kubectl exec against the Kub
     expect(denied.code).toBe(1);
     expect(denied.stderr).toContain('cannot create resource "pods/exec" in API group "" in the namespace "default"');
     expect(execLog(h)).toEqual(['GET 403', 'POST 403']);
+  });
+
+  test('stop() ends open exec sessions on both transports', async () => {
+    h = await startHarness({ profile: 'current' });
+    const seeded = await h.cluster.seedEdge();
+    // Each command marks that it runs (its streams are all set up), then sleeps.
+    const sessions = ['spdy', 'websocket'].map((name) =>
+      h.kubectl(['exec', 'deploy/cp-edge', '--', 'sh', '-c', `touch /etc/nginx/ext/external-apps/${name}.started; sleep 30`], { binary: name === 'spdy' ? KUBECTL_1_27 : KUBECTL_1_32, timeoutMs: 20000 }),
+    );
+    const started = (): boolean => ['spdy', 'websocket'].every((name) => existsSync(join(seeded.appsDir, `${name}.started`)));
+    for (let i = 0; i < 200 && !started(); i += 1) await sleep(50);
+    expect(started()).toBe(true);
+    expect(execLog(h).sort()).toEqual(['GET 101', 'POST 101']);
+    await h.cluster.stop();
+    // Both kubectl processes end on their own (the harness kills a hung one: code -1). Their exit
+    // codes are kubectl's business: a SPDY client that loses the connection reads an empty error
+    // stream and exits 0.
+    const results = await Promise.all(sessions);
+    expect(results.map((result) => result.code)).not.toContain(-1);
   });
 });

@@ -75,6 +75,7 @@ export function serveSpdyExec(socket: Duplex, head: Buffer, plan: ExecPlan, hand
       resolve();
     };
     connection.on('error', finish);
+    // The client closes the connection once it has read the error stream (after the GOAWAY).
     connection.on('close', finish);
     connection.on('stream', (stream) => {
       const type = String(stream.headers.streamtype ?? '');
@@ -93,7 +94,8 @@ export function serveSpdyExec(socket: Duplex, head: Buffer, plan: ExecPlan, hand
         streams.get('stdout')?.end();
         streams.get('stderr')?.end();
         streams.get('error')?.end(Buffer.from(JSON.stringify(status)), () => connection.end());
-        setTimeout(finish, 2000).unref();
+        // A client that never closes: end our side after a while (the kubelet's idle timeout is longer).
+        setTimeout(() => socket.end(), 60_000).unref();
       });
     });
   });

@@ -163,7 +163,7 @@ export async function startKubernetesApi(options: KubernetesApiOptions = {}): Pr
     podFinished: (ns: string, name: string) => jobs.podFinished(ns, name),
     execHandler: () => execHandler,
   };
-  const { server, url } = await listen(context, options.port, tls);
+  const { server, url, endUpgrades } = await listen(context, options.port, tls);
   const kubeconfig = kubeconfigText({ server: url, token: tls ? token : undefined, certificateAuthority: tls?.certificate });
   return {
     url,
@@ -209,6 +209,7 @@ export async function startKubernetesApi(options: KubernetesApiOptions = {}): Pr
       jobs.stop();
       deployments.stop();
       await jobs.idle();
+      endUpgrades();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (ownWorkDir) rmSync(workDir, { recursive: true, force: true });

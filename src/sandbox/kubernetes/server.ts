@@ -253,6 +253,13 @@ async function serveUpgrade(context: ServerContext, request: IncomingMessage, so
   const url = new URL(request.url ?? '/', 'http://sandbox');
   const method = request.method ?? 'GET';
   let status = 101;
+  let logged = false;
+  // Logged when the answer is known: an upgraded session appears in the log while it runs.
+  const record = (): void => {
+    if (logged) return;
+    logged = true;
+    context.log.add({ method, path: url.pathname, query: url.search.replace(/^\?/, ''), contentType: request.headers['content-type'] ?? '', status, dryRun: false });
+  };
   socket.on('error', () => undefined);
   try {
     const header = request.headers.authorization ?? '';
@@ -271,6 +278,7 @@ async function serveUpgrade(context: ServerContext, request: IncomingMessage, so
         refuseSpdy(socket, offered);
         return;
       }
+      record();
       await serveSpdyExec(socket, head, plan, context.execHandler());
       return;
     }
@@ -283,23 +291,30 @@ async function serveUpgrade(context: ServerContext, request: IncomingMessage, so
       refuseWebSocket(socket, offered, supported);
       return;
     }
+    record();
     await serveWebSocketExec(request, socket, head, protocol, plan, context.execHandler());
   } catch (error) {
     const failure = error instanceof ApiError ? error : new ApiError(500, 'InternalError', `Internal error occurred: ${String(error)}`);
     status = failure.code;
     refuseUpgrade(socket, failure);
   } finally {
-    context.log.add({ method, path: url.pathname, query: url.search.replace(/^\?/, ''), contentType: request.headers['content-type'] ?? '', status, dryRun: false });
+    record();
   }
 }
 
-/** Starts the server on 127.0.0.1 (HTTPS when `tls` is given); resolves with it and its base URL. */
-export async function listen(context: ServerContext, port = 0, tls?: TlsMaterial): Promise<{ server: Server; url: string }> {
+/**
+ * Starts the server on 127.0.0.1 (HTTPS when `tls` is given); resolves with it, its base URL and
+ * a function that ends the upgraded (exec) connections, which `server.close()` does not.
+ */
+export async function listen(context: ServerContext, port = 0, tls?: TlsMaterial): Promise<{ server: Server; url: string; endUpgrades: () => void }> {
+  const upgraded = new Set<Duplex>();
   const handler = (request: IncomingMessage, response: ServerResponse): void => {
     void handle(context, request, response);
   };
   const server: Server = tls ? createHttpsServer({ cert: tls.certificate, key: tls.key }, handler) : createHttpServer(handler);
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    upgraded.add(socket);
+    socket.on('close', () => upgraded.delete(socket));
     void serveUpgrade(context, request, socket, head);
   });
   await new Promise<void>((resolve, reject) => {
@@ -307,5 +322,8 @@ export async function listen(context: ServerContext, port = 0, tls?: TlsMaterial
     server.listen(port, '127.0.0.1', () => resolve());
   });
   const address = server.address() as AddressInfo;
-  return { server, url: `${tls ? 'https' : 'http'}://127.0.0.1:${address.port}` };
+  const endUpgrades = (): void => {
+    for (const socket of upgraded) socket.destroy();
+  };
+  return { server, url: `${tls ? 'https' : 'http'}://127.0.0.1:${address.port}`, endUpgrades };
 }
