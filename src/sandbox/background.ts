@@ -39,7 +39,8 @@ export function sandboxEnv(info: SandboxInfo): string {
   return `${Object.entries(lines).map(([key, value]) => `${key}=${value}`).join('\n')}\n`;
 }
 
-function alive(pid: number): boolean {
+/** Whether a process of ours is still there (signal 0). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -53,7 +54,7 @@ export function readSandbox(stateDir: string): SandboxInfo | undefined {
   const file = join(stateDir, STATE_FILES.info);
   if (!existsSync(file)) return undefined;
   const info = JSON.parse(readFileSync(file, 'utf8')) as SandboxInfo;
-  return alive(info.pid) ? info : undefined;
+  return processAlive(info.pid) ? info : undefined;
 }
 
 /** Starts the sandbox in the background (or finds the running one) and returns its info. */
@@ -84,8 +85,8 @@ export async function sandboxDown(stateDir: string): Promise<boolean> {
   const info = readSandbox(resolve(stateDir));
   if (!info) return false;
   process.kill(info.pid, 'SIGTERM');
-  for (let attempt = 0; attempt < 100 && alive(info.pid); attempt += 1) await new Promise((wait) => setTimeout(wait, 100));
-  if (alive(info.pid)) process.kill(info.pid, 'SIGKILL');
+  for (let attempt = 0; attempt < 100 && processAlive(info.pid); attempt += 1) await new Promise((wait) => setTimeout(wait, 100));
+  if (processAlive(info.pid)) process.kill(info.pid, 'SIGKILL');
   rmSync(join(resolve(stateDir), STATE_FILES.info), { force: true });
   rmSync(join(resolve(stateDir), STATE_FILES.env), { force: true });
   return true;

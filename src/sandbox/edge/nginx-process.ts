@@ -4,6 +4,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { join, posix } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { processAlive } from '../background.js';
 import type { ContainerFs } from './container.js';
 import { EDGE_PATHS } from './image.js';
 import { buildNginxView } from './nginx-view.js';
@@ -198,8 +199,8 @@ export class EdgeNginx {
         });
       }
       for (const pid of this.daemons) {
-        if (alive(pid)) process.kill(pid, 'SIGQUIT');
-        for (let attempt = 0; attempt < 100 && alive(pid); attempt += 1) await sleep(50);
+        if (processAlive(pid)) process.kill(pid, 'SIGQUIT');
+        for (let attempt = 0; attempt < 100 && processAlive(pid); attempt += 1) await sleep(50);
       }
       this.daemons.clear();
     });
@@ -241,14 +242,5 @@ export class EdgeNginx {
     const pidFile = this.fs().local('/usr/local/openresty/nginx/logs/nginx.pid');
     const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').trim()) : NaN;
     return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
