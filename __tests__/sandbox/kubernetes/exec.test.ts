@@ -92,6 +92,10 @@ describeWithKubectls([KUBECTL_1_32, KUBECTL_1_27])('kubectl exec against the Kub
     expect(result).toEqual({ code: 0, stdout: 'nginx: the configuration file /etc/nginx/nginx.conf syntax is ok\n', stderr: 'reloaded\n' });
     expect(seen.map((r) => [r.namespace, (r.pod.metadata as { name: string }).name, r.container, r.command, r.stdin, r.tty])).toEqual([['default', pod, 'cp-edge', ['nginx', '-t'], false, false]]);
 
+    // A handler that serves only some commands hands the rest to the local process.
+    h.cluster.setExecHandler((request, io) => (request.command[0] === 'nginx' ? Promise.resolve(0) : h.cluster.localExec(request, io)));
+    expect((await h.kubectl(['exec', pod, '--', 'sh', '-c', 'echo local'], { binary: KUBECTL_1_32 })).stdout).toBe('local\n');
+
     h.cluster.setExecHandler(() => Promise.reject(new Error('container is restarting')));
     const failed = await h.kubectl(['exec', pod, '--', 'true'], { binary: KUBECTL_1_32 });
     expect(failed.code).toBe(1);

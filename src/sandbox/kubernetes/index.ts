@@ -109,6 +109,8 @@ export interface KubernetesApi {
   workloadMounts(workload: JsonObject, nodeName?: string): WorkloadMount[];
   /** Installs who runs `kubectl exec` commands (undefined: back to the local process). */
   setExecHandler(handler: ExecHandler | undefined): void;
+  /** The default exec handler (a local process), for a handler that serves only some pods. */
+  localExec: ExecHandler;
   setReadiness(readiness: Readiness): void;
   /** Replaces the rollout hook (for an embedder that starts after the stand-in). */
   setRolloutHook(hook: RolloutHook | undefined): void;
@@ -193,6 +195,7 @@ export async function startKubernetesApi(options: KubernetesApiOptions = {}): Pr
     setExecHandler(handler) {
       execHandler = handler ?? localExec;
     },
+    localExec,
     setReadiness(readiness) {
       deployments.readiness = readiness;
     },
