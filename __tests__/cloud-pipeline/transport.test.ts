@@ -53,8 +53,24 @@ const drop = (request: IncomingMessage) => request.socket.destroy();
 describe('Cloud Pipeline transport', () => {
   test('sends the bearer token and JSON body, unwraps the payload', async () => {
     const { client, seen } = await scripted([ok({ id: 7, userName: 'A', roles: [] })]);
-    await expect(client.users.create({ userName: 'A', roleIds: [2] })).resolves.toEqual({ id: 7, userName: 'A', roles: [] });
+    await expect(client.users.create({ userName: 'A', roleIds: [2] })).resolves.toEqual({ id: 7, userName: 'A', roles: [], groups: [] });
     expect(seen).toEqual([{ method: 'POST', url: '/pipeline/restapi/user', body: '{"userName":"A","roleIds":[2]}', authorization: `Bearer ${TOKEN}` }]);
+  });
+
+  test('NON_EMPTY answers: a user without roles, an empty list without payload, read as empty', async () => {
+    const { client } = await scripted([ok({ id: 7, userName: 'A' }), json(200, { status: 'OK' }), json(200, { status: 'OK' })]);
+    await expect(client.users.whoami()).resolves.toEqual({ id: 7, userName: 'A', roles: [], groups: [] });
+    await expect(client.users.list()).resolves.toEqual([]);
+    await expect(client.preferences.list()).resolves.toEqual([]);
+  });
+
+  test('an answer of another shape is an error naming the call, never a TypeError', async () => {
+    const { client } = await scripted([ok({ id: 'seven', userName: 'A' }), ok({ users: [] }), ok([{ id: 1, name: 'x' }]), json(200, ['not an envelope']), ok({ token: 42 })]);
+    await expect(client.users.whoami()).rejects.toThrow('Cloud Pipeline API GET /whoami failed (HTTP 200): unexpected answer: user.id should be a number, got string');
+    await expect(client.users.list()).rejects.toThrow('Cloud Pipeline API GET /users failed (HTTP 200): unexpected answer: users should be a list, got object');
+    await expect(client.tools.load('r', 'g/t')).rejects.toThrow('GET /tool/load failed (HTTP 200): unexpected answer: tool should be an object, got a list');
+    await expect(client.roles.list()).rejects.toThrow(/GET \/role\/loadAll failed \(HTTP 200\): unexpected answer: not a \{status, payload\} envelope/);
+    await expect(client.users.token('A')).rejects.toThrow('GET /user/token failed (HTTP 200): unexpected answer: payload.token should be a non-empty string, got number');
   });
 
   test('retries a POST after 503, 429 with Retry-After, a dropped connection and a timeout, resending the same body', async () => {

@@ -1,4 +1,5 @@
 import type { Logger } from '../lib/logger.js';
+import { FoldersApi } from './folders.js';
 import { MetadataApi } from './metadata.js';
 import { PreferencesApi } from './preferences.js';
 import { RolesApi } from './roles.js';
@@ -17,10 +18,12 @@ export class CloudPipelineClient {
   readonly preferences: PreferencesApi;
   readonly tools: ToolsApi;
   readonly metadata: MetadataApi;
+  readonly folders: FoldersApi;
   private readonly transport: ApiTransport;
 
-  constructor(options: TransportOptions) {
+  constructor(private readonly options: TransportOptions) {
     this.transport = new ApiTransport(options);
+    this.folders = new FoldersApi(this.transport);
     this.users = new UsersApi(this.transport);
     this.roles = new RolesApi(this.transport);
     this.storages = new StoragesApi(this.transport);
@@ -32,6 +35,11 @@ export class CloudPipelineClient {
   /** Requests sent and retries made so far. */
   get stats(): TransportStats {
     return { ...this.transport.stats };
+  }
+
+  /** A client for the same API with another token (e.g. to check what a user's token reaches); close it when done. */
+  withToken(token: string): CloudPipelineClient {
+    return new CloudPipelineClient({ ...this.options, token });
   }
 
   /** Closes kept-alive sockets; call when done. */

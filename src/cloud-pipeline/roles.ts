@@ -1,3 +1,4 @@
+import { type Call, listOf, roleOf } from './answer.js';
 import type { ApiTransport } from './transport.js';
 import type { Role } from './types.js';
 
@@ -6,12 +7,13 @@ export class RolesApi {
   constructor(private readonly api: ApiTransport) {}
 
   /** Every role (`GET /role/loadAll?loadUsers=false`). */
-  list(): Promise<Role[]> {
-    return this.api.request<Role[]>('GET', '/role/loadAll', { query: { loadUsers: false } });
+  async list(): Promise<Role[]> {
+    const call: Call = { method: 'GET', path: '/role/loadAll' };
+    return listOf(call, await this.api.request<unknown>(call.method, call.path, { query: { loadUsers: false } }), 'roles', (role, index) => roleOf(call, role, `roles[${index}]`));
   }
 
   /** Adds users to a role (`POST /role/{id}/assign?userIds=`). */
-  assign(roleId: number, userIds: number[]): Promise<Role> {
-    return this.api.request<Role>('POST', `/role/${roleId}/assign`, { query: { userIds: userIds.join(',') } });
+  assign(roleId: number, userIds: number[]): Promise<unknown> {
+    return this.api.request('POST', `/role/${roleId}/assign`, { query: { userIds: userIds.join(',') } });
   }
 }

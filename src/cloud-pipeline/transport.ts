@@ -113,7 +113,9 @@ export class ApiTransport {
         const response = await this.http.request(method, url, data, headers);
         const status = response.message.statusCode ?? 0;
         const buffer = response.readBodyBuffer ? await response.readBodyBuffer() : Buffer.from(await response.readBody());
-        if (spec.raw === true && status > 0 && status < 400) return buffer as T;
+        const json = /json/i.test(headerOf(response.message.headers['content-type']) ?? '');
+        // A raw answer (an icon) that comes back as JSON is the API's ERROR envelope, never the content.
+        if (spec.raw === true && status > 0 && status < 400 && !json) return buffer as T;
         const text = buffer.toString('utf8');
         if (status === 401 || status === 403) throw new CloudPipelineAuthError(method, path, status);
         if (!RETRYABLE_STATUSES.has(status)) return this.unwrap<T>(method, path, status, text);
@@ -179,9 +181,13 @@ export class ApiTransport {
     } catch {
       throw new CloudPipelineError(method, path, status, `the response is not JSON: ${this.redact(text.slice(0, 200))}`);
     }
-    if (status >= 400 || envelope.status === 'ERROR') {
-      throw new CloudPipelineError(method, path, status, this.redact(envelope.message ?? `HTTP ${status}`));
+    if (typeof envelope !== 'object' || envelope === null || Array.isArray(envelope)) {
+      throw new CloudPipelineError(method, path, status, `unexpected answer: not a {status, payload} envelope: ${this.redact(text.slice(0, 200))}`);
     }
+    if (status >= 400 || envelope.status !== 'OK') {
+      throw new CloudPipelineError(method, path, status, this.redact(typeof envelope.message === 'string' && envelope.message !== '' ? envelope.message : `HTTP ${status}, status ${String(envelope.status)}`));
+    }
+    // NON_EMPTY (JsonMapper.java:76): an empty payload is left out; callers read absent as empty.
     return envelope.payload as T;
   }
 

@@ -34,13 +34,22 @@ export interface DataStorageVO {
   type?: string;
   parentFolderId?: number;
   regionId?: number;
+  fileShareMountId?: number;
   shared?: boolean;
   mountPoint?: string;
   [key: string]: unknown;
 }
 
+/** `DataStorageTemplate`: the value of `storage.user.home.template`. */
+export interface DataStorageTemplate {
+  datastorage: DataStorageVO;
+  permissions?: { principal?: boolean; userName?: string; mask?: number }[];
+  metadata?: Record<string, { type?: string; value?: string }>;
+}
+
 export interface DataStorage extends DataStorageVO {
   id: number;
+  path: string;
   owner?: string;
 }
 
@@ -58,22 +67,28 @@ export interface DataStorageAction {
   action: 'Create' | 'Move' | 'Copy';
 }
 
-export type PreferenceType = 'STRING' | 'INTEGER' | 'FLOAT' | 'BOOLEAN' | 'OBJECT';
+export type PreferenceType = 'STRING' | 'INTEGER' | 'LONG' | 'FLOAT' | 'BOOLEAN' | 'OBJECT';
 
 export interface Preference {
   name: string;
+  /** Absent (NON_EMPTY) when the preference has no value, e.g. a system default of null. */
   value: string;
   visible: boolean;
+  /** Set for stored preferences only; a system default returned by GET /preferences has none. */
+  createdDate?: string;
   type?: PreferenceType;
   preferenceGroup?: string;
   description?: string;
 }
 
-/** The fields of `Tool` we set (`/tool/register`, `/tool/update`). */
+/** The fields of `Tool` we set (`/tool/register`, `/tool/update`); upstream `core/.../entity/pipeline/Tool.java`. */
 export interface ToolVO {
   image: string;
   registry: string;
   registryId?: number;
+  toolGroupId?: number;
+  cpu?: string;
+  ram?: string;
   shortDescription?: string;
   description?: string;
   disk?: number;
@@ -81,12 +96,32 @@ export interface ToolVO {
   defaultCommand?: string;
   instanceType?: string;
   labels?: string[];
+  allowSensitive?: boolean;
+  allowCommit?: boolean;
 }
 
+/** A tool as the API returns it: every field it sent is kept, so an update can send it back whole. */
 export interface Tool extends ToolVO {
   id: number;
   hasIcon?: boolean;
   iconId?: number;
+  toolGroup?: string;
+  owner?: string;
+  [field: string]: unknown;
+}
+
+/** `ToolGroup` (`GET /toolGroup?id=<registry>/<group>`). */
+export interface ToolGroup {
+  id: number;
+  name: string;
+  registryId: number;
+  [field: string]: unknown;
+}
+
+/** `DataStorageListing` (`GET /datastorage/{id}/list/page`). */
+export interface DataStorageListing {
+  results?: DataStorageItem[];
+  nextPageMarker?: string;
 }
 
 export type EntityClass = 'TOOL' | 'DATA_STORAGE' | 'PIPELINE_USER' | 'ROLE' | 'FOLDER';

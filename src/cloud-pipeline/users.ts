@@ -1,3 +1,4 @@
+import { type Call, listOf, objectOf, stringIn, userOf } from './answer.js';
 import { CloudPipelineError } from './errors.js';
 import type { ApiTransport } from './transport.js';
 import type { PipelineUser, PipelineUserVO } from './types.js';
@@ -6,10 +7,15 @@ import type { PipelineUser, PipelineUserVO } from './types.js';
 export class UsersApi {
   constructor(private readonly api: ApiTransport) {}
 
-  /** The user called `name`, or undefined when there is none (`GET /user?name=`). */
+  /**
+   * The user called `name` (the API compares names case-insensitively), or undefined when there
+   * is none (`GET /user?name=`; an all-digit name would be read as an id, so none is sent).
+   */
   async find(name: string): Promise<PipelineUser | undefined> {
+    const call: Call = { method: 'GET', path: '/user' };
     try {
-      return await this.api.request<PipelineUser>('GET', '/user', { query: { name } });
+      const user = userOf(call, await this.api.request<unknown>(call.method, call.path, { query: { name } }));
+      return user.userName.toUpperCase() === name.trim().toUpperCase() ? user : undefined;
     } catch (error) {
       if (error instanceof CloudPipelineError && error.notFound) return undefined;
       throw error;
@@ -17,39 +23,44 @@ export class UsersApi {
   }
 
   /** Every user (`GET /users`). */
-  list(): Promise<PipelineUser[]> {
-    return this.api.request<PipelineUser[]>('GET', '/users');
+  async list(): Promise<PipelineUser[]> {
+    const call: Call = { method: 'GET', path: '/users' };
+    return listOf(call, await this.api.request<unknown>(call.method, call.path), 'users', (user, index) => userOf(call, user, `users[${index}]`));
   }
 
-  get(id: number): Promise<PipelineUser> {
-    return this.api.request<PipelineUser>('GET', `/user/${id}`);
+  async get(id: number): Promise<PipelineUser> {
+    const call: Call = { method: 'GET', path: `/user/${id}` };
+    return userOf(call, await this.api.request<unknown>(call.method, call.path));
   }
 
-  /** `POST /user`; with `storage.user.home.auto` the API also creates the home storage. */
-  create(user: PipelineUserVO): Promise<PipelineUser> {
-    return this.api.request<PipelineUser>('POST', '/user', { body: user });
+  /** `POST /user`: the API upper-cases the name; with `storage.user.home.auto` it also creates the home storage. */
+  async create(user: PipelineUserVO): Promise<PipelineUser> {
+    const call: Call = { method: 'POST', path: '/user' };
+    return userOf(call, await this.api.request<unknown>(call.method, call.path, { body: user }));
   }
 
-  /** `PUT /user/{id}` (e.g. to set the default storage). */
-  update(id: number, user: PipelineUserVO): Promise<PipelineUser> {
-    return this.api.request<PipelineUser>('PUT', `/user/${id}`, { body: user });
+  /** `PUT /user/{id}`: only defaultStorageId is used, and an absent one clears it (`UserManager.java:407-415`). */
+  async update(id: number, user: PipelineUserVO): Promise<PipelineUser> {
+    const call: Call = { method: 'PUT', path: `/user/${id}` };
+    return userOf(call, await this.api.request<unknown>(call.method, call.path, { body: user }));
   }
 
-  /** Replaces the user's roles (`POST /user/{id}/update?roleIds=`). */
-  setRoles(id: number, roleIds: number[]): Promise<PipelineUser> {
-    return this.api.request<PipelineUser>('POST', `/user/${id}/update`, { query: { roleIds: roleIds.join(',') } });
+  /** Replaces every role of the user (`POST /user/{id}/update?roleIds=`); ROLE_USER is not re-added. */
+  async setRoles(id: number, roleIds: number[]): Promise<PipelineUser> {
+    const call: Call = { method: 'POST', path: `/user/${id}/update` };
+    return userOf(call, await this.api.request<unknown>(call.method, call.path, { query: { roleIds: roleIds.join(',') } }));
   }
 
   /** A token for `name` (admin only), or for the caller when no name is given. Keep it secret. */
   async token(name?: string, expirationSeconds?: number): Promise<string> {
-    const payload = await this.api.request<{ token: string }>('GET', '/user/token', {
-      query: { name, expiration: expirationSeconds },
-    });
-    return payload.token;
+    const call: Call = { method: 'GET', path: '/user/token' };
+    const payload = objectOf(call, await this.api.request<unknown>(call.method, call.path, { query: { name, expiration: expirationSeconds } }), 'token');
+    return stringIn(call, payload, 'token', 'payload');
   }
 
   /** The user the token belongs to. */
-  whoami(): Promise<PipelineUser> {
-    return this.api.request<PipelineUser>('GET', '/whoami');
+  async whoami(): Promise<PipelineUser> {
+    const call: Call = { method: 'GET', path: '/whoami' };
+    return userOf(call, await this.api.request<unknown>(call.method, call.path));
   }
 }

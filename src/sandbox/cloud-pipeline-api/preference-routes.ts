@@ -1,35 +1,36 @@
-import { ApiFailure } from './state.js';
-import { type Route, idList, idParam, requireQuery } from './router.js';
 import type { Preference } from '../../cloud-pipeline/types.js';
+import { PREFERENCE } from './dtos.js';
+import { ApiFailure } from './failure.js';
+import { type Route, idList, idParam, requireQuery } from './router.js';
+import { systemPreference } from './system-preferences.js';
 
-const TYPES = new Set(['STRING', 'INTEGER', 'FLOAT', 'BOOLEAN', 'OBJECT']);
-
-function checkPreference(item: Partial<Preference>): Preference {
-  if (typeof item.name !== 'string' || item.name === '') throw new ApiFailure(400, 'Preference name is required');
-  if (typeof item.value !== 'string') throw new ApiFailure(400, `Preference '${item.name}' value must be a string`);
-  const type = item.type ?? 'STRING';
-  if (!TYPES.has(type)) throw new ApiFailure(400, `Preference '${item.name}' has unknown type ${type}`);
-  if (type === 'BOOLEAN' && !/^(true|false)$/.test(item.value)) throw new ApiFailure(400, `Preference '${item.name}' must be true or false`);
-  if (type === 'OBJECT') {
-    try {
-      JSON.parse(item.value);
-    } catch {
-      throw new ApiFailure(400, `Preference '${item.name}' must be JSON`);
+/**
+ * `PreferenceManager.update` (`PreferenceManager.java:75-87`): every name given, every system
+ * preference valid (`SystemPreferences.validate`, :1589-1598), a preference unknown to the
+ * system typed (:105-111); the batch is checked before any is stored.
+ */
+function checkPreferences(items: Preference[]): Preference[] {
+  if (!items.every((item) => typeof item.name === 'string' && item.name.trim() !== '')) throw new ApiFailure(200, 'No name is specified for preference');
+  for (const item of items) {
+    const system = systemPreference(item.name);
+    if (system?.validate && item.value !== undefined && item.value !== null && !system.validate(String(item.value))) {
+      throw new ApiFailure(200, `Preference '${item.name}' contains invalid value '${String(item.value)}'`);
     }
+    if (!system && (item.type === undefined || item.type === null)) throw new ApiFailure(200, 'No preference type specified');
   }
-  return { name: item.name, value: item.value, visible: item.visible ?? false, type, preferenceGroup: item.preferenceGroup, description: item.description };
+  return items.map((item) => ({ ...item, value: item.value === undefined || item.value === null ? (undefined as unknown as string) : String(item.value), visible: item.visible === true }));
 }
 
 /** `/preferences` and `/role/*`. */
 export const preferenceRoutes: Route[] = [
-  { method: 'GET', path: '/preferences', mutating: false, handle: (c) => [...c.state.preferences.values()] },
+  { method: 'GET', path: '/preferences', mutating: false, handle: (c) => c.state.allPreferences() },
   {
     method: 'GET',
     path: '/preferences/{name}',
     mutating: false,
     handle: (c) => {
-      const preference = c.state.preferences.get(c.params.name ?? '');
-      if (!preference) throw new ApiFailure(404, `Preference '${c.params.name}' not found`);
+      const preference = c.state.allPreferences().find((p) => p.name === c.params.name);
+      if (!preference) throw new ApiFailure(200, `Preference with name '${c.params.name}' not found`);
       return preference;
     },
   },
@@ -38,14 +39,7 @@ export const preferenceRoutes: Route[] = [
     path: '/preferences',
     mutating: true,
     adminOnly: true,
-    handle: (c) => {
-      const body = c.json();
-      if (!Array.isArray(body)) throw new ApiFailure(400, 'An array of preferences is expected');
-      // Validate all first: the API applies a batch all-or-nothing.
-      const checked = (body as Partial<Preference>[]).map(checkPreference);
-      for (const preference of checked) c.state.preferences.set(preference.name, preference);
-      return checked;
-    },
+    handle: (c) => checkPreferences(c.bodyList<Preference>(PREFERENCE)).map((preference) => c.state.storePreference(preference)),
   },
   {
     method: 'DELETE',
@@ -55,7 +49,7 @@ export const preferenceRoutes: Route[] = [
     handle: (c) => {
       const name = c.params.name ?? '';
       const preference = c.state.preferences.get(name);
-      if (!preference) throw new ApiFailure(404, `Preference '${name}' not found`);
+      if (!preference) throw new ApiFailure(200, `Preference with name '${name}' not found`);
       c.state.preferences.delete(name);
       return preference;
     },
@@ -76,7 +70,7 @@ export const preferenceRoutes: Route[] = [
     handle: (c) => {
       const roleId = idParam(c.params);
       const role = c.state.roles.find((r) => r.id === roleId);
-      if (!role) throw new ApiFailure(404, `Role with id ${roleId} not found`);
+      if (!role) throw new ApiFailure(200, `Failed to find role by id '${roleId}'.`);
       for (const userId of idList(c.query, 'userIds')) {
         const user = c.state.requireUser(userId);
         if (!user.roleIds.includes(roleId)) user.roleIds.push(roleId);

@@ -1,5 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { ApiFailure, type CloudPipelineState, type UserRecord } from './state.js';
+import { type Dto, readDto, readDtoList } from './dtos.js';
+import { ApiFailure } from './failure.js';
+import type { CloudPipelineState, UserRecord } from './state.js';
 
 /** What a route handler receives. */
 export interface RouteContext {
@@ -8,11 +10,16 @@ export interface RouteContext {
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   raw: Buffer;
+  /** The user the token names (looked up by name, as the token carries it). */
   caller: UserRecord;
-  /** The JSON body (400 when it is not JSON). */
+  /** The roles frozen in the caller's token. */
+  callerRoles: readonly string[];
+  /** The JSON body, undefined when empty ("Could not read document" when it is not JSON). */
   json(): unknown;
-  /** Issues a token that the stand-in will accept for `userName`. */
-  issueToken(userName: string): string;
+  /** The body read strictly as an upstream class (required). */
+  body<T>(dto: Dto): T;
+  /** The body read strictly as a list of an upstream class (required). */
+  bodyList<T>(dto: Dto): T[];
 }
 
 /** A non-envelope answer (icons). */
@@ -29,6 +36,7 @@ export interface Route {
   path: string;
   /** Changes state (counted as a mutating call in the request log). */
   mutating: boolean;
+  /** `@PreAuthorize(ADMIN_ONLY)` on the API service method. */
   adminOnly?: boolean;
   handle(context: RouteContext): unknown;
 }
@@ -65,34 +73,56 @@ export class Router {
     return undefined;
   }
 
-  /** True when some route has this path under another method (405 rather than 404). */
+  /** The methods some route serves at this path (405 rather than 404 when not empty). */
+  methodsAt(path: string): string[] {
+    return this.routes.filter((route) => route.pattern.test(path)).map((route) => route.method);
+  }
+
+  /** True when some route has this path. */
   knows(path: string): boolean {
-    return this.routes.some((route) => route.pattern.test(path));
+    return this.methodsAt(path).length > 0;
   }
 }
 
-/** A required query parameter (400 when missing, as Spring does). */
-export function requireQuery(query: URLSearchParams, name: string): string {
+/** A required query parameter (`MissingServletRequestParameterException`: HTTP 200 + ERROR through the advice). */
+export function requireQuery(query: URLSearchParams, name: string, javaType = 'String'): string {
   const value = query.get(name);
-  if (value === null || value === '') throw new ApiFailure(400, `Required request parameter '${name}' is not present`);
+  if (value === null) throw new ApiFailure(200, `Required ${javaType} parameter '${name}' is not present`);
   return value;
 }
 
-/** A numeric path parameter. */
+const mismatch = (value: string) =>
+  new ApiFailure(200, `Failed to convert value of type 'java.lang.String' to required type 'java.lang.Long'; nested exception is java.lang.NumberFormatException: For input string: "${value}"`);
+
+/** A numeric path parameter (`MethodArgumentTypeMismatchException` when it is not one). */
 export function idParam(params: Record<string, string>, name = 'id'): number {
-  const value = Number(params[name]);
-  if (!Number.isInteger(value)) throw new ApiFailure(400, `Failed to convert '${params[name]}' to a number`);
-  return value;
+  const raw = params[name] ?? '';
+  if (!/^-?\d+$/.test(raw)) throw mismatch(raw);
+  return Number(raw);
 }
 
-/** Comma-separated ids from a query parameter. */
+/** Comma-separated ids from a query parameter (`@RequestParam List<Long>`). */
 export function idList(query: URLSearchParams, name: string): number[] {
-  return requireQuery(query, name)
+  return requireQuery(query, name, 'List')
     .split(',')
     .filter((item) => item.trim() !== '')
     .map((item) => {
-      const id = Number(item);
-      if (!Number.isInteger(id)) throw new ApiFailure(400, `'${item}' in '${name}' is not a number`);
-      return id;
+      if (!/^\d+$/.test(item.trim())) throw mismatch(item);
+      return Number(item);
     });
+}
+
+const required = (value: unknown) => {
+  if (value === undefined) throw new ApiFailure(200, 'Required request body is missing');
+  return value;
+};
+
+/** Reads a request body strictly (`@RequestBody`: required, FAIL_ON_UNKNOWN_PROPERTIES). */
+export function strictBody<T>(value: unknown, dto: Dto): T {
+  return readDto<T>(required(value), dto);
+}
+
+/** Reads a list request body strictly, every element as `dto`. */
+export function strictBodyList<T>(value: unknown, dto: Dto): T[] {
+  return readDtoList<T>(required(value), dto);
 }

@@ -1,21 +1,25 @@
-import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Tool } from '../../cloud-pipeline/types.js';
 import { corsHeaders, isPreflight } from './cors.js';
+import { ApiFailure } from './failure.js';
 import { FaultInjector, type FaultOptions } from './faults.js';
+import { nonEmpty } from './json.js';
 import { preferenceRoutes } from './preference-routes.js';
-import { RawResponse, Router } from './router.js';
-import { ApiFailure, CloudPipelineState } from './state.js';
+import type { Dto } from './dtos.js';
+import { RawResponse, Router, strictBody, strictBodyList, type RouteContext } from './router.js';
+import { DEFAULT_ANONYMOUS_URLS, authorizeUrl, bootError } from './security.js';
+import { CloudPipelineState, type UserRecord } from './state.js';
 import { storageRoutes } from './storage-routes.js';
 import { toolRoutes } from './tool-routes.js';
 import { userRoutes } from './users-routes.js';
-import { setTimeout as sleep } from 'node:timers/promises';
 
-/** The base path the real API serves under. */
+/** The base path the real API serves under (`server.context-path=/pipeline` + the `/restapi/*` servlet). */
 export const API_BASE = '/pipeline/restapi';
 
 export interface CloudPipelineApiOptions {
-  /** The admin token to accept (default: a random one). */
+  /** A static admin credential to accept besides the JWTs the stand-in issues (default: a JWT for PIPE_ADMIN). */
   token?: string;
   /** Port on 127.0.0.1 (default 0: any free port). */
   port?: number;
@@ -23,8 +27,12 @@ export interface CloudPipelineApiOptions {
   users?: number;
   /** Seeded users get a home storage (default true). */
   usersWithHome?: boolean;
-  /** Preferences to seed, name -> value (type STRING unless true/false). */
+  /** Preferences to store at start, name -> value (system preferences keep their type). */
   preferences?: Record<string, string>;
+  /** Docker registries Cloud Pipeline knows (`host:port`), for pushes and tools. */
+  registries?: string[];
+  /** `api.security.anonymous.urls` (default `/restapi/route,/restapi/static-resources/**`). */
+  anonymousUrls?: string[];
   faults?: FaultOptions;
 }
 
@@ -43,35 +51,46 @@ export interface LoggedRequest {
 export interface CloudPipelineApi {
   /** Base URL, ending in /pipeline/restapi. */
   url: string;
+  /** The admin token (a JWT for PIPE_ADMIN unless `options.token` was given). */
   token: string;
   state: CloudPipelineState;
   requests(): LoggedRequest[];
-  /** Mutating calls answered 2xx so far. */
+  /** Mutating calls answered with status OK so far. */
   mutatingCalls(): LoggedRequest[];
   clearRequests(): void;
   setFaults(faults: FaultOptions): void;
+  /** Pushes an image to a known registry, which notifies the API (the tool appears). */
+  pushImage(registry: string, repository: string, tag?: string): Tool | undefined;
+  /** A JWT for a user, with its roles as they are now; `expirationSeconds` may be negative (already expired). */
+  issueToken(userName: string, expirationSeconds?: number): string;
   stop(): Promise<void>;
 }
 
 /**
- * Starts the Cloud Pipeline API stand-in (SPEC §7) on 127.0.0.1: the endpoints of reference §3–§4
- * under /pipeline/restapi with the `{status, message, payload}` envelope and bearer auth, a
- * request log (also at GET /_sandbox/requests) and fault injection (POST /_sandbox/faults).
+ * Starts the Cloud Pipeline API stand-in (SPEC §7) on 127.0.0.1, answering as the upstream
+ * sources say (docs/upstream-contract/api.md): the `{status, message, payload}` envelope
+ * serialized NON_EMPTY, strict request bodies, errors as HTTP 200 + ERROR (401, 403, 404, 405
+ * where Spring answers them), RS512 JWTs with `exp` and frozen roles checked against the secured
+ * and anonymous URLs, CORS; plus a request log (GET /_sandbox/requests) and fault injection
+ * (POST /_sandbox/faults).
  */
 export async function startCloudPipelineApi(options: CloudPipelineApiOptions = {}): Promise<CloudPipelineApi> {
-  const token = options.token ?? `sandbox-admin-${randomBytes(16).toString('hex')}`;
   const state = new CloudPipelineState();
   for (const [name, value] of Object.entries(options.preferences ?? {})) {
-    state.preferences.set(name, { name, value, visible: false, type: /^(true|false)$/.test(value) ? 'BOOLEAN' : 'STRING' });
+    state.storePreference({ name, value, visible: false, type: /^(true|false)$/.test(value) ? 'BOOLEAN' : 'STRING' });
   }
+  for (const registry of options.registries ?? []) state.toolModel.addRegistry(registry);
   if (options.users) state.seedUsers(options.users, options.usersWithHome ?? true);
+  const admin = state.requireUser(1);
+  const token = options.token ?? state.issueToken(admin);
+  const anonymousUrls = options.anonymousUrls ?? DEFAULT_ANONYMOUS_URLS;
   const faults = new FaultInjector(options.faults);
   const router = new Router([...userRoutes, ...preferenceRoutes, ...storageRoutes, ...toolRoutes]);
   let log: LoggedRequest[] = [];
 
   const send = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     const text = JSON.stringify(body);
-    response.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
+    response.writeHead(status, { 'Content-Type': 'application/json;charset=UTF-8', 'Content-Length': Buffer.byteLength(text), ...headers });
     response.end(text);
   };
 
@@ -90,19 +109,31 @@ export async function startCloudPipelineApi(options: CloudPipelineApiOptions = {
     return send(response, 404, { message: `no sandbox endpoint ${request.method} ${path}` });
   };
 
+  /** The caller of a request: the static admin credential, or a JWT this stand-in signed that has not expired. */
+  const authenticate = (header: string | undefined): { user: UserRecord; roles: string[] } | undefined => {
+    const bearer = /^Bearer (.+)$/.exec(header ?? '')?.[1];
+    if (bearer === undefined) return undefined;
+    if (bearer === token) return { user: admin, roles: state.roleNames(admin) };
+    const claims = state.authority.verify(bearer);
+    // jwt.validate.token.user=false (application.properties:84): the roles are the token's own.
+    const user = claims ? state.userByName(claims.sub) : undefined;
+    return claims && user ? { user, roles: claims.roles } : undefined;
+  };
+
   const handle = async (request: IncomingMessage, response: ServerResponse, raw: Buffer) => {
     const url = new URL(request.url ?? '/', 'http://stand-in');
     if (url.pathname.startsWith('/_sandbox/')) return sandboxEndpoint(request, response, url.pathname, raw);
     const method = request.method ?? 'GET';
-    const path = url.pathname.startsWith(API_BASE) ? url.pathname.slice(API_BASE.length) || '/' : url.pathname;
-    const matched = url.pathname.startsWith(API_BASE) ? router.match(method, path) : undefined;
+    const underApi = url.pathname.startsWith(API_BASE);
+    const path = underApi ? url.pathname.slice(API_BASE.length) || '/' : url.pathname;
+    const matched = underApi ? router.match(method, path) : undefined;
     const entry: LoggedRequest = { method, path, query: url.search, status: 0, mutating: matched?.route.mutating ?? false };
     log.push(entry);
     const cors = corsHeaders(method, request.headers);
     // OPTIONS is permitted without a token (JWTSecurityConfiguration.java:110); Spring MVC answers
     // a preflight to a mapped path itself, with an empty body, and an unmapped one with 404.
     if (isPreflight(method, request.headers)) {
-      const known = url.pathname.startsWith(API_BASE) && router.knows(path);
+      const known = underApi && router.knows(path);
       entry.status = known ? 200 : 404;
       response.writeHead(entry.status, known ? { ...cors, 'Content-Length': 0 } : { 'Content-Length': 0 });
       return response.end();
@@ -119,48 +150,53 @@ export async function startCloudPipelineApi(options: CloudPipelineApiOptions = {
     if (fault.kind === 'rate-limit') {
       return reply(429, { status: 'ERROR', message: 'Too many requests' }, { 'Retry-After': String(fault.retryAfterSeconds) });
     }
-    const auth = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
-    const callerName = auth === token ? 'PIPE_ADMIN' : auth !== undefined ? state.tokens.get(auth) : undefined;
-    const caller = callerName !== undefined ? state.userByName(callerName) : undefined;
-    if (!caller) return reply(401, { status: 'ERROR', message: 'Authentication required: a valid bearer token is expected' });
+    const restPath = `/restapi${path}`;
+    const caller = authenticate(request.headers.authorization);
+    // RestAuthenticationEntryPoint.java:29-33: sendError(401), rendered by Boot's /error.
+    if (!caller) return reply(401, bootError(401, url.pathname));
+    if (!underApi) return reply(404, bootError(404, url.pathname));
+    if (authorizeUrl(restPath, caller.roles, anonymousUrls) === 'deny') return reply(403, bootError(403, url.pathname, 'Access is denied'));
     if (!matched) {
-      const known = url.pathname.startsWith(API_BASE) && router.knows(path);
-      return reply(known ? 405 : 404, { status: 'ERROR', message: `${known ? 'Method not allowed' : 'No endpoint'} ${method} ${path}` });
+      // No handler: 404 from the DispatcherServlet; another method at this path: 405 through the advice (:82-83).
+      if (router.knows(path)) return reply(405, { status: 'ERROR', message: `Request method '${method}' not supported` });
+      return reply(404, bootError(404, url.pathname));
     }
-    if (matched.route.adminOnly && !caller.roleIds.includes(1)) return reply(403, { status: 'ERROR', message: 'Access is denied' });
     try {
-      const payload = matched.route.handle({
+      // Method security (@PreAuthorize(ADMIN_ONLY)) throws AccessDeniedException inside the
+      // handler, which the advice answers as HTTP 200 + ERROR.
+      if (matched.route.adminOnly && !caller.roles.includes('ROLE_ADMIN')) throw new ApiFailure(200, 'Access is denied');
+      const json = () => {
+        try {
+          return raw.length === 0 ? undefined : (JSON.parse(raw.toString('utf8')) as unknown);
+        } catch (error) {
+          throw new ApiFailure(200, `Could not read document: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      };
+      const context: RouteContext = {
         state,
         params: matched.params,
         query: url.searchParams,
         headers: request.headers,
         raw,
-        caller,
-        json: () => {
-          try {
-            return raw.length === 0 ? undefined : (JSON.parse(raw.toString('utf8')) as unknown);
-          } catch {
-            throw new ApiFailure(400, 'The request body is not valid JSON');
-          }
-        },
-        issueToken: (userName) => {
-          const issued = `sandbox-user-${randomBytes(16).toString('hex')}`;
-          state.tokens.set(issued, userName);
-          return issued;
-        },
-      });
-      if (payload instanceof RawResponse && fault.kind !== 'drop-after') {
+        caller: caller.user,
+        callerRoles: caller.roles,
+        json,
+        body: <T>(dto: Dto) => strictBody<T>(json(), dto),
+        bodyList: <T>(dto: Dto) => strictBodyList<T>(json(), dto),
+      };
+      const payload = matched.route.handle(context);
+      if (payload instanceof RawResponse) {
+        if (fault.kind === 'drop-after') return void request.socket.destroy();
         entry.status = 200;
         response.writeHead(200, { ...cors, 'Content-Type': payload.contentType, 'Content-Length': payload.body.length });
         return response.end(payload.body);
       }
-      reply(200, { status: 'OK', payload: payload instanceof RawResponse ? null : payload });
+      reply(200, nonEmpty({ status: 'OK', payload }));
     } catch (error) {
       if (!(error instanceof ApiFailure)) throw error;
-      // Like upstream, business errors (not found, already exists) come back as HTTP 200 with an
-      // ERROR envelope; malformed requests and access problems keep their HTTP status.
-      const status = error.httpStatus === 400 || error.httpStatus === 403 ? error.httpStatus : 200;
-      reply(status, { status: 'ERROR', message: error.message });
+      const status = [401, 403, 405].includes(error.httpStatus) ? error.httpStatus : 200;
+      if (status === 200 && entry.mutating) entry.mutating = false;
+      reply(status, nonEmpty({ status: 'ERROR', message: error.message }));
     }
   };
 
@@ -189,6 +225,12 @@ export async function startCloudPipelineApi(options: CloudPipelineApiOptions = {
       log = [];
     },
     setFaults: (settings) => faults.configure(settings),
+    pushImage: (registry, repository, tag) => state.toolModel.pushImage(registry, repository, tag),
+    issueToken: (userName, expirationSeconds) => {
+      const user = state.userByName(userName);
+      if (!user) throw new Error(`no user ${userName} in the stand-in`);
+      return state.issueToken(user, expirationSeconds);
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,25 +1,19 @@
-import type { DataStorage, MetadataValue, Preference, Role, Tool } from '../../cloud-pipeline/types.js';
+import type { MetadataValue, Preference, Role, Tool } from '../../cloud-pipeline/types.js';
+import { ApiFailure } from './failure.js';
+import { TokenAuthority } from './jwt.js';
+import { homeStorageVO, type StorageRecord, createStorageRecord } from './storage-model.js';
+import { defaultPreference, SYSTEM_PREFERENCES, systemPreference } from './system-preferences.js';
+import { ToolModel } from './tool-model.js';
 
-/** A business error the API reports in its envelope (`status: ERROR`) with this HTTP status. */
-export class ApiFailure extends Error {
-  constructor(
-    readonly httpStatus: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export type { StorageRecord } from './storage-model.js';
+export { ApiFailure } from './failure.js';
 
 export interface UserRecord {
   id: number;
   userName: string;
   roleIds: number[];
   defaultStorageId?: number;
-}
-
-export interface StorageRecord extends DataStorage {
-  /** Folder paths without leading or trailing slash. */
-  folders: Set<string>;
+  groups?: string[];
 }
 
 /** The in-memory Cloud Pipeline: everything the stand-in serves. */
@@ -31,27 +25,51 @@ export class CloudPipelineState {
     { id: 3, name: 'ROLE_ANONYMOUS_USER', predefined: true, userDefault: false },
   ];
   readonly storages = new Map<number, StorageRecord>();
-  readonly preferences = new Map<string, Preference>();
-  readonly tools = new Map<number, Tool>();
-  readonly icons = new Map<number, Buffer>();
+  /** Stored preferences (each with a createdDate); system defaults are added on read. */
+  readonly preferences = new Map<string, Preference & { createdDate?: string }>();
   readonly metadata = new Map<string, Record<string, MetadataValue>>();
-  /** Tokens issued by `/user/token`, to the user they stand for. */
+  /** Every token issued so far, to the user it stands for (for assertions; the JWT itself is checked). */
   readonly tokens = new Map<string, string>();
-  private nextId = { user: 2, role: 4, storage: 1, tool: 1 };
+  /** Grants made with `/grant` and home templates: `aclClass:id` -> userName -> mask. */
+  readonly permissions = new Map<string, Map<string, number>>();
+  /** Folder ids that exist (`/folder/{id}/load`); none unless a test adds some. */
+  readonly folders = new Set<number>();
+  /** File share mounts NFS storages may use (`fileShareMountId`). */
+  readonly fileShareMounts = new Set<number>([1]);
+  readonly authority = new TokenAuthority();
+  readonly toolModel: ToolModel;
+  private nextId = { user: 2, role: 4, storage: 1 };
 
   constructor() {
     this.users.set(1, { id: 1, userName: 'PIPE_ADMIN', roleIds: [1] });
+    this.toolModel = new ToolModel(() => this.numberPreference('misc.max.tool.icon.size.kb'));
   }
 
+  get tools(): Map<number, Tool> {
+    return this.toolModel.tools;
+  }
+
+  get icons(): Map<number, Buffer> {
+    return this.toolModel.icons;
+  }
+
+  /** Case-insensitive, as the DAO's `WHERE LOWER(u.name) = LOWER(?)` (`dao/user-dao.xml`, loadUserByNameQuery). */
   userByName(name: string): UserRecord | undefined {
-    const wanted = name.toUpperCase();
-    for (const user of this.users.values()) if (user.userName.toUpperCase() === wanted) return user;
+    const wanted = name.toLowerCase();
+    for (const user of this.users.values()) if (user.userName.toLowerCase() === wanted) return user;
     return undefined;
+  }
+
+  /** `UserManager.loadByNameOrId` (`UserManager.java:474-483`): an all-digit identifier is an id. */
+  userByNameOrId(identifier: string): UserRecord {
+    const user = /^\d+$/.test(identifier) ? this.users.get(Number(identifier)) : this.userByName(identifier);
+    if (!user) throw new ApiFailure(200, `User with identifier not found: ${identifier}`);
+    return user;
   }
 
   requireUser(id: number): UserRecord {
     const user = this.users.get(id);
-    if (!user) throw new ApiFailure(404, `User with id ${id} not found`);
+    if (!user) throw new ApiFailure(200, `Failed to find user by id '${id}'.`);
     return user;
   }
 
@@ -59,77 +77,95 @@ export class CloudPipelineState {
     return this.roles.find((role) => role.name === name);
   }
 
-  /** The user as the API shows it (roles expanded). */
+  roleNames(user: UserRecord): string[] {
+    return user.roleIds.map((id) => this.roles.find((role) => role.id === id)?.name).filter((name): name is string => name !== undefined);
+  }
+
+  /** The user as the API shows it (roles expanded; NON_EMPTY drops what is empty). */
   showUser(user: UserRecord) {
     return {
       id: user.id,
       userName: user.userName,
       roles: user.roleIds.map((id) => this.roles.find((role) => role.id === id)).filter((role) => role !== undefined),
-      groups: [],
+      groups: user.groups ?? [],
       defaultStorageId: user.defaultStorageId ?? null,
       blocked: false,
       attributes: {},
     };
   }
 
+  /** A JWT for `user` with its roles as they are now (frozen in the token). */
+  issueToken(user: UserRecord, expirationSeconds?: number): string {
+    const lifetime = expirationSeconds ?? this.numberPreference('launch.jwt.token.expiration');
+    const token = this.authority.issue({ id: user.id, userName: user.userName, roles: this.roleNames(user), groups: user.groups ?? [] }, lifetime);
+    this.tokens.set(token, user.userName);
+    return token;
+  }
+
   /**
-   * `POST /user`. As upstream (`tryInitUserDefaultStorage`): with `storage.user.home.auto` and no
-   * explicit default storage, creates the home storage from `storage.user.home.template` (or
-   * `@@-home`), unless a storage with that name or path exists, and makes the user its owner.
+   * `POST /user` (`UserManager.java:155-201, 680-695, 732-740`): the name trimmed and upper-cased,
+   * refused when taken; the given roles (or the default roles when none) plus ROLE_USER always;
+   * then the given default storage, or the home storage when `storage.user.home.auto` is on
+   * (a failing home creation is logged and swallowed, lines 194-200).
    */
-  createUser(userName: string, roleIds: number[] | undefined, defaultStorageId?: number): UserRecord {
-    if (this.userByName(userName)) throw new ApiFailure(409, `User with name '${userName}' already exists`);
+  createUser(name: string, roleIds: number[] | undefined, defaultStorageId?: number): UserRecord {
+    if (name.trim() === '') throw new ApiFailure(200, 'User name is required.');
+    const userName = name.trim().toUpperCase();
+    if (this.userByName(userName)) throw new ApiFailure(200, `User with name '${name}' already exists.`);
     for (const id of roleIds ?? []) {
-      if (!this.roles.some((role) => role.id === id)) throw new ApiFailure(404, `Role with id ${id} not found`);
+      if (!this.roles.some((role) => role.id === id)) throw new ApiFailure(200, `Failed to find role by id '${id}'.`);
     }
-    const defaults = this.roles.filter((role) => role.userDefault).map((role) => role.id);
-    const user: UserRecord = { id: this.nextId.user++, userName, roleIds: [...new Set([...defaults, ...(roleIds ?? [])])] };
-    if (defaultStorageId !== undefined) {
-      if (!this.storages.has(defaultStorageId)) throw new ApiFailure(404, `Data storage with id ${defaultStorageId} not found`);
-      user.defaultStorageId = defaultStorageId;
-    } else if (this.preferences.get('storage.user.home.auto')?.value === 'true') {
-      const vo = this.homeStorageFor(userName);
-      const taken = [...this.storages.values()].some((s) => s.name === vo.name || (vo.path !== undefined && s.path === vo.path));
-      if (!taken) user.defaultStorageId = this.createStorage(vo, userName).id;
-    }
+    const given = roleIds && roleIds.length > 0 ? [...roleIds] : this.roles.filter((role) => role.userDefault).map((role) => role.id);
+    if (!given.includes(2)) given.push(2);
+    if (defaultStorageId !== undefined) this.requireStorage(defaultStorageId);
+    const user: UserRecord = { id: this.nextId.user++, userName, roleIds: [...new Set(given)] };
     this.users.set(user.id, user);
+    if (defaultStorageId !== undefined) user.defaultStorageId = defaultStorageId;
+    else if (this.preferenceValue('storage.user.home.auto') === 'true') {
+      try {
+        const id = this.createHomeStorage(userName);
+        if (id !== undefined) user.defaultStorageId = id;
+      } catch {
+        // swallowed as upstream does: the user exists without a home
+      }
+    }
     return user;
   }
 
-  /** The DataStorageVO of a user's home storage, as upstream derives it. */
-  homeStorageFor(userName: string): Record<string, unknown> & { name: string; path?: string } {
-    const template = this.preferences.get('storage.user.home.template')?.value;
-    if (template) {
-      const parsed = JSON.parse(template.split('@@').join(userName)) as { datastorage?: { name?: string } };
-      if (parsed.datastorage?.name) return parsed.datastorage as { name: string };
-    }
-    return { name: `${userName}-home`, path: `${userName}-home`, description: `Home folder for user ${userName}` };
+  /** `DataStorageManager.createDefaultStorageForUser` (`DataStorageManager.java:483-521`). */
+  private createHomeStorage(userName: string): number | undefined {
+    const template = homeStorageVO(userName, this.preferenceValue('storage.user.home.template'), this.preferenceValue('storage.object.prefix'));
+    const vo = template.datastorage;
+    const clash = [...this.storages.values()].some((s) => s.name === vo.name || s.path === vo.path);
+    if (clash) return undefined;
+    if (typeof vo.parentFolderId === 'number' && !this.folders.has(vo.parentFolderId)) delete vo.parentFolderId;
+    vo.serviceType ??= 'OBJECT_STORAGE';
+    const storage = this.createStorage(vo, userName, { cloud: true, replacePath: true });
+    if (Object.keys(template.metadata).length > 0) this.metadata.set(`DATA_STORAGE:${storage.id}`, { ...template.metadata });
+    for (const permission of template.permissions) this.grant('DATA_STORAGE', storage.id, permission.userName ?? '', permission.mask ?? 0);
+    return storage.id;
   }
 
-  /** `POST /datastorage/save`: names and paths are unique. */
-  createStorage(vo: Record<string, unknown>, owner: string): StorageRecord {
-    const name = typeof vo.name === 'string' ? vo.name : '';
-    if (name === '') throw new ApiFailure(400, 'Data storage name is required');
-    const path = typeof vo.path === 'string' && vo.path !== '' ? vo.path : name;
-    for (const existing of this.storages.values()) {
-      if (existing.name === name || existing.path === path) {
-        throw new ApiFailure(409, `Data storage with name or path '${name}' already exists`);
-      }
-    }
-    const storage: StorageRecord = {
-      serviceType: 'OBJECT_STORAGE',
-      type: 'S3',
-      ...vo,
-      id: this.nextId.storage++,
-      name,
-      path,
-      owner,
-      folders: new Set(),
-    };
+  /** The home storage a new user would get, as upstream derives it (for seeding and tests). */
+  homeStorageFor(userName: string): Record<string, unknown> & { name: string; path?: string } {
+    return homeStorageVO(userName, this.preferenceValue('storage.user.home.template'), this.preferenceValue('storage.object.prefix')).datastorage;
+  }
+
+  /** `POST /datastorage/save` (`DataStorageManager.java:399-472`). */
+  createStorage(vo: Record<string, unknown>, owner: string, options: { cloud?: boolean; replacePath?: boolean } = {}): StorageRecord {
+    const storage = createStorageRecord(vo, owner, {
+      id: this.nextId.storage,
+      existing: [...this.storages.values()],
+      objectPrefix: options.replacePath === false || options.cloud === false ? undefined : this.preferenceValue('storage.object.prefix'),
+      fileShareMounts: this.fileShareMounts,
+      folders: this.folders,
+    });
+    this.nextId.storage++;
     this.storages.set(storage.id, storage);
     return storage;
   }
 
+  /** `loadByNameOrId`: an all-digit identifier is an id, else a name or a path. */
   findStorage(idOrName: string): StorageRecord | undefined {
     if (/^\d+$/.test(idOrName)) {
       const byId = this.storages.get(Number(idOrName));
@@ -141,32 +177,51 @@ export class CloudPipelineState {
 
   requireStorage(id: number): StorageRecord {
     const storage = this.storages.get(id);
-    if (!storage) throw new ApiFailure(404, `Data storage with id ${id} not found`);
+    if (!storage) throw new ApiFailure(200, `Error: data storage with id: '${id}' was not found.`);
     return storage;
+  }
+
+  grant(aclClass: string, id: number, userName: string, mask: number): void {
+    const key = `${aclClass}:${id}`;
+    const entry = this.permissions.get(key) ?? new Map<string, number>();
+    entry.set(userName.toUpperCase(), mask);
+    this.permissions.set(key, entry);
   }
 
   createRole(name: string): Role {
     const full = name.startsWith('ROLE_') ? name : `ROLE_${name}`;
-    if (this.roleByName(full)) throw new ApiFailure(409, `Role '${full}' already exists`);
+    if (this.roleByName(full)) throw new ApiFailure(200, `Role '${full}' already exists`);
     const role: Role = { id: this.nextId.role++, name: full, predefined: false, userDefault: false };
     this.roles.push(role);
     return role;
   }
 
-  registerTool(vo: Tool | Omit<Tool, 'id'>): Tool {
-    if (this.findTool(vo.registry, vo.image)) throw new ApiFailure(409, `Tool '${vo.registry}/${vo.image}' already exists`);
-    const tool: Tool = { ...vo, id: this.nextId.tool++, hasIcon: false };
-    this.tools.set(tool.id, tool);
-    return tool;
+  /** Stored preferences, then every system preference not stored at its default. */
+  allPreferences(): Preference[] {
+    const all: Preference[] = [...this.preferences.values()];
+    for (const preference of SYSTEM_PREFERENCES) if (!this.preferences.has(preference.name)) all.push(defaultPreference(preference));
+    return all;
   }
 
-  /** A tool by registry and image; `image` may carry the registry prefix, never a tag. */
-  findTool(registry: string | undefined, image: string): Tool | undefined {
-    for (const tool of this.tools.values()) {
-      const full = `${tool.registry}/${tool.image}`;
-      if (image === full || (tool.image === image && (registry === undefined || registry === tool.registry))) return tool;
-    }
-    return undefined;
+  /** The effective value: stored, else the system default. */
+  preferenceValue(name: string): string | undefined {
+    return this.preferences.get(name)?.value ?? systemPreference(name)?.defaultValue;
+  }
+
+  private numberPreference(name: string): number {
+    return Number(this.preferenceValue(name));
+  }
+
+  /** Stores a preference as `PreferenceManager.update` does (system ones keep their type and group, :105-117). */
+  storePreference(preference: Preference): Preference & { createdDate: string } {
+    const system = systemPreference(preference.name);
+    const stored = {
+      ...preference,
+      ...(system ? { type: system.type, preferenceGroup: system.group } : {}),
+      createdDate: this.preferences.get(preference.name)?.createdDate ?? new Date().toISOString().replace('T', ' ').replace('Z', ''),
+    };
+    this.preferences.set(preference.name, stored);
+    return stored;
   }
 
   /** Adds `count` ordinary users named USER0001…, each with a home storage when `withHome`. */
@@ -177,7 +232,7 @@ export class CloudPipelineState {
       if (this.userByName(name)) continue;
       const user = this.createUser(name, undefined);
       if (withHome && user.defaultStorageId === undefined) {
-        user.defaultStorageId = this.createStorage(this.homeStorageFor(name), name).id;
+        user.defaultStorageId = this.createStorage({ ...this.homeStorageFor(name), serviceType: 'OBJECT_STORAGE' }, name).id;
       }
     }
   }

@@ -16,6 +16,7 @@ import {
   provision,
   readToolsManifest,
   type DesiredState,
+  type ProvisionOptions,
   type HomeHierarchy,
 } from '../../../../src/actions/deploy-quick-launcher/provision/index.js';
 import { HIERARCHY, standIn, toolEntry, toolsFolder } from './fixture.js';
@@ -91,11 +92,11 @@ describe('input parsers', () => {
 });
 
 describe('bad input reaches the API with nothing mutating', () => {
-  async function expectRefused(desired: DesiredState, message: RegExp) {
+  async function expectRefused(desired: DesiredState, message: RegExp, options: ProvisionOptions = {}) {
     const env = await standIn({ users: 2 });
     cleanups.push(env.done);
     const before = JSON.stringify([...env.api.state.users.values(), ...env.api.state.preferences.values()]);
-    await expect(provision(env.client, desired, {})).rejects.toThrow(message);
+    await expect(provision(env.client, desired, options)).rejects.toThrow(message);
     expect(env.api.mutatingCalls()).toEqual([]);
     expect(env.api.requests().filter((r) => r.mutating)).toEqual([]);
     expect(JSON.stringify([...env.api.state.users.values(), ...env.api.state.preferences.values()])).toBe(before);
@@ -113,6 +114,14 @@ describe('bad input reaches the API with nothing mutating', () => {
   test('a hierarchy escaping the storage given directly is refused before any call', async () => {
     const escaping = { '@@': { '..': { etc: {} } } } as HomeHierarchy;
     await expectRefused({ homeHierarchy: escaping, syncHomeFolders: 'all' }, /escapes the home storage/);
+  });
+
+  test('a tool that never appears after its push stops the run before any change', async () => {
+    const folder = await toolsFolder([toolEntry('shiny')]);
+    cleanups.push(folder.cleanup);
+    const tools = await readToolsManifest(folder.dir);
+    await expectRefused({ tools }, /tool registry\.local:5000\/optimized\/shiny is not in Cloud Pipeline after waiting 0 s: push the image/, { toolWaitMs: 20, toolPollMs: 5 });
+    await expectRefused({ tools, toolRegistration: { cpu: '1', ram: '1Gi' } }, /cannot be registered: tool group 'optimized' does not exist in registry registry\.local:5000/, { toolWaitMs: 0 });
   });
 
   test('an unreachable API is named, with nothing sent', async () => {
@@ -167,7 +176,7 @@ describe('secrets', () => {
     const debugging = createCloudPipelineClient({ url: env.api.url, token: env.api.token, logger, retry: { baseDelayMs: 1, attempts: 12 } });
     cleanups.push(() => Promise.resolve(debugging.close()));
     const result = await provision(debugging, { homeHierarchy: HIERARCHY, syncHomeFolders: 'all' }, { logger });
-    expect(result.anonymousToken).toMatch(/^sandbox-user-/);
+    expect(result.anonymousToken).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
     expect(logger.lines.some((line) => line.includes('retry'))).toBe(true);
     const seen = [logger.text, JSON.stringify(result.plan), JSON.stringify(result.counts)].join('\n');
     expect(seen).not.toContain(env.api.token);

@@ -1,21 +1,24 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCloudPipelineClient, type CloudPipelineClient } from '../../../../src/cloud-pipeline/index.js';
+import { DEFAULT_RETRY, createCloudPipelineClient, type CloudPipelineClient, type Tool } from '../../../../src/cloud-pipeline/index.js';
 import { writeManifest } from '../../../../src/lib/manifest.js';
 import { startCloudPipelineApi, type CloudPipelineApi, type CloudPipelineApiOptions } from '../../../../src/sandbox/cloud-pipeline-api/index.js';
 
 /** The six-folder hierarchy the tests and the bench use. */
 export const HIERARCHY = { '@@': { ShinyApps: { log: {}, apps: {} }, R: { library: {} } } };
 
-/** A client with millisecond retry delays, so fault tests stay fast. */
+/** The registry the tools manifests of these tests name. */
+export const REGISTRY = 'registry.local:5000';
+
+/** A client with the shipped retry count (6 attempts) and millisecond delays, so fault tests stay fast. */
 export function clientFor(api: { url: string; token: string }, token = api.token): CloudPipelineClient {
-  return createCloudPipelineClient({ url: api.url, token, retry: { baseDelayMs: 2, maxDelayMs: 20, attempts: 12 }, timeoutMs: 5000 });
+  return createCloudPipelineClient({ url: api.url, token, retry: { baseDelayMs: 2, maxDelayMs: 20, attempts: DEFAULT_RETRY.attempts }, timeoutMs: 5000 });
 }
 
-/** Starts a stand-in and a client; `done()` stops both. */
+/** Starts a stand-in that knows REGISTRY, and a client; `done()` stops both. */
 export async function standIn(options: CloudPipelineApiOptions = {}): Promise<{ api: CloudPipelineApi; client: CloudPipelineClient; done: () => Promise<void> }> {
-  const api = await startCloudPipelineApi(options);
+  const api = await startCloudPipelineApi({ registries: [REGISTRY], ...options });
   const client = clientFor(api);
   return {
     api,
@@ -66,4 +69,14 @@ export async function toolsFolder(tools: Record<string, unknown>[], manifest: Re
 /** Every folder of every storage, as `storage:path`, for exact-state assertions. */
 export function allFolders(api: CloudPipelineApi): string[] {
   return [...api.state.storages.values()].flatMap((storage) => [...storage.folders].map((folder) => `${storage.name}:${folder}`)).sort();
+}
+
+/** Pushes the images of `tools` (optimized/<tool>:1.0.0) to REGISTRY, which creates the tools. */
+export function pushTools(api: CloudPipelineApi, tools: string[]): void {
+  for (const tool of tools) api.pushImage(REGISTRY, `optimized/${tool}`, '1.0.0');
+}
+
+/** The tool of an image in REGISTRY, as the stand-in holds it. */
+export function toolOf(api: CloudPipelineApi, image: string): Tool | undefined {
+  return [...api.state.tools.values()].find((tool) => tool.registry === REGISTRY && tool.image === image);
 }

@@ -4,6 +4,7 @@ import { describeStep, planHome, planPreferences, planSystemUser, planTool } fro
 import { forEachBounded } from '../../../../src/actions/deploy-quick-launcher/provision/pool.js';
 
 const home = { name: 'ALICE-home', path: 'ALICE-home' };
+const extras = { metadata: {}, permissions: [] };
 
 describe('pure planners', () => {
   test('preferences: only what differs, JSON compared by content, in one call', () => {
@@ -23,14 +24,23 @@ describe('pure planners', () => {
     expect(describeStep('preferences', steps[0])).toEqual({ phase: 'preferences', method: 'POST', path: '/preferences', summary: 'set c' });
   });
 
+  test('storage.user.home.auto is named a site-wide change in the plan', () => {
+    const steps = planPreferences([{ name: 'storage.user.home.auto', value: 'true', type: 'BOOLEAN' }], []);
+    expect(describeStep('preferences', steps[0]).summary).toBe(
+      'set storage.user.home.auto=true (site-wide: every user Cloud Pipeline creates from now on gets a home storage)',
+    );
+  });
+
   test('system user: create, add missing roles keeping the others, or nothing', () => {
-    const desired = { name: 'GUEST', roleIds: [3], roles: ['ROLE_ANONYMOUS_USER'], home };
-    expect(planSystemUser(desired, undefined)).toEqual([{ kind: 'create-user', user: 'GUEST', roleIds: [3], roles: ['ROLE_ANONYMOUS_USER'], home }]);
+    const desired = { name: 'GUEST', roleIds: [3], roles: ['ROLE_ANONYMOUS_USER'], home, extras };
+    expect(planSystemUser(desired, undefined)).toEqual([{ kind: 'create-user', user: 'GUEST', roleIds: [3], roles: ['ROLE_ANONYMOUS_USER'], home, extras }]);
     const holder = { id: 9, userName: 'GUEST', roles: [{ id: 2, name: 'ROLE_USER' }] };
     expect(planSystemUser(desired, holder)).toEqual([
       { kind: 'set-user-roles', user: 'GUEST', userId: 9, roleIds: [2, 3], roles: ['ROLE_USER', 'ROLE_ANONYMOUS_USER'] },
     ]);
     expect(planSystemUser(desired, { ...holder, roles: [...holder.roles, { id: 3, name: 'ROLE_ANONYMOUS_USER' }] })).toEqual([]);
+    // Names are compared case-insensitively, as the API does.
+    expect(planSystemUser({ ...desired, name: 'guest' }, { ...holder, roles: [...holder.roles, { id: 3, name: 'ROLE_ANONYMOUS_USER' }] })).toEqual([]);
   });
 
   test.each([
@@ -43,17 +53,37 @@ describe('pure planners', () => {
     expect(planHome({ user: 'ALICE', userId: 2, ...observed }, home).map((step) => step.kind)).toEqual(kinds);
   });
 
-  test('tool: register with icon and metadata; later only what differs', () => {
+  test("home: a storage we create gets the template's metadata and permissions, as upstream's own does", () => {
+    const withExtras = { metadata: { team: 'apps' }, permissions: [{ userName: 'PIPE_ADMIN', mask: 1 }] };
+    expect(planHome({ user: 'ALICE', userId: 2, missingFolders: [] }, home, withExtras).map((step) => step.kind)).toEqual([
+      'create-home-storage',
+      'apply-home-template',
+      'set-default-storage',
+      'set-storage-owner',
+    ]);
+  });
+
+  test('tool: registered only with a resolved group, cpu and ram; later only what differs', () => {
     const icon = { filename: 'shiny.png', content: Buffer.from('png'), sha256: 'abc' };
     const desired: DesiredTool = { label: 'r/optimized/shiny', fields: { registry: 'r', image: 'optimized/shiny', disk: 50, endpoints: ['{}'] }, icon, metadata: { a: '1', b: '2' } };
-    expect(planTool(desired, { metadata: {} }).map((step) => step.kind)).toEqual(['register-tool', 'set-tool-icon', 'update-tool-metadata']);
-    const tool = { id: 3, registry: 'r', image: 'optimized/shiny', disk: 50, endpoints: ['{}'] };
+    const registration = { toolGroupId: 7, registryId: 1, cpu: '1', ram: '2Gi' };
+    const registering = planTool(desired, { metadata: {}, registration });
+    expect(registering.map((step) => step.kind)).toEqual(['register-tool', 'set-tool-icon', 'update-tool-metadata']);
+    expect(registering[0]).toMatchObject({ tool: { image: 'optimized/shiny', toolGroupId: 7, registryId: 1, cpu: '1', ram: '2Gi' } });
+    expect(() => planTool(desired, { metadata: {} })).toThrow(/neither found nor registrable/);
+    const tool = { id: 3, registry: 'r', registryId: 1, image: 'optimized/shiny', disk: 50, endpoints: ['{}'], labels: ['keep'], allowCommit: false, hasIcon: true };
     expect(planTool(desired, { tool, iconSha256: 'abc', metadata: { a: { type: 'string', value: '1' }, b: { type: 'string', value: '2' } } })).toEqual([]);
     const steps = planTool(desired, { tool: { ...tool, disk: 20 }, iconSha256: 'abc', metadata: { a: { type: 'string', value: '0' } } });
+    // The whole loaded tool goes back, the desired fields laid over it: labels and flags survive.
     expect(steps).toEqual([
-      { kind: 'update-tool', label: 'r/optimized/shiny', tool: { ...desired.fields, registryId: undefined }, changed: ['disk'] },
+      { kind: 'update-tool', label: 'r/optimized/shiny', tool: { ...tool, disk: 50 }, changed: ['disk'] },
       { kind: 'update-tool-metadata', label: 'r/optimized/shiny', toolId: 3, keys: { a: '1', b: '2' } },
     ]);
+  });
+
+  test('tool: absent and empty fields are one value (the API leaves empty ones out)', () => {
+    const desired: DesiredTool = { label: 'r/g/t', fields: { registry: 'r', image: 'g/t', endpoints: [], description: '' }, metadata: {} };
+    expect(planTool(desired, { tool: { id: 1, registry: 'r', image: 'g/t' }, metadata: {} })).toEqual([]);
   });
 
   test.each([

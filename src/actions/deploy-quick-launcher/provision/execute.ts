@@ -1,6 +1,7 @@
 import { CloudPipelineError } from '../../../cloud-pipeline/errors.js';
 import type { CloudPipelineClient } from '../../../cloud-pipeline/client.js';
 import type { DataStorage, DataStorageVO } from '../../../cloud-pipeline/types.js';
+import type { HomeTemplateExtras } from './home-storage.js';
 import { missingFolders } from './observe.js';
 import type { Step } from './plan.js';
 
@@ -37,6 +38,13 @@ export interface GroupContext {
 
 const exists = (error: unknown) => error instanceof CloudPipelineError && /already exists/i.test(error.apiMessage);
 
+/**
+ * A folder creation that may have met existing folders: S3 says "already exists"
+ * (`S3Helper.java:1202-1206`), NFS only "Could not create a folder in nfs" (`mkdirs` returned
+ * false, `NFSStorageProvider.java:364-370`), so both are checked against a fresh listing.
+ */
+const folderMayExist = (error: unknown) => exists(error) || (error instanceof CloudPipelineError && /Could not create a folder in nfs/i.test(error.apiMessage));
+
 /** The object found after "already exists", or the original error when there is none. */
 function adopt<T>(error: unknown, found: T | undefined): T {
   if (found === undefined) throw error;
@@ -70,6 +78,7 @@ export async function executeStep(client: CloudPipelineClient, step: Step, conte
       // With storage.user.home.auto the API made the home storage; otherwise make it the same way.
       if (context.storageId === undefined) {
         const storage = await createStorage(client, step.home, counts);
+        await applyHomeTemplate(client, storage.id, step.extras, counts);
         await client.users.update(user.id, { userName: user.userName, defaultStorageId: storage.id });
         await client.storages.setOwner(storage.id, user.userName);
         counts.mutatingCalls += 2;
@@ -77,6 +86,10 @@ export async function executeStep(client: CloudPipelineClient, step: Step, conte
       }
       return;
     }
+    case 'apply-home-template':
+      counts.mutatingCalls--; // counted per call inside
+      await applyHomeTemplate(client, step.storageId ?? need(context.storageId, 'the home storage'), step.extras, counts);
+      return;
     case 'set-user-roles':
       await client.users.setRoles(step.userId, step.roleIds);
       counts.usersUpdated++;
@@ -101,7 +114,7 @@ export async function executeStep(client: CloudPipelineClient, step: Step, conte
         await client.storages.createFolders(storageId, step.folders);
         counts.foldersCreated += step.folders.length;
       } catch (error) {
-        if (!exists(error)) throw error;
+        if (!folderMayExist(error)) throw error;
         // A retried batch was partly applied: create only what is still missing.
         const rest = await missingFolders(client, storageId, step.folders);
         if (rest.length > 0) await client.storages.createFolders(storageId, rest);
@@ -128,6 +141,18 @@ export async function executeStep(client: CloudPipelineClient, step: Step, conte
     case 'update-tool-metadata':
       await client.metadata.updateKeys(step.toolId ?? need(context.toolId, 'the tool'), 'TOOL', step.keys);
       return;
+  }
+}
+
+/** The template's metadata and permissions on a home storage we created, as upstream applies them (`DataStorageManager.java:515-519`). */
+async function applyHomeTemplate(client: CloudPipelineClient, storageId: number, extras: HomeTemplateExtras, counts: ProvisionCounts): Promise<void> {
+  if (Object.keys(extras.metadata).length > 0) {
+    counts.mutatingCalls++;
+    await client.metadata.updateKeys(storageId, 'DATA_STORAGE', extras.metadata);
+  }
+  for (const permission of extras.permissions) {
+    counts.mutatingCalls++;
+    await client.storages.grant(storageId, permission);
   }
 }
 

@@ -9,7 +9,10 @@ export {
   type ProvisionResult,
 } from './provision.js';
 export type { ProvisionCounts } from './execute.js';
-export type { PlannedCall, Step } from './plan.js';
+export { SITE_WIDE, type PlannedCall, type Step } from './plan.js';
+export { ANONYMOUS_TOKEN_ROLES, RENEW_BEFORE_SECONDS, liveTokenProblem } from './anonymous-token.js';
+export { homeStorageOf, type HomeStorage, type HomeTemplateExtras } from './home-storage.js';
+export { DEFAULT_TOOL_POLL_MS, DEFAULT_TOOL_WAIT_MS, type ToolLookup } from './observe-tools.js';
 export { foldersFor, parseHomeHierarchy, validateHomeHierarchy, type HomeHierarchy } from './hierarchy.js';
 export {
   DEFAULT_SYSTEM_USERS,

@@ -1,8 +1,6 @@
-import { sha256 } from '../../../lib/digest.js';
 import type { CloudPipelineClient } from '../../../cloud-pipeline/client.js';
 import type { DataStorageVO, PipelineUser } from '../../../cloud-pipeline/types.js';
-import type { ObservedHome, ObservedTool } from './plan.js';
-import type { DesiredTool } from './tools-manifest.js';
+import type { ObservedHome } from './plan.js';
 
 const parentOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
 
@@ -57,13 +55,4 @@ export async function observeHome(
   observed.storageByName = { id: storage.id, name: storage.name, owner: storage.owner };
   observed.missingFolders = await missingFolders(client, storage.id, folders);
   return observed;
-}
-
-/** Reads one tool: the tool itself, its icon's digest and its metadata. */
-export async function observeTool(client: CloudPipelineClient, desired: DesiredTool): Promise<ObservedTool> {
-  const tool = await client.tools.load(desired.fields.registry, desired.fields.image);
-  if (!tool) return { metadata: {} };
-  const icon = desired.icon ? await client.tools.icon(tool.id) : undefined;
-  const metadata = Object.keys(desired.metadata).length > 0 ? await client.metadata.load(tool.id, 'TOOL') : {};
-  return { tool, iconSha256: icon ? sha256(icon) : undefined, metadata };
 }

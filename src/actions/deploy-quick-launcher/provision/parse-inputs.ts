@@ -1,6 +1,7 @@
 import { InputError } from '../../../lib/errors.js';
 import type { PreferenceType } from '../../../cloud-pipeline/types.js';
 import { jsonErrorPosition } from '../../../lib/json-position.js';
+import { ANONYMOUS_TOKEN_ROLES } from './anonymous-token.js';
 
 /** Which users get the home folder hierarchy: nobody, the system users, or every user. */
 export type SyncHomeFolders = 'none' | 'system' | 'all';
@@ -16,11 +17,15 @@ export interface SystemUser {
   roles: string[];
 }
 
-/** The defaults: SHINY_PORTAL owns published apps, the anonymous user's token goes into the launcher. */
+/**
+ * The defaults: SHINY_PORTAL owns published apps, the anonymous user's token goes into the
+ * launcher. That token must reach the launcher's calls, secured resources needing ROLE_USER
+ * besides ROLE_ANONYMOUS_USER (see ANONYMOUS_TOKEN_ROLES in anonymous-token.ts).
+ */
 export const DEFAULT_SYSTEM_USERS: readonly SystemUser[] = [
   { kind: 'service', name: 'SHINY_PORTAL', roles: ['ROLE_USER'] },
   { kind: 'admin', name: 'SHINY_PORTAL_ADMIN_USER', roles: ['ROLE_ADMIN'] },
-  { kind: 'anonymous', name: 'SHINY_PORTAL_ANONYMOUS_USER', roles: ['ROLE_ANONYMOUS_USER'] },
+  { kind: 'anonymous', name: 'SHINY_PORTAL_ANONYMOUS_USER', roles: ['ROLE_ANONYMOUS_USER', 'ROLE_USER'] },
 ];
 
 /** A Cloud Pipeline user name: letters, digits and `._@-`, as IdP names are. */
@@ -38,7 +43,7 @@ export function checkUserName(name: string, input = 'system-users'): string {
 /**
  * Parses the `system-users` input: lines `service|admin|anonymous = NAME[:ROLE,ROLE…]`, each
  * overriding that user's default. A role without the `ROLE_` prefix gets it, as the API does.
- * The anonymous user always holds ROLE_ANONYMOUS_USER.
+ * The anonymous user always holds ROLE_ANONYMOUS_USER and ROLE_USER (what its token needs).
  */
 export function parseSystemUsers(text: string, input = 'system-users'): SystemUser[] {
   const users = new Map(DEFAULT_SYSTEM_USERS.map((user) => [user.kind, { ...user, roles: [...user.roles] }]));
@@ -65,8 +70,9 @@ export function parseSystemUsers(text: string, input = 'system-users'): SystemUs
     }
   });
   const anonymous = users.get('anonymous');
-  if (anonymous && !anonymous.roles.includes('ROLE_ANONYMOUS_USER')) anonymous.roles.push('ROLE_ANONYMOUS_USER');
+  for (const role of ANONYMOUS_TOKEN_ROLES) if (anonymous && !anonymous.roles.includes(role)) anonymous.roles.push(role);
   const result = [...users.values()];
+  // The API upper-cases names and compares them case-insensitively (UserManager.java:684, user-dao.xml).
   const names = result.map((user) => user.name.toUpperCase());
   const duplicate = names.find((name, index) => names.indexOf(name) !== index);
   if (duplicate) throw new InputError(input, `'${duplicate}' is given for two system users; each needs its own name`);

@@ -1,4 +1,5 @@
 import type { DataStorageVO, MetadataValue, PipelineUser, Preference, Tool, ToolVO } from '../../../cloud-pipeline/types.js';
+import type { HomeTemplateExtras } from './home-storage.js';
 import type { PreferenceSetting } from './parse-inputs.js';
 import type { DesiredTool } from './tools-manifest.js';
 
@@ -8,14 +9,15 @@ import type { DesiredTool } from './tools-manifest.js';
  */
 export type Step =
   | { kind: 'set-preferences'; preferences: Preference[] }
-  | { kind: 'create-user'; user: string; roleIds: number[]; roles: string[]; home: DataStorageVO }
+  | { kind: 'create-user'; user: string; roleIds: number[]; roles: string[]; home: DataStorageVO; extras: HomeTemplateExtras }
   | { kind: 'set-user-roles'; user: string; userId: number; roleIds: number[]; roles: string[] }
   | { kind: 'create-home-storage'; user: string; storage: DataStorageVO }
+  | { kind: 'apply-home-template'; user: string; storageId?: number; storageName: string; extras: HomeTemplateExtras }
   | { kind: 'set-default-storage'; user: string; userId?: number; storageId?: number; storageName: string }
   | { kind: 'set-storage-owner'; user: string; storageId?: number; storageName: string }
   | { kind: 'create-folders'; user: string; storageId?: number; storageName: string; folders: string[] }
   | { kind: 'register-tool'; label: string; tool: ToolVO }
-  | { kind: 'update-tool'; label: string; tool: ToolVO; changed: string[] }
+  | { kind: 'update-tool'; label: string; tool: Tool; changed: string[] }
   | { kind: 'set-tool-icon'; label: string; toolId?: number; icon: NonNullable<DesiredTool['icon']> }
   | { kind: 'update-tool-metadata'; label: string; toolId?: number; keys: Record<string, string> };
 
@@ -29,18 +31,30 @@ export interface PlannedCall {
 
 const idOr = (id: number | undefined, what: string) => (id === undefined ? `{${what}}` : String(id));
 
+/** Preferences whose change reaches every user of the site, said so in the plan and summary. */
+export const SITE_WIDE: Record<string, string> = {
+  'storage.user.home.auto': 'site-wide: every user Cloud Pipeline creates from now on gets a home storage',
+};
+
+const describeExtras = (extras: HomeTemplateExtras) =>
+  [Object.keys(extras.metadata).length > 0 ? `metadata ${Object.keys(extras.metadata).join(', ')}` : '', extras.permissions.length > 0 ? `${extras.permissions.length} permission(s)` : '']
+    .filter((part) => part !== '')
+    .join(' and ');
+
 /** The call a step makes, for the plan (no secrets: steps carry none). */
 export function describeStep(phase: string, step: Step): PlannedCall {
   const call = (method: string, path: string, summary: string): PlannedCall => ({ phase, method, path, summary });
   switch (step.kind) {
     case 'set-preferences':
-      return call('POST', '/preferences', `set ${step.preferences.map((p) => p.name).join(', ')}`);
+      return call('POST', '/preferences', `set ${step.preferences.map((p) => (SITE_WIDE[p.name] ? `${p.name}=${p.value} (${SITE_WIDE[p.name]})` : p.name)).join(', ')}`);
     case 'create-user':
       return call('POST', '/user', `create user ${step.user} (${step.roles.join(', ')}) with home storage ${step.home.name}`);
     case 'set-user-roles':
       return call('POST', `/user/${step.userId}/update`, `give ${step.user} the roles ${step.roles.join(', ')}`);
     case 'create-home-storage':
       return call('POST', '/datastorage/save', `create home storage ${step.storage.name} for ${step.user}`);
+    case 'apply-home-template':
+      return call('POST', '/metadata/updateKeys', `apply the home template's ${describeExtras(step.extras)} to ${step.storageName}`);
     case 'set-default-storage':
       return call('PUT', `/user/${idOr(step.userId, step.user)}`, `make ${step.storageName} the default storage of ${step.user}`);
     case 'set-storage-owner':
@@ -80,10 +94,12 @@ function sameValue(setting: PreferenceSetting, observed: string | undefined): bo
 
 /** A system user: created when missing, given the missing roles when present. */
 export function planSystemUser(
-  desired: { name: string; roleIds: number[]; roles: string[]; home: DataStorageVO },
+  desired: { name: string; roleIds: number[]; roles: string[]; home: DataStorageVO; extras: HomeTemplateExtras },
   observed: PipelineUser | undefined,
 ): Step[] {
-  if (!observed) return [{ kind: 'create-user', user: desired.name, roleIds: desired.roleIds, roles: desired.roles, home: desired.home }];
+  if (!observed || observed.userName.toUpperCase() !== desired.name.toUpperCase()) {
+    return [{ kind: 'create-user', user: desired.name, roleIds: desired.roleIds, roles: desired.roles, home: desired.home, extras: desired.extras }];
+  }
   const held = observed.roles.map((role) => role.id);
   if (desired.roleIds.every((id) => held.includes(id))) return [];
   const roleIds = [...new Set([...held, ...desired.roleIds])];
@@ -105,7 +121,7 @@ export interface ObservedHome {
 }
 
 /** The steps that give one user a default home storage holding the hierarchy's folders. */
-export function planHome(observed: ObservedHome, home: DataStorageVO): Step[] {
+export function planHome(observed: ObservedHome, home: DataStorageVO, extras: HomeTemplateExtras = { metadata: {}, permissions: [] }): Step[] {
   const { user } = observed;
   const folders = (storageId: number | undefined, storageName: string): Step[] =>
     observed.missingFolders.length === 0 ? [] : [{ kind: 'create-folders', user, storageId, storageName, folders: observed.missingFolders }];
@@ -113,8 +129,10 @@ export function planHome(observed: ObservedHome, home: DataStorageVO): Step[] {
   // A user created earlier in this run (dry run): its create-user step brings the home storage.
   if (observed.userId === undefined) return folders(undefined, `the home storage of ${user}`);
   const found = observed.storageByName;
-  const steps: Step[] = found ? [] : [{ kind: 'create-home-storage', user, storage: home }];
   const storageName = found?.name ?? home.name;
+  const steps: Step[] = found ? [] : [{ kind: 'create-home-storage', user, storage: home }];
+  // Upstream applies the template's metadata and permissions to a home it creates (DataStorageManager.java:515-519).
+  if (!found && (Object.keys(extras.metadata).length > 0 || extras.permissions.length > 0)) steps.push({ kind: 'apply-home-template', user, storageName, extras });
   steps.push({ kind: 'set-default-storage', user, userId: observed.userId, storageId: found?.id, storageName });
   if (!found || found.owner?.toUpperCase() !== user.toUpperCase()) steps.push({ kind: 'set-storage-owner', user, storageId: found?.id, storageName });
   return [...steps, ...folders(found?.id, storageName)];
@@ -123,24 +141,38 @@ export function planHome(observed: ObservedHome, home: DataStorageVO): Step[] {
 /** What was read about one tool. */
 export interface ObservedTool {
   tool?: Tool;
+  /** Set only when the tool has an icon (`hasIcon`): without one the API has no icon to give. */
   iconSha256?: string;
   metadata: Record<string, MetadataValue>;
+  /** For a tool not found: what `/tool/register` needs (a resolved tool group, cpu and ram). */
+  registration?: { toolGroupId: number; registryId: number; cpu: string; ram: string };
 }
 
 const TOOL_FIELDS = ['shortDescription', 'description', 'disk', 'endpoints', 'defaultCommand', 'instanceType'] as const;
 
-/** Registers or updates a tool, then its icon and metadata keys, each only when it differs. */
+/** Absent, null, '' and [] are one value: the API leaves them all out (NON_EMPTY). */
+const normal = (value: unknown) => (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0) ? undefined : JSON.stringify(value));
+
+/**
+ * Registers (only with a resolved group, cpu and ram) or updates a tool, then its icon and
+ * metadata keys, each only when it differs. `/tool/update` replaces every field it carries
+ * (`ToolManager.java:200-226`), so the update sends the whole loaded tool with the desired
+ * fields laid over it: labels, flags, cpu and ram survive.
+ */
 export function planTool(desired: DesiredTool, observed: ObservedTool): Step[] {
   const steps: Step[] = [];
   const label = desired.label;
   if (!observed.tool) {
-    steps.push({ kind: 'register-tool', label, tool: desired.fields });
+    if (!observed.registration) throw new Error(`internal: tool ${label} is neither found nor registrable`);
+    const { toolGroupId, registryId, cpu, ram } = observed.registration;
+    steps.push({ kind: 'register-tool', label, tool: { ...desired.fields, toolGroupId, registryId, cpu, ram } });
   } else {
     const current = observed.tool;
-    const changed = TOOL_FIELDS.filter(
-      (field) => desired.fields[field] !== undefined && JSON.stringify(desired.fields[field]) !== JSON.stringify(current[field]),
-    );
-    if (changed.length > 0) steps.push({ kind: 'update-tool', label, tool: { ...desired.fields, registryId: current.registryId }, changed });
+    const changed = TOOL_FIELDS.filter((field) => desired.fields[field] !== undefined && normal(desired.fields[field]) !== normal(current[field]));
+    if (changed.length > 0) {
+      const overlay = Object.fromEntries(TOOL_FIELDS.filter((field) => desired.fields[field] !== undefined).map((field) => [field, desired.fields[field]]));
+      steps.push({ kind: 'update-tool', label, tool: { ...current, ...overlay }, changed });
+    }
   }
   const toolId = observed.tool?.id;
   if (desired.icon && desired.icon.sha256 !== observed.iconSha256) steps.push({ kind: 'set-tool-icon', label, toolId, icon: desired.icon });

@@ -4,7 +4,10 @@ import type { CloudPipelineClient } from '../../../cloud-pipeline/client.js';
 import type { DataStorageVO, PipelineUser, Preference, Role } from '../../../cloud-pipeline/types.js';
 import { countPlanned, emptyCounts, executeStep, type GroupContext, type ProvisionCounts } from './execute.js';
 import { type HomeHierarchy, foldersFor, validateHomeHierarchy } from './hierarchy.js';
-import { observeHome, observeTool } from './observe.js';
+import { liveTokenProblem } from './anonymous-token.js';
+import { type HomeStorage, homeStorageOf } from './home-storage.js';
+import { observeHome } from './observe.js';
+import { observeTool } from './observe-tools.js';
 import {
   DEFAULT_SYSTEM_USERS,
   type PreferenceSetting,
@@ -13,13 +16,17 @@ import {
   checkUserName,
   parseHomeStorageTemplate,
 } from './parse-inputs.js';
-import { type PlannedCall, type Step, describeStep, planHome, planPreferences, planSystemUser, planTool } from './plan.js';
+import { type ObservedTool, type PlannedCall, SITE_WIDE, type Step, describeStep, planHome, planPreferences, planSystemUser, planTool } from './plan.js';
 import { forEachBounded } from './pool.js';
 import type { DesiredTool } from './tools-manifest.js';
 
 /** What the Cloud Pipeline side should look like (SPEC §6 "Provisioning"). */
 export interface DesiredState {
-  /** `storage.user.home.auto` (default true: the API creates a home storage for each new user). */
+  /**
+   * `storage.user.home.auto`, a site-wide switch: the API then creates a home storage for every
+   * new user. Given: set to this. Absent: switched on only while the site has never set it
+   * (a stored value, true or false, is left alone).
+   */
   homeAuto?: boolean;
   /** `storage.user.home.template` JSON, when given. */
   homeStorageTemplate?: string;
@@ -34,6 +41,10 @@ export interface DesiredState {
   tools?: DesiredTool[];
   /** Lifetime of the anonymous user's token (the API's default when absent). */
   anonymousTokenExpirationSeconds?: number;
+  /** The anonymous token live on the Edge: kept while the API accepts it and it stays valid, else renewed. */
+  liveAnonymousToken?: string;
+  /** A tool still missing after the wait for its push is registered with these; without them the run stops. */
+  toolRegistration?: { cpu: string; ram: string };
 }
 
 export interface ProvisionOptions {
@@ -42,6 +53,9 @@ export interface ProvisionOptions {
   /** Read only and return the plan. */
   dryRun?: boolean;
   logger?: Logger;
+  /** Longest wait for a pushed image to appear as a tool (default 30 s), and the pause between looks. */
+  toolWaitMs?: number;
+  toolPollMs?: number;
 }
 
 export interface ProvisionResult {
@@ -55,27 +69,35 @@ export interface ProvisionResult {
   usersScanned: number;
   /** The anonymous user's token for `anonymousAccess.token`: a secret, mask it, never log it. */
   anonymousToken?: string;
+  /** Why the live anonymous token was replaced, or 'kept' (absent when none was given). */
+  anonymousTokenState?: string;
+  /** Changes that reach the whole site, for the plan and the summary (e.g. storage.user.home.auto). */
+  siteWide?: string[];
   /** API requests sent and retries made by this run. */
   requests: { total: number; retries: number };
 }
 
 export const DEFAULT_CONCURRENCY = 16;
 export const HIERARCHY_PREFERENCE = 'storage.user.home.hierarchy.template';
+const HOME_AUTO = 'storage.user.home.auto';
 
 const quiet: Logger = { debug: () => undefined, info: () => undefined, warning: () => undefined, group: (_title, fn) => fn() };
 
-/** The home storage upstream would create for `userName`: from the template, or `@@-home`. */
-export function homeStorageFor(userName: string, template: string | undefined): DataStorageVO {
-  if (template) {
-    const parsed = JSON.parse(template.split('@@').join(userName)) as { datastorage?: DataStorageVO };
-    if (parsed.datastorage?.name) return parsed.datastorage;
-  }
-  return { name: `${userName}-home`, path: `${userName}-home`, description: `Home folder for user ${userName}` };
+/** The home storage upstream would create for `userName` (see homeStorageOf). */
+export function homeStorageFor(userName: string, template: string | undefined, objectPrefix?: string): DataStorageVO {
+  return homeStorageOf(userName, template, objectPrefix).storage;
 }
 
-/** The preferences to publish, in SPEC order. */
-export function desiredPreferences(desired: DesiredState): PreferenceSetting[] {
-  const settings: PreferenceSetting[] = [{ name: 'storage.user.home.auto', value: String(desired.homeAuto ?? true), type: 'BOOLEAN' }];
+/**
+ * The preferences to publish, in SPEC order. `storage.user.home.auto` only when `homeAuto` is
+ * given, or (switched on) while `observed` shows no stored value: a system default returned by
+ * `GET /preferences` has no createdDate (`PreferenceManager.java:130-136`,
+ * `AbstractSystemPreference.java:86-90`). Without `observed`, it is always switched on.
+ */
+export function desiredPreferences(desired: DesiredState, observed?: Preference[]): PreferenceSetting[] {
+  const settings: PreferenceSetting[] = [];
+  const stored = observed?.some((preference) => preference.name === HOME_AUTO && preference.createdDate !== undefined) ?? false;
+  if (desired.homeAuto !== undefined || !stored) settings.push({ name: HOME_AUTO, value: String(desired.homeAuto ?? true), type: 'BOOLEAN' });
   if (desired.homeStorageTemplate) settings.push({ name: 'storage.user.home.template', value: desired.homeStorageTemplate, type: 'OBJECT' });
   if (desired.homeHierarchy) settings.push({ name: HIERARCHY_PREFERENCE, value: JSON.stringify(desired.homeHierarchy), type: 'OBJECT' });
   return [...settings, ...(desired.preferences ?? [])];
@@ -84,8 +106,8 @@ export function desiredPreferences(desired: DesiredState): PreferenceSetting[] {
 /**
  * Provisions the Cloud Pipeline side of the Quick Launcher, idempotently (find before create):
  * preferences, system users with home storages, home folders (`syncHomeFolders`), tools, then
- * the anonymous user's token. Everything is checked (inputs, token, roles) before the first
- * mutating call; with `dryRun` nothing mutating is sent and the plan is returned.
+ * the anonymous user's token. Everything is checked (inputs, token, roles, the tools) before the
+ * first mutating call; with `dryRun` nothing mutating is sent and the plan is returned.
  */
 export async function provision(client: CloudPipelineClient, desired: DesiredState, options: ProvisionOptions = {}): Promise<ProvisionResult> {
   const logger = options.logger ?? quiet;
@@ -107,8 +129,17 @@ export async function provision(client: CloudPipelineClient, desired: DesiredSta
   const roles = await client.roles.list();
   const roleIds = new Map(systemUsers.map((user) => [user, user.roles.map((name) => roleId(roles, name, user.name))]));
   const observedPreferences: Preference[] = await client.preferences.list();
-  const homeTemplate = desired.homeStorageTemplate ?? observedPreferences.find((p) => p.name === 'storage.user.home.template')?.value;
+  const valueOf = (name: string) => observedPreferences.find((p) => p.name === name)?.value || undefined;
+  const homeTemplate = desired.homeStorageTemplate ?? valueOf('storage.user.home.template');
+  const objectPrefix = valueOf('storage.object.prefix');
   const folderTemplate = desired.homeHierarchy;
+  const homeOf = await homeFactory(client, homeTemplate, objectPrefix);
+  const lookup = { waitMs: options.toolWaitMs, pollMs: options.toolPollMs, registration: desired.toolRegistration };
+  const tools = desired.tools ?? [];
+  const observedTools = new Array<ObservedTool>(tools.length);
+  await forEachBounded(tools.entries(), concurrency, async ([index, tool]) => {
+    observedTools[index] = await observeTool(client, tool, lookup);
+  });
 
   // Runs one group of steps (one user, one tool) in order, or only records it in a dry run.
   const run = async (phase: string, steps: Step[]) => {
@@ -124,24 +155,33 @@ export async function provision(client: CloudPipelineClient, desired: DesiredSta
     }
     return calls;
   };
-  const runAll = async <T>(phase: string, items: T[], planOne: (item: T) => Promise<Step[]>) => {
+  const runAll = async <T>(phase: string, items: T[], planOne: (item: T, index: number) => Promise<Step[]>) => {
     const perItem: PlannedCall[][] = new Array<PlannedCall[]>(items.length);
     const indexed = items.map((item, index) => ({ item, index }));
     await forEachBounded(indexed, concurrency, async ({ item, index }) => {
-      perItem[index] = await run(phase, await planOne(item));
+      perItem[index] = await run(phase, await planOne(item, index));
     });
     for (const calls of perItem) plan.push(...(calls ?? []));
   };
 
+  const siteWide: string[] = [];
   await logger.group('Cloud Pipeline: preferences', async () => {
-    plan.push(...(await run('preferences', planPreferences(desiredPreferences(desired), observedPreferences))));
+    const steps = planPreferences(desiredPreferences(desired, observedPreferences), observedPreferences);
+    for (const step of steps) {
+      if (step.kind !== 'set-preferences') continue;
+      for (const preference of step.preferences) if (SITE_WIDE[preference.name]) siteWide.push(`${preference.name}=${preference.value}: ${SITE_WIDE[preference.name]}`);
+    }
+    plan.push(...(await run('preferences', steps)));
     logger.info(`preferences: ${counts.preferencesSet} ${dryRun ? 'to set' : 'set'}`);
+    for (const note of siteWide) logger.info(`${dryRun ? 'would change' : 'changed'} for the whole site: ${note}`);
   });
 
   await logger.group('Cloud Pipeline: system users', async () => {
-    await runAll('system users', [...systemUsers], async (user) =>
-      planSystemUser({ name: user.name, roleIds: roleIds.get(user) ?? [], roles: user.roles, home: homeStorageFor(user.name, homeTemplate) }, await client.users.find(user.name)),
-    );
+    await runAll('system users', [...systemUsers], async (user) => {
+      const home = homeOf(user.name.trim().toUpperCase());
+      const observed = await client.users.find(user.name);
+      return planSystemUser({ name: user.name, roleIds: roleIds.get(user) ?? [], roles: user.roles, home: home.storage, extras: home.extras }, observed);
+    });
     logger.info(`system users: ${counts.usersCreated} ${dryRun ? 'to create' : 'created'}, ${counts.usersUpdated} ${dryRun ? 'to update' : 'updated'}`);
   });
 
@@ -154,8 +194,8 @@ export async function provision(client: CloudPipelineClient, desired: DesiredSta
     await runAll('home folders', targets, async (user) => {
       const withFolders = sync !== 'none' && folderTemplate !== undefined;
       const folders = withFolders ? foldersFor(folderTemplate, user.userName) : [];
-      const home = homeStorageFor(user.userName, homeTemplate);
-      return planHome(await observeHome(client, user, home, folders), home);
+      const home = homeOf(user.userName);
+      return planHome(await observeHome(client, user, home.storage, folders), home.storage, home.extras);
     });
     logger.info(
       `home: ${usersScanned} users checked, ${counts.storagesCreated - before.storagesCreated} storages and ` +
@@ -164,20 +204,52 @@ export async function provision(client: CloudPipelineClient, desired: DesiredSta
   });
 
   await logger.group('Cloud Pipeline: tools', async () => {
-    await runAll('tools', desired.tools ?? [], async (tool) => planTool(tool, await observeTool(client, tool)));
+    await runAll('tools', tools, (tool, index) => Promise.resolve(planTool(tool, observedTools[index] ?? { metadata: {} })));
     logger.info(`tools: ${counts.toolsRegistered} ${dryRun ? 'to register' : 'registered'}, ${counts.toolsUpdated} ${dryRun ? 'to update' : 'updated'}`);
   });
 
-  let anonymousToken: string | undefined;
   const anonymous = systemUsers.find((user) => user.kind === 'anonymous');
-  if (anonymous && !dryRun) {
-    anonymousToken = await client.users.token(anonymous.name, desired.anonymousTokenExpirationSeconds);
-    logger.info(`anonymous access: token of ${anonymous.name} fetched`);
-  }
+  const token = anonymous && !dryRun ? await anonymousTokenFor(client, anonymous.name, desired, logger) : undefined;
 
   const stats = client.stats;
   const requests = { total: stats.requests - statsBefore.requests, retries: stats.retries - statsBefore.retries };
-  return { changed: plan.length > 0, dryRun, plan, counts, usersScanned, anonymousToken, requests };
+  return {
+    changed: plan.length > 0,
+    dryRun,
+    plan,
+    counts,
+    usersScanned,
+    ...(token ? { anonymousToken: token.token, ...(token.state ? { anonymousTokenState: token.state } : {}) } : {}),
+    ...(siteWide.length > 0 ? { siteWide } : {}),
+    requests,
+  };
+}
+
+/** The live anonymous token while it stays good, else a fresh one (issued with the roles the user holds now). */
+async function anonymousTokenFor(client: CloudPipelineClient, name: string, desired: DesiredState, logger: Logger): Promise<{ token: string; state?: string }> {
+  if (desired.liveAnonymousToken) {
+    const problem = await liveTokenProblem(client, desired.liveAnonymousToken, name);
+    if (problem === undefined) {
+      logger.info(`anonymous access: the live token of ${name} is still valid and kept`);
+      return { token: desired.liveAnonymousToken, state: 'kept' };
+    }
+    logger.info(`anonymous access: the live token of ${name} is renewed: ${problem}`);
+    return { token: await client.users.token(name, desired.anonymousTokenExpirationSeconds), state: `renewed: ${problem}` };
+  }
+  const token = await client.users.token(name, desired.anonymousTokenExpirationSeconds);
+  logger.info(`anonymous access: token of ${name} fetched`);
+  return { token };
+}
+
+/** Home storages per user name; a template's parentFolderId is dropped when that folder does not exist (`DataStorageManager.java:509-511`). */
+async function homeFactory(client: CloudPipelineClient, template: string | undefined, objectPrefix: string | undefined): Promise<(userName: string) => HomeStorage> {
+  const probe = homeStorageOf('@@', template, objectPrefix).storage.parentFolderId;
+  const keepParent = typeof probe === 'number' ? await client.folders.exists(probe) : true;
+  return (userName) => {
+    const home = homeStorageOf(userName, template, objectPrefix);
+    if (!keepParent) delete home.storage.parentFolderId;
+    return home;
+  };
 }
 
 function roleId(roles: Role[], name: string, user: string): number {
@@ -192,7 +264,8 @@ type HomeTarget = PipelineUser | { userName: string; id?: undefined; defaultStor
 
 /** The users whose home to check: the system users, or every user (paging through /users). */
 async function homeTargets(client: CloudPipelineClient, sync: SyncHomeFolders, systemUsers: readonly SystemUser[]): Promise<HomeTarget[]> {
-  const system = await Promise.all(systemUsers.map(async (user) => (await client.users.find(user.name)) ?? { userName: user.name }));
+  // A system user not created yet (dry run) is named as the API will name it: upper-cased.
+  const system = await Promise.all(systemUsers.map(async (user) => (await client.users.find(user.name)) ?? { userName: user.name.trim().toUpperCase() }));
   if (sync !== 'all') return system;
   const everyone: HomeTarget[] = await client.users.list();
   const known = new Set(everyone.map((user) => user.userName.toUpperCase()));
