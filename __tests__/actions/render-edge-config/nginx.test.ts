@@ -176,4 +176,15 @@ describeWith(['nginx', 'openssl'])('nginx -t on the rendered set', () => {
     expect(error).toBeInstanceOf(NginxValidationError);
     expect((error as Error).message).toMatch(/key values mismatch/);
   });
+
+  test('a block without its own types fails: the Edge would serve its CSS and JS as text/plain', async () => {
+    const template = 'server {\n    listen {{listen}} ssl;\n    server_name {{host}};\n    ssl_certificate {{certificate}};\n    ssl_certificate_key {{certificateKey}};\n    types { text/html html; }\n}\n';
+    const { error, outputDir } = await renderWith(template);
+    expect(error).toBeInstanceOf(NginxValidationError);
+    expect((error as Error).message).toContain("external-apps/apps.example.test.srv.conf: [warn] no type for .css, .js: the Edge's http {} has no types");
+    expect(existsSync(outputDir)).toBe(false);
+    const included = template.replace('types { text/html html; }', 'include /etc/nginx/mime.types;');
+    // Including the image's mime.types is a valid answer too (Debian's nginx ships one at the same path).
+    expect((await renderWith(included)).error).toBeUndefined();
+  });
 });

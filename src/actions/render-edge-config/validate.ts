@@ -26,6 +26,27 @@ export interface CertificateFolder {
   files: readonly string[];
 }
 
+/** What the launcher must be served with: a browser refuses CSS and module JS sent as text/plain. */
+const REQUIRED_TYPES: Record<string, string> = { html: 'text/html', css: 'text/css', js: 'application/javascript' };
+
+/**
+ * The extensions of REQUIRED_TYPES a server block gives no type. The Edge's http {} has no types
+ * (nginx's built-in ones cover only html, gif and jpg), so a block must carry its own `types {}`
+ * or include the image's /etc/nginx/mime.types; nginx -t cannot see the difference.
+ */
+export function missingTypes(block: string): string[] {
+  const text = block.replace(/#.*$/gm, '');
+  if (/^\s*include\s+\S*mime\.types\s*;/m.test(text)) return [];
+  const mapped = new Set<string>();
+  for (const match of text.matchAll(/\btypes\s*\{([^}]*)\}/g)) {
+    for (const entry of match[1].split(';')) {
+      const [, ...extensions] = entry.trim().split(/\s+/);
+      for (const extension of extensions) mapped.add(extension);
+    }
+  }
+  return Object.keys(REQUIRED_TYPES).filter((extension) => !mapped.has(extension));
+}
+
 function describe(message: NginxMessage, sandboxAppsDir: string): string {
   let where = '';
   if (message.file) {
@@ -44,8 +65,8 @@ function describe(message: NginxMessage, sandboxAppsDir: string): string {
  * Edge. The blocks are rendered again with the external-apps folder moved into a temp folder;
  * their marked certificate lines point at the pair the Edge's rule picks from `certificates`
  * (a copy of the Edge's pki on the runner) when given, else at throw-away self-signed files.
- * Line numbers are unchanged, so errors point into the output folder's files. Errors and
- * `[warn]` lines both fail.
+ * Line numbers are unchanged, so errors point into the output folder's files. Errors, `[warn]`
+ * lines and a block without types for the launcher's html, css and js all fail.
  */
 export async function validateWithNginx(
   request: RenderRequest,
@@ -88,8 +109,12 @@ export async function validateWithNginx(
     );
     const result = await tools.nginx.test(config, sandbox);
     const problems = result.messages.filter((message) => message.level !== 'notice' && message.level !== 'info');
-    if (result.exitCode !== 0 || problems.length > 0) {
-      const lines = problems.map((message) => `  ${describe(message, appsDir)}`);
+    const untyped = rendered.launchers.flatMap((launcher) => {
+      const missing = missingTypes(String(rendered.files.find((file) => file.path === launcher.file)?.content ?? ''));
+      return missing.length === 0 ? [] : [`  ${launcher.file}: [warn] no type for ${missing.map((extension) => `.${extension}`).join(', ')}: the Edge's http {} has no types, so they would be served as text/plain (add a types {} block or include /etc/nginx/mime.types)`];
+    });
+    if (result.exitCode !== 0 || problems.length > 0 || untyped.length > 0) {
+      const lines = [...problems.map((message) => `  ${describe(message, appsDir)}`), ...untyped];
       if (lines.length === 0) lines.push(`  nginx -t exited with ${result.exitCode}`);
       throw new NginxValidationError(`nginx -t rejected the rendered Edge configuration:\n${lines.join('\n')}`);
     }
