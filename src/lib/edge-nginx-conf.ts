@@ -9,6 +9,8 @@ export interface EdgeNginxConf {
   appsDir: string;
   /** sync-routes' route folder (`/etc/nginx/sites-enabled`): `*.loc.conf`, `custom-domains/*.srv.conf`. */
   sitesDir: string;
+  /** Location-only external apps (`/etc/nginx/external-locs`), included in the main server. */
+  locsDir: string;
   /** The web port (`8181`) or `IPV4:PORT`. */
   listen: string;
   certificate: string;
@@ -23,7 +25,7 @@ export interface EdgeNginxConf {
 
 /**
  * Renders the Edge's nginx.conf as far as external apps meet it (upstream nginx.conf:66-99 and
- * its main server at :230-251), used by render-edge-config's `nginx -t` and by the sandbox Edge.
+ * its main server at :230-251, with the external-locs of :247), used by render-edge-config's `nginx -t` and by the sandbox Edge.
  */
 export function renderEdgeNginxConf(conf: EdgeNginxConf): string {
   return renderTemplate(

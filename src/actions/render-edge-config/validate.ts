@@ -98,6 +98,7 @@ export async function validateWithNginx(
       renderEdgeNginxConf({
         appsDir,
         sitesDir: join(sandbox, 'sites-enabled'),
+        locsDir: join(sandbox, 'external-locs'),
         listen: request.listen,
         certificate: fallback.certificate,
         certificateKey: fallback.key,

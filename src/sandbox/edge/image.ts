@@ -52,6 +52,7 @@ export function createContainerFilesystem(fs: ContainerFs): void {
     renderEdgeNginxConf({
       appsDir: EDGE_PATHS.externalApps,
       sitesDir: EDGE_PATHS.sitesEnabled,
+      locsDir: EDGE_PATHS.externalLocs,
       listen: '8181',
       certificate: pair.certificate,
       certificateKey: pair.key,
