@@ -2,6 +2,7 @@ import { afterEach, expect, test } from '@jest/globals';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import WebSocket from 'ws';
 import type { ExecRequest } from '../../../src/sandbox/kubernetes/index.js';
 import { describeWithKubectls, KUBECTL_1_27, KUBECTL_1_32, startHarness, type Harness } from './kubectl-harness.js';
 
@@ -155,5 +156,32 @@ describeWithKubectls([KUBECTL_1_32, KUBECTL_1_27])('kubectl exec against the Kub
     // stream and exits 0.
     const results = await Promise.all(sessions);
     expect(results.map((result) => result.code)).not.toContain(-1);
+  });
+
+  test('a raw WebSocket client: v4.channel.k8s.io is served on 1.15, channel frames and the status; unserved protocols get the handshake 403', async () => {
+    h = await startHarness({ profile: 'classic' });
+    await h.cluster.seedEdge();
+    const pod = (await h.kubectl(['get', 'pods', '-l', 'cloud-pipeline/role=EDGE', '-o', 'jsonpath={.items[0].metadata.name}'])).stdout;
+    const url = `${h.cluster.url.replace('https', 'wss')}/api/v1/namespaces/default/pods/${pod}/exec?command=sh&command=-c&command=echo+hi%3B+exit+7&container=cp-edge&stdout=true&stderr=true`;
+    const open = (protocol: string) => new WebSocket(url, [protocol], { ca: h.cluster.certificateAuthority, headers: { Authorization: `Bearer ${h.cluster.token}` } });
+    const ws = open('v4.channel.k8s.io');
+    const frames: [number, string][] = [];
+    ws.on('message', (data: Buffer) => frames.push([data[0], data.subarray(1).toString()]));
+    const closed = await new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+    expect(ws.protocol).toBe('v4.channel.k8s.io');
+    expect(closed).toBe(1000);
+    expect(frames).toEqual([
+      [1, 'hi\n'],
+      [3, JSON.stringify({ metadata: {}, status: 'Failure', message: 'command terminated with non-zero exit code: command terminated with exit code 7', reason: 'NonZeroExitCode', details: { causes: [{ reason: 'ExitCode', message: '7' }] } })],
+    ]);
+    const refused = open('base64.channel.k8s.io');
+    const answer = await new Promise<{ status?: number; body: string }>((resolve) => {
+      refused.on('unexpected-response', (_request, response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode, body }));
+      });
+    });
+    expect(answer).toEqual({ status: 403, body: 'requested protocol(s) are not supported: [base64.channel.k8s.io]; supports [v4.channel.k8s.io]' });
   });
 });

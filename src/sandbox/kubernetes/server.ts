@@ -294,6 +294,11 @@ async function serveUpgrade(context: ServerContext, request: IncomingMessage, so
     record();
     await serveWebSocketExec(request, socket, head, protocol, plan, context.execHandler());
   } catch (error) {
+    // Once upgraded, the socket speaks the streaming protocol: an error can only end it.
+    if (logged) {
+      socket.destroy();
+      return;
+    }
     const failure = error instanceof ApiError ? error : new ApiError(500, 'InternalError', `Internal error occurred: ${String(error)}`);
     status = failure.code;
     refuseUpgrade(socket, failure);
