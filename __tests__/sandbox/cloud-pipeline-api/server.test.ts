@@ -68,6 +68,15 @@ describe('Cloud Pipeline API stand-in', () => {
     expect(api.requests().map((r) => r.status)).toEqual([200, 500, 429, 503, 0, 0, 200]);
   });
 
+  test('POST /_sandbox/push plays a push to a registry and its notification: the tool appears', async () => {
+    const { api, call } = await start();
+    const push = await fetch(api.url.replace('/pipeline/restapi', '/_sandbox/push'), { method: 'POST', body: JSON.stringify({ registry: 'r:5000', repository: 'library/shiny', tag: '1.0' }) });
+    expect(push.status).toBe(200);
+    expect((await call('GET', '/tool/load?registry=r:5000&image=library/shiny:1.0')).json.payload).toMatchObject({ image: 'library/shiny', registry: 'r:5000', toolGroup: 'library', cpu: '0mi' });
+    const bad = await fetch(api.url.replace('/pipeline/restapi', '/_sandbox/push'), { method: 'POST', body: JSON.stringify({ registry: 'r:5000', repository: 'no-group' }) });
+    expect(bad.status).toBe(400);
+  });
+
   test('icons and metadata keep upstream shapes', async () => {
     const { api, call } = await start({ registries: ['r:5000'] });
     const tool = api.pushImage('r:5000', 'optimized/shiny', '1.0');

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { startCloudPipelineApi } from './server.js';
 
 const { values } = parseArgs({
-  options: { 'state-dir': { type: 'string' }, users: { type: 'string', default: '0' }, port: { type: 'string', default: '0' } },
+  options: { 'state-dir': { type: 'string' }, users: { type: 'string', default: '0' }, port: { type: 'string', default: '0' }, registries: { type: 'string', default: '' } },
 });
 const stateDir = values['state-dir'];
 if (!stateDir) throw new Error('--state-dir is required');
@@ -16,6 +16,7 @@ const api = await startCloudPipelineApi({
   port: Number(values.port),
   token: process.env.SANDBOX_API_TOKEN || undefined,
   preferences: { 'storage.user.home.auto': 'true' },
+  registries: values.registries.split(',').filter((registry) => registry !== ''),
 });
 const envFile = join(stateDir, 'cloud-pipeline-api.env');
 await writeFile(envFile, `SANDBOX_API_URL=${api.url}\nSANDBOX_API_TOKEN=${api.token}\n`, { mode: 0o600 });

@@ -59,7 +59,7 @@ export interface CloudPipelineApi {
   mutatingCalls(): LoggedRequest[];
   clearRequests(): void;
   setFaults(faults: FaultOptions): void;
-  /** Pushes an image to a known registry, which notifies the API (the tool appears). */
+  /** Pushes an image to a known registry, which notifies the API (the tool appears); also POST /_sandbox/push {registry, repository, tag}, which adds the registry first. */
   pushImage(registry: string, repository: string, tag?: string): Tool | undefined;
   /** A JWT for a user, with its roles as they are now; `expirationSeconds` may be negative (already expired). */
   issueToken(userName: string, expirationSeconds?: number): string;
@@ -72,7 +72,7 @@ export interface CloudPipelineApi {
  * serialized NON_EMPTY, strict request bodies, errors as HTTP 200 + ERROR (401, 403, 404, 405
  * where Spring answers them), RS512 JWTs with `exp` and frozen roles checked against the secured
  * and anonymous URLs, CORS; plus a request log (GET /_sandbox/requests) and fault injection
- * (POST /_sandbox/faults).
+ * (POST /_sandbox/faults); POST /_sandbox/push plays an image pushed to a registry.
  */
 export async function startCloudPipelineApi(options: CloudPipelineApiOptions = {}): Promise<CloudPipelineApi> {
   const state = new CloudPipelineState();
@@ -98,6 +98,17 @@ export async function startCloudPipelineApi(options: CloudPipelineApiOptions = {
     if (path === '/_sandbox/requests' && request.method === 'GET') return send(response, 200, log);
     if (path === '/_sandbox/requests' && request.method === 'DELETE') return send(response, 200, (log = []));
     if (path === '/_sandbox/faults' && request.method === 'GET') return send(response, 200, faults.settings);
+    if (path === '/_sandbox/push' && request.method === 'POST') {
+      // The registry's push and its notification, for a stand-in in another process.
+      try {
+        const push = JSON.parse(raw.toString() || '{}') as { registry?: string; repository?: string; tag?: string };
+        if (!push.registry || !push.repository) return send(response, 400, { message: 'registry and repository are required' });
+        state.toolModel.addRegistry(push.registry);
+        return send(response, 200, nonEmpty(state.toolModel.pushImage(push.registry, push.repository, push.tag)));
+      } catch (error) {
+        return send(response, 400, { message: error instanceof Error ? error.message : String(error) });
+      }
+    }
     if (path === '/_sandbox/faults' && request.method === 'POST') {
       try {
         faults.configure(JSON.parse(raw.toString() || '{}') as FaultOptions);
