@@ -36,10 +36,14 @@ export function fetchOptions(settings) {
 /** Calls `<settings.api>/<uri>`: the parsed JSON answer (a Blob with `blob: true`). */
 export async function apiCall(settings, uri, options = {}) {
   const { method = 'GET', body, blob = false } = options;
-  const response = await fetch(combineUrl(settings.api, `/${uri}`), {
+  const url = combineUrl(settings.api, `/${uri}`);
+  const response = await fetch(url, {
     ...fetchOptions(settings),
     method,
     body: body === undefined ? undefined : JSON.stringify(body),
+  }).catch((error) => {
+    // A network error or a CORS refusal: the browser tells the page no more than "Failed to fetch".
+    throw new Error(`${method} ${url}: ${error.message}`);
   });
   if ([3, 4, 5].includes(Math.floor(response.status / 100))) throw new ApiCallError(response);
   return blob ? response.blob() : response.json();
