@@ -61,11 +61,16 @@ function storeLines(local: string, lines: string[]): void {
  */
 async function withLock<T>(lockFile: string, waitSeconds: number, work: () => Promise<T>): Promise<T> {
   const holder = spawn('flock', ['-w', String(waitSeconds), lockFile, 'sh', '-c', 'echo locked; read _ || true'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let missing = false;
   const locked = await new Promise<boolean>((resolve) => {
     holder.stdout.once('data', () => resolve(true));
-    holder.once('error', () => resolve(false));
+    holder.once('error', () => {
+      missing = true;
+      resolve(false);
+    });
     holder.once('exit', () => resolve(false));
   });
+  if (missing) throw new Error('sync-routes: flock is not on PATH (apt-get install -y util-linux)');
   if (!locked) {
     holder.kill();
     throw new Error(`sync-routes: could not take ${EDGE_PATHS.lock} within ${waitSeconds}s (flock -w ${waitSeconds}); this pass is skipped`);
