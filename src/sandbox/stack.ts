@@ -67,7 +67,12 @@ export async function startSandboxStack(options: SandboxStackOptions): Promise<S
     if (!deployment) throw new Error(`sandbox: the seeded Edge Deployment ${seeded.deployment} is missing`);
     const first = objectsAt(objectAt(objectAt(objectAt(deployment.spec).template).spec).containers)[0];
     const container = typeof first?.name === 'string' ? first.name : 'cp-edge';
-    edge = await startEdge({ stateDir: options.stateDir, port, mounts: mountsOf(deployment), container, api: kube.api });
+    edge = await startEdge({ stateDir: options.stateDir, port, mounts: mountsOf(deployment), container, api: kube.api }).catch(async (error: unknown) => {
+      // Fail loudly, but leave nothing running behind.
+      await kube.stop();
+      await api.stop();
+      throw error;
+    });
     const started = edge;
     // A rollout of the Edge is a new container; cp-edge has no readiness probe, so a failed nginx start still leaves it Ready.
     kube.setRolloutHook(async (rolled) => {
