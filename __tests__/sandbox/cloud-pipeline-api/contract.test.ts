@@ -63,6 +63,16 @@ describe('envelope and serialization (JsonMapper.java:76, :82; ExceptionHandlerA
     expect(api.mutatingCalls()).toEqual([]);
   });
 
+  test('a value of the wrong type, an unknown enum constant and a missing body are refused the same way', async () => {
+    const { api, raw } = await start();
+    expect((await raw('POST', '/user', { userName: 'A', roleIds: 'ROLE_USER' })).json.message).toMatch(/^Could not read document: Can not deserialize instance of java\.util\.ArrayList out of VALUE_STRING token/);
+    expect((await raw('POST', '/datastorage/save?cloud=true', { name: 'a', path: 'a', serviceType: 'BUCKET' })).json.message).toMatch(
+      /^Could not read document: Can not deserialize value of type com\.epam\.pipeline\.entity\.datastorage\.StorageServiceType from String "BUCKET"/,
+    );
+    expect(await raw('POST', '/user')).toEqual({ status: 200, json: { status: 'ERROR', message: 'Required request body is missing' } });
+    expect(api.state.users.size).toBe(1);
+  });
+
   test('a missing token is 401 without an envelope; an unmapped path 404; another method 405 with an envelope', async () => {
     const { api, raw } = await start();
     const unauthorized = await fetch(`${api.url}/whoami`);

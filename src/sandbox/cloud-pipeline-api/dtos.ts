@@ -220,7 +220,7 @@ function check(value: unknown, type: FieldType, where: string, owner: string): v
   }
   if ('enum' in type) {
     if (typeof value !== 'string' || !type.enum.includes(value)) {
-      throw unreadable(`Can not deserialize value of type ${type.className} from String "${JSON.stringify(value)}": value not one of declared Enum instance names: [${type.enum.join(', ')}]`);
+      throw unreadable(`Can not deserialize value of type ${type.className} from String ${JSON.stringify(value)}: value not one of declared Enum instance names: [${type.enum.join(', ')}]`);
     }
     return;
   }
