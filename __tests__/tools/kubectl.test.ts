@@ -9,13 +9,16 @@ import {
   connectionArgs,
   createArgs,
   deleteArgs,
+  deleteSelectorArgs,
   describeArgs,
+  execArgs,
   diffArgs,
   getArgs,
   logsArgs,
   replaceArgs,
   rolloutRestartArgs,
   rolloutStatusArgs,
+  versionArgs,
   waitArgs,
 } from '../../src/tools/kubectl.js';
 
@@ -24,19 +27,20 @@ const edge = { kind: 'deployment', name: 'cp-edge' };
 describe('kubectl argv builders', () => {
   it.each([
     ['apply', applyArgs(), ['apply', '-f', '-', '--validate=false']],
-    [
-      'apply server-side',
-      applyArgs({ serverSide: true, forceConflicts: true, fieldManager: 'ql' }),
-      ['apply', '-f', '-', '--validate=false', '--server-side', '--force-conflicts', '--field-manager=ql'],
-    ],
-    ['apply force without server-side is dropped', applyArgs({ forceConflicts: true }), ['apply', '-f', '-', '--validate=false']],
     ['apply dry-run', applyArgs({ dryRun: 'server' }), ['apply', '-f', '-', '--validate=false', '--dry-run=server']],
     ['create', createArgs(), ['create', '-f', '-', '--validate=false']],
     ['replace', replaceArgs(), ['replace', '-f', '-', '--validate=false']],
     ['get one', getArgs(edge), ['get', 'deployment/cp-edge', '-o', 'json']],
     ['get list', getArgs({ kind: 'configmaps', selector: 'a=b' }), ['get', 'configmaps', '-o', 'json', '--selector=a=b']],
     ['diff', diffArgs(), ['diff', '-f', '-']],
-    ['diff server-side', diffArgs({ serverSide: true, fieldManager: 'ql' }), ['diff', '-f', '-', '--server-side', '--force-conflicts', '--field-manager=ql']],
+    ['delete by selector', deleteSelectorArgs('pods', 'a=b,c=d', { ignoreNotFound: true, wait: true }), ['delete', 'pods', '--selector=a=b,c=d', '--ignore-not-found', '--wait=true']],
+    ['version', versionArgs(), ['version', '-o', 'json']],
+    ['exec', execArgs({ pod: 'cp-edge-1', command: ['sh', '-c', 'nginx -t'] }), ['exec', 'cp-edge-1', '--', 'sh', '-c', 'nginx -t']],
+    [
+      'exec with stdin and container',
+      execArgs({ pod: 'cp-edge-1', container: 'cp-edge', stdin: true, command: ['flock', '-w', '60', '/var/run/sync-routes.lock', 'sh', '-s', '--', '--x'] }),
+      ['exec', 'cp-edge-1', '-i', '--container=cp-edge', '--', 'flock', '-w', '60', '/var/run/sync-routes.lock', 'sh', '-s', '--', '--x'],
+    ],
     ['delete', deleteArgs([edge, { kind: 'job', name: 'j' }], { ignoreNotFound: true, wait: false }), ['delete', 'deployment/cp-edge', 'job/j', '--ignore-not-found', '--wait=false']],
     ['rollout restart', rolloutRestartArgs(edge), ['rollout', 'restart', 'deployment/cp-edge']],
     ['rollout status', rolloutStatusArgs(edge, { timeout: '5m' }), ['rollout', 'status', 'deployment/cp-edge', '--watch=true', '--timeout=5m']],
@@ -70,8 +74,8 @@ describe('Kubectl', () => {
   it('adds the connection flags to every call and passes manifests on stdin', async () => {
     const { runner, calls } = recording({ exitCode: 0 });
     const kubectl = new Kubectl('kubectl', { kubeconfig: '/k', namespace: 'default' }, runner);
-    await kubectl.apply('{"kind":"ConfigMap"}', { serverSide: true });
-    expect(calls[0]).toEqual({ args: ['apply', '-f', '-', '--validate=false', '--server-side', '--kubeconfig=/k', '--namespace=default'], input: '{"kind":"ConfigMap"}' });
+    await kubectl.create('{"kind":"ConfigMap"}');
+    expect(calls[0]).toEqual({ args: ['create', '-f', '-', '--validate=false', '--kubeconfig=/k', '--namespace=default'], input: '{"kind":"ConfigMap"}' });
   });
 
   it('leaves --request-timeout off the watches that have their own --timeout', async () => {
@@ -104,5 +108,29 @@ describe('Kubectl', () => {
     expect(await diff.diff('{}')).toBe('+ a');
     const status = new Kubectl('kubectl', {}, recording({ exitCode: 1, stderr: 'error: timed out waiting for the condition' }).runner);
     await expect(status.rolloutStatus(edge, { timeout: '1s' })).rejects.toThrow('kubectl rollout status failed (exit 1): error: timed out waiting for the condition');
+  });
+
+  it('exec refuses an empty command', () => {
+    expect(() => execArgs({ pod: 'p', command: [] })).toThrow('kubectl exec needs a command');
+  });
+
+  it("exec answers the command's own exit code and output, and throws for kubectl's own failures", async () => {
+    const failed = new Kubectl('kubectl', {}, recording({ exitCode: 4, stdout: 'out', stderr: 'nginx: [emerg] bad\ncommand terminated with exit code 4' }).runner);
+    expect(await failed.exec({ pod: 'p', command: ['sh'] })).toMatchObject({ exitCode: 4, stdout: 'out' });
+    const denied = new Kubectl('kubectl', {}, recording({ exitCode: 1, stderr: 'Error from server (Forbidden): pods "p" is forbidden: cannot create resource "pods/exec"' }).runner);
+    const error = await denied.exec({ pod: 'p', command: ['sh'] }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(KubectlError);
+    expect((error as KubectlError).forbidden).toBe(true);
+    const { runner, calls } = recording({ exitCode: 0 });
+    await new Kubectl('kubectl', { namespace: 'n', requestTimeout: '60s' }, runner).exec({ pod: 'p', command: ['sh', '-s'], stdin: true, input: 'echo hi' });
+    // The connection flags stay kubectl's: before the `--` that starts the command's argv.
+    expect(calls[0]).toEqual({ args: ['exec', 'p', '-i', '--namespace=n', '--', 'sh', '-s'], input: 'echo hi' });
+  });
+
+  it('version reads the client and server gitVersion, and fails when the server does not answer', async () => {
+    const both = new Kubectl('kubectl', {}, recording({ exitCode: 0, stdout: '{"clientVersion":{"gitVersion":"v1.32.2"},"serverVersion":{"gitVersion":"v1.15.4"}}' }).runner);
+    expect(await both.version()).toEqual({ client: 'v1.32.2', server: 'v1.15.4' });
+    const unreachable = new Kubectl('kubectl', {}, recording({ exitCode: 1, stdout: '{"clientVersion":{"gitVersion":"v1.32.2"}}', stderr: 'The connection to the server 127.0.0.1:1 was refused' }).runner);
+    await expect(unreachable.version()).rejects.toThrow('kubectl version failed (exit 1): The connection to the server 127.0.0.1:1 was refused');
   });
 });

@@ -23,11 +23,12 @@ export interface ObjectRef {
   name: string;
 }
 
+/**
+ * Client-side apply only: server-side apply is alpha and off on Kubernetes 1.15 (HTTP 415 on
+ * `application/apply-patch+yaml`), the version classic Cloud Pipeline installs run.
+ */
 export interface ApplyOptions {
-  serverSide?: boolean;
-  forceConflicts?: boolean;
   dryRun?: 'client' | 'server';
-  fieldManager?: string;
 }
 
 export interface DeleteOptions {
@@ -68,9 +69,6 @@ export function connectionArgs(connection: KubectlConnection): string[] {
  */
 export function applyArgs(options: ApplyOptions = {}): string[] {
   const args = ['apply', '-f', '-', '--validate=false'];
-  if (options.serverSide) args.push('--server-side');
-  if (options.serverSide && options.forceConflicts) args.push('--force-conflicts');
-  if (options.fieldManager) args.push(`--field-manager=${options.fieldManager}`);
   if (options.dryRun) args.push(`--dry-run=${options.dryRun}`);
   return args;
 }
@@ -93,12 +91,12 @@ export function getArgs(target: ObjectRef | { kind: string; selector?: string })
   return args;
 }
 
-/** `diff -f -`: exit 0 = no difference, 1 = differences, >1 = error. */
-export function diffArgs(options: { serverSide?: boolean; fieldManager?: string } = {}): string[] {
-  const args = ['diff', '-f', '-'];
-  if (options.serverSide) args.push('--server-side', '--force-conflicts');
-  if (options.fieldManager) args.push(`--field-manager=${options.fieldManager}`);
-  return args;
+/**
+ * `diff -f -` (client-side: kubectl computes the patch and asks the server for a dry run, which
+ * every version since 1.13 serves): exit 0 = no difference, 1 = differences, >1 = error.
+ */
+export function diffArgs(): string[] {
+  return ['diff', '-f', '-'];
 }
 
 /** `delete <kind>/<name>...`. */
@@ -107,6 +105,42 @@ export function deleteArgs(objects: readonly ObjectRef[], options: DeleteOptions
   if (options.ignoreNotFound) args.push('--ignore-not-found');
   if (options.wait !== undefined) args.push(`--wait=${String(options.wait)}`);
   return args;
+}
+
+/**
+ * `delete <kind> --selector=<s>`: every object of a kind with those labels (the pods a deleted
+ * Job leaves to the garbage collector). `--wait=true` returns once they are gone, which works the
+ * same on every kubectl, unlike `--cascade=foreground` (a boolean flag before kubectl 1.20).
+ */
+export function deleteSelectorArgs(kind: string, selector: string, options: DeleteOptions = {}): string[] {
+  const args = ['delete', kind, `--selector=${selector}`];
+  if (options.ignoreNotFound) args.push('--ignore-not-found');
+  if (options.wait !== undefined) args.push(`--wait=${String(options.wait)}`);
+  return args;
+}
+
+/** `version -o json`: the client's and the server's version in one call. */
+export function versionArgs(): string[] {
+  return ['version', '-o', 'json'];
+}
+
+/** What `kubectl exec` runs: a command in one container of one pod. */
+export interface ExecOptions {
+  pod: string;
+  container?: string;
+  /** The command and its arguments, passed as argv (no shell parses them). */
+  command: readonly string[];
+  /** Pass stdin to the command (`-i`). */
+  stdin?: boolean;
+}
+
+/** `exec <pod> [-i] [--container=<c>] -- <argv...>`. */
+export function execArgs(options: ExecOptions): string[] {
+  if (options.command.length === 0) throw new Error('kubectl exec needs a command');
+  const args = ['exec', options.pod];
+  if (options.stdin) args.push('-i');
+  if (options.container) args.push(`--container=${options.container}`);
+  return [...args, '--', ...options.command];
 }
 
 export function rolloutRestartArgs(target: ObjectRef): string[] {
@@ -182,6 +216,9 @@ export interface ExecuteOptions {
   longRunning?: boolean;
 }
 
+/** Exit codes a command run by `kubectl exec` may report (kubectl exits with the command's code). */
+const EXEC_EXIT_CODES: readonly number[] = Array.from({ length: 255 }, (_value, index) => index + 1);
+
 /** kubectl bound to one binary, one connection and one CommandRunner. */
 export class Kubectl {
   constructor(
@@ -194,7 +231,10 @@ export class Kubectl {
   async execute(args: readonly string[], options: ExecuteOptions = {}): Promise<CommandResult> {
     const commandOptions: CommandOptions = options.input === undefined ? {} : { input: Buffer.from(options.input) };
     const connection = options.longRunning ? { ...this.connection, requestTimeout: undefined } : this.connection;
-    const result = await this.runner(this.binary, [...args, ...connectionArgs(connection)], commandOptions);
+    // The flags go before a `--` (exec): what follows it is the command's own argv.
+    const split = args.indexOf('--');
+    const argv = split < 0 ? [...args, ...connectionArgs(connection)] : [...args.slice(0, split), ...connectionArgs(connection), ...args.slice(split)];
+    const result = await this.runner(this.binary, argv, commandOptions);
     if (result.exitCode !== 0 && !(options.okExitCodes ?? []).includes(result.exitCode)) {
       throw new KubectlError(args.slice(0, args[0] === 'rollout' ? 2 : 1).join(' '), result.exitCode, result.stderr);
     }
@@ -225,11 +265,34 @@ export class Kubectl {
     return list.items ?? [];
   }
   /** The diff text; empty when the cluster already matches. */
-  async diff(manifest: string, options: { serverSide?: boolean; fieldManager?: string } = {}): Promise<string> {
-    return (await this.execute(diffArgs(options), { input: manifest, okExitCodes: [1] })).stdout;
+  async diff(manifest: string): Promise<string> {
+    return (await this.execute(diffArgs(), { input: manifest, okExitCodes: [1] })).stdout;
   }
   async delete(objects: readonly ObjectRef[], options: DeleteOptions = {}): Promise<void> {
     if (objects.length > 0) await this.execute(deleteArgs(objects, options));
+  }
+  async deleteSelected(kind: string, selector: string, options: DeleteOptions = {}): Promise<void> {
+    await this.execute(deleteSelectorArgs(kind, selector, options));
+  }
+  /** The client's and the server's `gitVersion` (e.g. `v1.15.4`); the server's absent if it did not answer. */
+  async version(): Promise<{ client?: string; server?: string }> {
+    const result = await this.execute(versionArgs(), { okExitCodes: [1] });
+    const parsed = JSON.parse(result.stdout || '{}') as { clientVersion?: { gitVersion?: string }; serverVersion?: { gitVersion?: string } };
+    if (!parsed.serverVersion && result.exitCode !== 0) throw new KubectlError('version', result.exitCode, result.stderr);
+    return { ...(parsed.clientVersion?.gitVersion ? { client: parsed.clientVersion.gitVersion } : {}), ...(parsed.serverVersion?.gitVersion ? { server: parsed.serverVersion.gitVersion } : {}) };
+  }
+  /**
+   * Runs a command in a container; resolves with its exit code and output whatever the code
+   * (the caller decides what a non-zero exit means). A refused or failed session is a KubectlError.
+   */
+  async exec(options: ExecOptions & { input?: string }): Promise<CommandResult> {
+    const result = await this.execute(execArgs(options), { ...(options.input !== undefined ? { input: options.input } : {}), okExitCodes: EXEC_EXIT_CODES, longRunning: true });
+    // kubectl exits with the command's own code and says so; any other non-zero exit is kubectl's
+    // (refused, no such pod, the session broke).
+    if (result.exitCode !== 0 && !/command terminated with exit code \d+/.test(result.stderr)) {
+      throw new KubectlError('exec', result.exitCode, result.stderr);
+    }
+    return result;
   }
   async rolloutRestart(target: ObjectRef): Promise<void> {
     await this.execute(rolloutRestartArgs(target));

@@ -45,6 +45,8 @@ beforeAll(async () => {
     'INPUT_DISTRIBUTION': distribution,
     'INPUT_EDGE-CONFIG': edgeConfig,
     'INPUT_ROLLOUT-TIMEOUT': '30s',
+    // The smoke check (on by default) goes through the sandbox Edge, whose certificate is self-signed.
+    'INPUT_API-INSECURE': 'true',
     'INPUT_SUMMARY': 'true',
   };
 });
@@ -62,6 +64,8 @@ describeWith(['kubectl', 'nginx', 'openssl'])('the deploy-quick-launcher bundle,
     expect(main.outputs).toMatchObject({ changed: 'true', 'rolled-back': 'false', 'users-created': '3' });
     expect(main.outputs['content-digest']).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(main.summary).toContain('Edge rollout');
+    expect(main.summary).toContain('reload: pods/exec is granted');
+    expect(main.stdout).toContain(`smoke check: ${HOST} serves /, /settings through 127.0.0.1:${stack.edgeService.port}`);
     const token = JSON.parse(await readFile(join(stack.hostPath, 'quick-launcher/settings.json'), 'utf8')) as Record<string, { anonymousAccess: { token: string } }>;
     const anonymous = token[HOST].anonymousAccess.token;
     const masks = main.stdout.split('\n').filter((line) => line.startsWith('::add-mask::')).map((line) => line.slice('::add-mask::'.length));

@@ -27,6 +27,16 @@ describe('deploy-quick-launcher inputs', () => {
     expect(read({ 'tools-manifest': '/t' }).registerTools).toBe(true);
   });
 
+  it.each([
+    ['default: on, the address from the Edge Service', {}, { smokeCheck: true, smokeAddress: undefined }],
+    ['true', { 'smoke-check': 'true' }, { smokeCheck: true, smokeAddress: undefined }],
+    ['false turns it off', { 'smoke-check': 'false' }, { smokeCheck: false, smokeAddress: undefined }],
+    ['an explicit address', { 'smoke-check': 'https://10.0.0.5:31081' }, { smokeCheck: true, smokeAddress: new URL('https://10.0.0.5:31081') }],
+  ])('smoke-check %s', (_name, values, expected) => {
+    const inputs = read(values);
+    expect({ smokeCheck: inputs.smokeCheck, smokeAddress: inputs.smokeAddress }).toEqual(expected);
+  });
+
   it('reads the API connection', () => {
     expect(read({ 'api-url': 'https://cp.test/pipeline/restapi/', 'api-token': 't', 'api-ca': '/ca.pem', 'api-insecure': 'true' }).api).toEqual({
       url: 'https://cp.test/pipeline/restapi',

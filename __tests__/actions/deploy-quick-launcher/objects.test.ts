@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { installerJob, leaseObject, objectNames, payloadObjects } from '../../../src/actions/deploy-quick-launcher/objects.js';
+import { installerJob, leaseObject, objectNames, payloadObjects, type JobOptions } from '../../../src/actions/deploy-quick-launcher/objects.js';
 import { packPayload } from '../../../src/actions/deploy-quick-launcher/payload.js';
 
 const payload = packPayload(
@@ -10,13 +10,13 @@ const payload = packPayload(
   { hostPath: '/opt/edge/external-apps', installer: 'x' },
 );
 const short = payload.digest.slice(7, 19);
-const jobOptions = {
+const jobOptions: Omit<JobOptions, 'mode'> = {
   namespace: 'cp',
   prefix: 'quick-launcher',
   image: 'edge:1',
   nodeSelector: { 'cloud-pipeline/cp-edge': 'true' },
-  hostPath: '/opt/edge/external-apps',
-  certHostPath: '/opt/edge/pki',
+  apps: { kind: 'hostPath', path: '/opt/edge/external-apps' },
+  pki: { kind: 'hostPath', path: '/opt/edge/pki' },
   keepBackups: 3,
   tolerations: [{ key: 'node-role.kubernetes.io/master', effect: 'NoSchedule' }],
   activeDeadlineSeconds: 300,
@@ -72,6 +72,7 @@ describe('Kubernetes objects of a rollout', () => {
       { name: 'certs', mountPath: '/etc/edge/pki', readOnly: true },
     ]);
     expect(pod.volumes).toContainEqual({ name: 'host', hostPath: { path: '/opt/edge/external-apps', type: 'DirectoryOrCreate' } });
+    expect(pod.volumes).toContainEqual({ name: 'certs', hostPath: { path: '/opt/edge/pki' } });
     expect(pod.volumes).toContainEqual({ name: 'secret-0', secret: { secretName: `quick-launcher-${short}-secret-0` } });
     expect(Object.fromEntries(pod.containers[0].env.map((item) => [item.name, item.value]))).toEqual({
       QL_HOST: '/quick-launcher/host',
@@ -79,7 +80,25 @@ describe('Kubernetes objects of a rollout', () => {
       QL_PAYLOAD_DIRS: '/quick-launcher/payload/cm-0 /quick-launcher/payload/secret-0',
       QL_DIGEST: payload.digest,
       QL_KEEP: '3',
+      QL_PKI: '/etc/edge/pki',
+      QL_KEEP_ROUTES: '0',
     });
+  });
+
+  it('runs on the node of the running Edge pod when one is known (no node selector then)', () => {
+    const pod = (installerJob(payload, { ...jobOptions, nodeName: 'edge-node-7', keepRoutes: true, mode: 'install' }) as unknown as JobShape).spec.template.spec as JobShape['spec']['template']['spec'] & { nodeName?: string };
+    expect(pod.nodeName).toBe('edge-node-7');
+    expect(pod.nodeSelector).toBeUndefined();
+    expect(pod.containers[0].env).toContainEqual({ name: 'QL_KEEP_ROUTES', value: '1' });
+  });
+
+  it('mounts the Edge PVC with the same subPaths (AWS-native: cp-system-pvc)', () => {
+    const pvc = (path: string): JobOptions['apps'] => ({ kind: 'pvc', claimName: 'cp-system-pvc', subPath: path });
+    const pod = (installerJob(payload, { ...jobOptions, apps: pvc('edge/external-apps'), pki: pvc('edge/pki'), mode: 'install' }) as unknown as JobShape).spec.template.spec;
+    expect(pod.volumes).toContainEqual({ name: 'host', persistentVolumeClaim: { claimName: 'cp-system-pvc' } });
+    expect(pod.volumes).toContainEqual({ name: 'certs', persistentVolumeClaim: { claimName: 'cp-system-pvc', readOnly: true } });
+    expect(pod.containers[0].volumeMounts).toContainEqual({ name: 'host', mountPath: '/quick-launcher/host', subPath: 'edge/external-apps' });
+    expect(pod.containers[0].volumeMounts).toContainEqual({ name: 'certs', mountPath: '/etc/edge/pki', subPath: 'edge/pki', readOnly: true });
   });
 
   it('the restore Job mounts no payload', () => {

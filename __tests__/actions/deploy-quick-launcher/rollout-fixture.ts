@@ -13,10 +13,13 @@ import { resourceOfKind } from '../../../src/sandbox/kubernetes/resources.js';
 export const HOST_PATH = '/opt/edge/external-apps';
 export const TOKEN = 'anonymous-token-3f9c1e0d7b';
 
-/** A server block nginx accepts without certificates or DNS. */
+/** A server block nginx accepts without certificates or DNS, with the route marker sync-routes looks for. */
 export function conf(host: string, root: string): string {
-  return `server {\n    listen 127.0.0.1:18181;\n    server_name ${host};\n    root ${root};\n    location = /settings { default_type application/json; }\n}\n`;
+  return `server {\n    listen 127.0.0.1:18181;\n    server_name ${host};\n    root ${root};\n    location = /settings { default_type application/json; }\n    # {edge_route_location_block}\n}\n`;
 }
+
+/** The deny rule that takes `kubectl exec` away (the restart path). */
+export const NO_EXEC = { verb: 'create', resource: 'pods/exec' };
 
 /** The Kubernetes stand-in seeded with an Edge, and the real kubectl pointed at it. */
 export class RolloutFixture {
@@ -27,8 +30,9 @@ export class RolloutFixture {
     readonly kubectl: Kubectl,
   ) {}
 
-  static async start(): Promise<RolloutFixture> {
-    const api = await startKubernetesApi();
+  /** `exec: false` denies pods/exec, so the deploy takes the restart path. */
+  static async start(options: { exec?: boolean } = {}): Promise<RolloutFixture> {
+    const api = await startKubernetesApi({ ...(options.exec === false ? { rbac: [NO_EXEC] } : {}) });
     await api.seedEdge();
     const dir = await mkdtemp(join(tmpdir(), 'ql-rollout-'));
     const kubeconfig = join(dir, 'kubeconfig');
@@ -48,7 +52,7 @@ export class RolloutFixture {
 
   payload(version: string, extra: Record<string, string> = {}): Payload {
     const files: Record<string, { text: string; secret?: boolean }> = {
-      'app.example.test.conf': { text: conf('app.example.test', '/etc/nginx/external-apps/quick-launcher/www') },
+      'app.example.test.srv.conf': { text: conf('app.example.test', '/etc/nginx/external-apps/quick-launcher/www') },
       'quick-launcher/settings.json': { text: JSON.stringify({ 'app.example.test': { anonymousAccess: { token: TOKEN } } }), secret: true },
       'quick-launcher/www/index.html': { text: `<html>${version}</html>` },
       ...Object.fromEntries(Object.entries(extra).map(([path, text]) => [path, { text }])),

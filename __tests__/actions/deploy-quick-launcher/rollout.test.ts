@@ -2,7 +2,7 @@ import { afterEach, beforeEach, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { renderInstaller } from '../../../src/actions/deploy-quick-launcher/installer.js';
-import { ANNOTATION_DIGEST, FIELD_MANAGER, leaseObject, listDocument, payloadObjects } from '../../../src/actions/deploy-quick-launcher/objects.js';
+import { ANNOTATION_DIGEST, leaseObject, listDocument, payloadObjects } from '../../../src/actions/deploy-quick-launcher/objects.js';
 import { DeployLease, LeaseTimeoutError } from '../../../src/actions/deploy-quick-launcher/lease.js';
 import { RolloutError, restartEdge } from '../../../src/actions/deploy-quick-launcher/rollout.js';
 import { ConfigurationError, InputError } from '../../../src/lib/errors.js';
@@ -14,7 +14,8 @@ import { RolloutFixture, TOKEN } from './rollout-fixture.js';
 const UNRELATED = 'other-app.conf';
 let fixture: RolloutFixture;
 beforeEach(async () => {
-  fixture = await RolloutFixture.start();
+  // The restart path (exec denied): the reload path has its own tests.
+  fixture = await RolloutFixture.start({ exec: false });
 });
 afterEach(async () => fixture.stop());
 
@@ -28,13 +29,15 @@ describeWith(['kubectl'])('Edge rollout with the real kubectl against the Kubern
     expect(files[UNRELATED]).toBe(unrelated);
     expect(files['quick-launcher/www/index.html']).toBe('<html>v1</html>');
     expect(JSON.parse(files['quick-launcher/settings.json'])).toEqual({ 'app.example.test': { anonymousAccess: { token: TOKEN } } });
-    expect(Object.keys(files).sort()).toEqual(['app.example.test.conf', UNRELATED, 'quick-launcher/settings.json', 'quick-launcher/www/index.html']);
+    expect(Object.keys(files).sort()).toEqual(['app.example.test.srv.conf', UNRELATED, 'quick-launcher/settings.json', 'quick-launcher/www/index.html']);
     expect(fixture.edgeAnnotations()[ANNOTATION_DIGEST]).toBe(payload.digest);
     // The anonymous token only ever sits in a Secret.
     expect(fixture.storedText('ConfigMap')).not.toContain(TOKEN);
     expect(fixture.storedText('ConfigMap')).not.toContain(Buffer.from(TOKEN).toString('base64').slice(0, 12));
     expect(fixture.logger.text).not.toContain(TOKEN);
-    expect(result.steps.map((step) => step.step)).toEqual(['edge', 'payload', 'installer', 'rollout', 'annotate', 'cleanup']);
+    expect(result.steps.map((step) => step.step)).toEqual(['edge', 'payload', 'installer', 'switch', 'rollout', 'annotate', 'cleanup']);
+    expect(result.switch).toEqual({ path: 'restart', reason: 'pods/exec is not granted, so the Edge cannot be reloaded in place' });
+    expect(result.steps.find((step) => step.step === 'switch')?.result).toBe('restart: pods/exec is not granted, so the Edge cannot be reloaded in place');
   });
 
   it('a second deploy of the same content makes no mutating request', async () => {
@@ -66,6 +69,7 @@ describeWith(['kubectl'])('Edge rollout with the real kubectl against the Kubern
     expect(result).toMatchObject({ changed: true, dryRun: true });
     expect(result.objects.some((name) => name.startsWith('Job/quick-launcher-install-'))).toBe(true);
     expect(result.changes?.map((change) => change.change)).toEqual(['create', 'create', 'create']);
+    expect(result.switch?.path).toBe('restart');
     expect(result.diff).toContain('(Secret: data not shown)');
     expect(fixture.api.mutatingRequests()).toEqual([]);
     expect(await fixture.hostFiles()).toEqual({ [UNRELATED]: expect.any(String) as unknown });
@@ -106,12 +110,32 @@ describeWith(['kubectl'])('Edge rollout with the real kubectl against the Kubern
     const renewed = new Date(Date.now() - 60_000);
     await fixture.kubectl.create(JSON.stringify(leaseObject({ name: 'quick-launcher-deploy', namespace: 'default', holder: 'killed-run', durationSeconds: 30, now: renewed })));
     const objects = payloadObjects(payload, { namespace: 'default', prefix: 'quick-launcher', script: renderInstaller().text });
-    await fixture.kubectl.apply(listDocument(objects), { serverSide: true, fieldManager: FIELD_MANAGER });
+    await fixture.kubectl.create(listDocument(objects.slice(0, 1)));
     const result = await fixture.deploy(payload);
     expect(result.changed).toBe(true);
     expect(fixture.logger.text).toContain('Took over lease default/quick-launcher-deploy (expired holder killed-run)');
     expect((await fixture.hostFiles())['quick-launcher/www/index.html']).toBe('<html>v1</html>');
+    expect(result.steps.find((step) => step.step === 'payload')?.result).toMatch(/^3 objects \(.*\), 2 created$/);
     expect(fixture.storedText('Lease')).toBe('[]');
+  });
+
+  it("an old installer pod that outlived its Job is deleted and gone before the next installer starts", async () => {
+    const payload = fixture.payload('v1');
+    await fixture.deploy(payload);
+    const installers = (): string[] =>
+      fixture.api.api.store
+        .list(resourceOfKind('Pod'), 'default')
+        .map((pod) => String((pod.metadata as { name?: string }).name))
+        .filter((name) => name.startsWith('quick-launcher-install-'));
+    const [old] = installers();
+    expect(old).toBeDefined();
+    // What a background delete leaves on a real cluster for a while: the pod without its Job.
+    await fixture.kubectl.execute(['delete', 'job', '--all', '--cascade=orphan', '--wait=true']);
+    await fixture.kubectl.execute(['annotate', 'deployment/cp-edge', `${ANNOTATION_DIGEST}-`]);
+    const result = await fixture.deploy(payload);
+    expect(result.changed).toBe(true);
+    expect(installers()).not.toContain(old);
+    expect(fixture.api.requests().some((request) => request.method === 'DELETE' && request.path.endsWith(`/pods/${old}`))).toBe(true);
   });
 
   it('two deploys at once serialize on the lease: the second finds the content live', async () => {
@@ -140,13 +164,17 @@ describeWith(['kubectl'])('Edge rollout with the real kubectl against the Kubern
       (fixture.api.api.store.get(resourceOfKind('Deployment'), 'default', 'cp-edge') as { spec: { template: { metadata?: { annotations?: Record<string, string> } } } }).spec.template.metadata?.annotations?.[
         'kubectl.kubernetes.io/restartedAt'
       ];
-    await restartEdge(fixture.kubectl, fixture.options());
+    await restartEdge(fixture.kubectl, 'cp-edge');
     const first = stamp();
-    await restartEdge(fixture.kubectl, fixture.options());
+    await restartEdge(fixture.kubectl, 'cp-edge');
     expect(stamp()).not.toBe(first);
   });
 
-  it('a node selector that matches no node names the input, and the pending Job is removed', async () => {
+  it('with no running Edge pod to name a node, a node selector that matches no node names the input, and the pending Job is removed', async () => {
+    for (const pod of fixture.api.api.store.list(resourceOfKind('Pod'), 'default')) {
+      const name = String((pod.metadata as { name?: string }).name);
+      if (name.startsWith('cp-edge-')) fixture.api.api.store.remove(resourceOfKind('Pod'), 'default', name);
+    }
     const error = await fixture.deploy(fixture.payload('v1'), { nodeSelector: { 'cloud-pipeline/cp-edge': 'elsewhere' }, unschedulableSeconds: 0 }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InputError);
     expect((error as Error).message).toBe(
@@ -170,12 +198,12 @@ describeWith(['kubectl', 'nginx'])('Edge rollout with nginx in the installer ima
   it('a server block nginx rejects fails the installer before the swap', async () => {
     await fixture.deploy(fixture.payload('v1'));
     const before = await fixture.hostFiles();
-    const bad = fixture.payload('v2', { 'broken.example.test.conf': 'server { locaton / {} }\n' });
+    const bad = fixture.payload('v2', { 'broken.example.test.srv.conf': 'server { locaton / {} }\n' });
     const error = await fixture.deploy(bad).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(RolloutError);
     expect((error as RolloutError).result.rolledBack).toBe(false);
     expect((error as Error).message).toContain('nginx -t rejected the new server blocks (nothing was changed)');
-    expect((error as Error).message).toContain('unknown directive "locaton" in external-apps/broken.example.test.conf:1');
+    expect((error as Error).message).toContain('unknown directive "locaton" in external-apps/broken.example.test.srv.conf:1');
     expect(await fixture.hostFiles()).toEqual(before);
   });
 });

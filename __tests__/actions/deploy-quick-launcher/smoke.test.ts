@@ -6,7 +6,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { smokeCheck } from '../../../src/actions/deploy-quick-launcher/smoke.js';
+import { assetsOf, smokeCheck } from '../../../src/actions/deploy-quick-launcher/smoke.js';
 import { MemoryLogger } from '../../../src/lib/logger.js';
 import { describeWith } from '../../helpers/services.js';
 
@@ -17,13 +17,18 @@ const seen: Array<{ host?: string; path?: string }> = [];
 function edge(request: IncomingMessage, response: ServerResponse): void {
   const host = (request.headers.host ?? '').replace(/:\d+$/, '');
   seen.push({ host, path: request.url });
-  if (host !== 'app.example.test') {
+  if (host !== 'app.example.test' && host !== 'untyped.example.test') {
     response.statusCode = 404;
     response.end('unknown host');
   } else if (request.url === '/') {
-    response.end('<html><body>launcher</body></html>');
+    response.end('<html><head><link rel="stylesheet" href="css/bundle.css"></head><body>launcher<script src="/js/main.js"></script></body></html>');
   } else if (request.url === '/settings') {
-    response.end(JSON.stringify({ 'app.example.test': { anonymousAccess: { token: TOKEN } } }));
+    response.end(JSON.stringify({ [host]: { anonymousAccess: { token: TOKEN } } }));
+  } else if (request.url === '/css/bundle.css' || request.url === '/js/main.js') {
+    // What the real Edge does for a block without its own types: nginx's default text/plain.
+    const typed = host === 'app.example.test';
+    response.setHeader('Content-Type', typed ? (request.url.endsWith('.css') ? 'text/css' : 'application/javascript') : 'text/plain');
+    response.end('/* asset */');
   } else {
     response.statusCode = 404;
     response.end();
@@ -48,26 +53,42 @@ describe('smokeCheck', () => {
   it('asks for each host through the Edge address and never logs the settings', async () => {
     const logger = new MemoryLogger();
     const results = await smokeCheck({ address: plainUrl, hosts: ['app.example.test'] }, logger);
-    expect(results.map((result) => `${result.path} ${result.status}`)).toEqual(['/ 200', '/settings 200']);
-    expect(seen.slice(-2)).toEqual([
+    expect(results.map((result) => `${result.path} ${result.status}`)).toEqual(['/ 200', '/settings 200', '/css/bundle.css 200', '/js/main.js 200']);
+    expect(seen.slice(-4)).toEqual([
       { host: 'app.example.test', path: '/' },
       { host: 'app.example.test', path: '/settings' },
+      { host: 'app.example.test', path: '/css/bundle.css' },
+      { host: 'app.example.test', path: '/js/main.js' },
     ]);
-    expect(logger.text).toContain('app.example.test serves / and /settings');
+    expect(logger.text).toContain('app.example.test serves /, /settings, /css/bundle.css, /js/main.js');
     expect(logger.text).not.toContain(TOKEN);
   });
 
   it('fails clearly when a host is not served', async () => {
-    await expect(smokeCheck({ address: plainUrl, hosts: ['tools.example.test'], attempts: 2, delayMs: 10 }, new MemoryLogger())).rejects.toThrow(
+    await expect(smokeCheck({ address: plainUrl, hosts: ['tools.example.test'], waitSeconds: 0.05, delayMs: 10 }, new MemoryLogger())).rejects.toThrow(
       `GET https://tools.example.test/ through ${plainUrl.host} answered 404`,
     );
+  });
+
+  it('fails naming the Content-Type when the stylesheet is not served as text/css', async () => {
+    await expect(smokeCheck({ address: plainUrl, hosts: ['untyped.example.test'], waitSeconds: 0 }, new MemoryLogger())).rejects.toThrow(
+      `GET https://untyped.example.test/css/bundle.css through ${plainUrl.host} is served as 'text/plain', not text/css`,
+    );
+  });
+
+  it.each([
+    ['relative and absolute paths', '<link href="a.css" rel="stylesheet"><script src="./js/m.js"></script>', { css: '/a.css', js: '/js/m.js' }],
+    ['other origins are not the Edge\'s to check', '<link rel="stylesheet" href="https://cdn.test/x.css"><script src="//cdn.test/y.js"></script>', {}],
+    ['a link that is no stylesheet', '<link rel="icon" href="favicon.ico"><script>inline()</script>', {}],
+  ])('assetsOf: %s', (_name, html, expected) => {
+    expect(assetsOf(html)).toEqual(expected);
   });
 
   it('fails clearly when nothing listens', async () => {
     const closed = createHttpServer();
     const url = await listen(closed);
     await new Promise((resolve) => closed.close(resolve));
-    await expect(smokeCheck({ address: url, hosts: ['app.example.test'], attempts: 1 }, new MemoryLogger())).rejects.toThrow(/ECONNREFUSED/);
+    await expect(smokeCheck({ address: url, hosts: ['app.example.test'], waitSeconds: 0 }, new MemoryLogger())).rejects.toThrow(/ECONNREFUSED/);
   });
 });
 
@@ -88,11 +109,11 @@ describeWith(['openssl'])('smokeCheck over TLS', () => {
 
   it('sends the host as TLS server name and verifies against the given CA', async () => {
     const ca = await readFile(join(dir, 'cert.pem'), 'utf8');
-    await expect(smokeCheck({ address: secureUrl, hosts: ['app.example.test'], ca }, new MemoryLogger())).resolves.toHaveLength(2);
+    await expect(smokeCheck({ address: secureUrl, hosts: ['app.example.test'], ca }, new MemoryLogger())).resolves.toHaveLength(4);
   });
 
   it('refuses an untrusted certificate unless told to skip verification', async () => {
-    await expect(smokeCheck({ address: secureUrl, hosts: ['app.example.test'], attempts: 1 }, new MemoryLogger())).rejects.toThrow(/self-signed|self signed/);
-    await expect(smokeCheck({ address: secureUrl, hosts: ['app.example.test'], insecure: true }, new MemoryLogger())).resolves.toHaveLength(2);
+    await expect(smokeCheck({ address: secureUrl, hosts: ['app.example.test'], waitSeconds: 0 }, new MemoryLogger())).rejects.toThrow(/self-signed|self signed/);
+    await expect(smokeCheck({ address: secureUrl, hosts: ['app.example.test'], insecure: true }, new MemoryLogger())).resolves.toHaveLength(4);
   });
 });

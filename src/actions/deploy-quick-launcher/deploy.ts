@@ -34,6 +34,8 @@ export interface DeployDependencies {
   pollMs?: number;
   /** Payload limits (default DEFAULT_PAYLOAD_LIMITS). */
   limits?: PayloadLimits;
+  /** How long the smoke check waits for the Edge (default 60 s). */
+  smokeWaitSeconds?: number;
 }
 
 export interface DeployResult {
@@ -45,8 +47,6 @@ export interface DeployResult {
 
 export const OBJECT_PREFIX = 'quick-launcher';
 export const LEASE_NAME = 'quick-launcher-deploy';
-/** Where the Edge's certificates live on its node (mounted for the installer's nginx -t). */
-export const EDGE_CERT_HOST_PATH = '/opt/edge/pki';
 
 /** The launcher hosts of a settings text (its keys). */
 function hostsOf(settings: string | undefined): string[] {
@@ -79,7 +79,7 @@ export async function deploy(inputs: Inputs, deps: DeployDependencies): Promise<
     const collect = (anonymousToken: string | undefined) =>
       collectPayloadFiles({ edgeConfigDir: inputs.edgeConfig, distributionDir: inputs.distribution, anonymousToken }, logger);
     const tools = inputs.api && inputs.registerTools && inputs.toolsManifest ? await readToolsManifest(inputs.toolsManifest, 'tools-manifest') : [];
-    const edge = await readEdge(kubectl, inputs.edgeDeployment, inputs.namespace);
+    const edge = await readEdge(kubectl, inputs.edgeDeployment, inputs.namespace, inputs.edgeHostPath);
     // The token live on the Edge stays while valid, so an unchanged redeploy keeps its digest.
     const live = edge.digest ? tokenInSettings(await guarded(() => readLiveSettings(kubectl, OBJECT_PREFIX, edge.digest ?? ''))) : undefined;
     if (live) deps.setSecret(live);
@@ -113,7 +113,7 @@ export async function deploy(inputs: Inputs, deps: DeployDependencies): Promise<
     const hosts = hostsOf(files.find((file) => file.path === 'quick-launcher/settings.json')?.content.toString('utf8'));
     const payload = packPayload(files, { hostPath: inputs.edgeHostPath, installer: script.sha256 }, limits);
     logger.info(`content digest ${payload.digest}: ${files.length} files, ${payload.totalBytes} bytes in ${payload.objects.length + 1} objects`);
-    const smoke = inputs.smokeCheck;
+    const ca = inputs.api?.caFile ? await readFile(inputs.api.caFile, 'utf8') : undefined;
     const result = await rollout(
       kubectl,
       payload,
@@ -123,7 +123,6 @@ export async function deploy(inputs: Inputs, deps: DeployDependencies): Promise<
         deployment: inputs.edgeDeployment,
         nodeSelector: inputs.edgeNodeSelector,
         hostPath: inputs.edgeHostPath,
-        certHostPath: EDGE_CERT_HOST_PATH,
         ...(inputs.installerImage ? { installerImage: inputs.installerImage } : {}),
         rolloutTimeout: `${inputs.rolloutTimeoutSeconds}s`,
         jobTimeoutSeconds: Math.max(120, inputs.rolloutTimeoutSeconds),
@@ -132,10 +131,13 @@ export async function deploy(inputs: Inputs, deps: DeployDependencies): Promise<
         lease: { name: LEASE_NAME, holder: deps.holder, durationSeconds: 60, timeoutSeconds: inputs.lockTimeoutSeconds, ...(deps.pollMs ? { pollMs: deps.pollMs } : {}) },
         dryRun: inputs.dryRun,
         ...(deps.pollMs ? { pollMs: deps.pollMs } : {}),
-        ...(smoke
+        ...(inputs.smokeCheck
           ? {
-              verify: async () => {
-                await smokeCheck({ address: smoke, hosts, insecure: inputs.api?.insecure ?? false, ...(inputs.api?.caFile ? { ca: await readFile(inputs.api.caFile, 'utf8') } : {}) }, logger);
+              smokeAddress: inputs.smokeAddress,
+              verify: async (observed) => {
+                const address = inputs.smokeAddress ?? observed?.url;
+                if (!address) throw new Error('no Edge address to check through');
+                await smokeCheck({ address, hosts, insecure: inputs.api?.insecure ?? false, ...(ca ? { ca } : {}), ...(deps.smokeWaitSeconds !== undefined ? { waitSeconds: deps.smokeWaitSeconds } : {}) }, logger);
               },
             }
           : {}),

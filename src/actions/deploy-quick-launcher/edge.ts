@@ -1,6 +1,8 @@
 import { ConfigurationError, InputError } from '../../lib/errors.js';
 import { lastLines } from '../../tools/exec.js';
 import { KubectlError, type Kubectl } from '../../tools/kubectl.js';
+import { DEFAULT_EDGE_HOST_PATH } from '../../lib/edge-layout.js';
+import { findEdgeVolumes, type EdgeVolumes } from './edge-volumes.js';
 import { ANNOTATION_DIGEST } from './objects.js';
 
 /** What the rollout reads from the Edge deployment. */
@@ -9,17 +11,27 @@ export interface EdgeFacts {
   /** The content digest that is live (annotation), if any. */
   digest?: string;
   image: string;
+  /** The Edge container (named like the deployment in upstream, else the first). */
+  container: string;
   tolerations: unknown[];
   imagePullSecrets: unknown[];
-  /** The hostPath folders its pod mounts (the external-apps folder should be one). */
-  hostPaths: string[];
+  /** The pod template's labels the Deployment selects its pods by. */
+  selector: Record<string, string>;
+  /** Where the Edge reads its external apps and certificates. */
+  volumes: EdgeVolumes;
 }
 
 interface DeploymentState {
   metadata?: { annotations?: Record<string, string> };
   spec?: {
+    selector?: { matchLabels?: Record<string, string> };
     template?: {
-      spec?: { containers?: Array<{ name?: string; image?: string }>; tolerations?: unknown[]; imagePullSecrets?: unknown[]; volumes?: Array<{ hostPath?: { path?: string } }> };
+      spec?: {
+        containers?: Array<{ name?: string; image?: string; volumeMounts?: Array<{ name?: string; mountPath?: string; subPath?: string }> }>;
+        tolerations?: unknown[];
+        imagePullSecrets?: unknown[];
+        volumes?: Array<{ name?: string; hostPath?: { path?: string }; persistentVolumeClaim?: { claimName?: string } }>;
+      };
     };
   };
 }
@@ -46,8 +58,11 @@ export async function guarded<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Reads the Edge deployment: its live digest, image and scheduling; a missing one names the input. */
-export async function readEdge(kubectl: Kubectl, name: string, namespace: string): Promise<EdgeFacts> {
+/**
+ * Reads the Edge deployment: its live digest, image, scheduling and volumes; a missing one names
+ * the input. `expectedHostPath` is the `edge-host-path` hint (see findEdgeVolumes).
+ */
+export async function readEdge(kubectl: Kubectl, name: string, namespace: string, expectedHostPath: string = DEFAULT_EDGE_HOST_PATH): Promise<EdgeFacts> {
   const deployment = await guarded(() => kubectl.get<DeploymentState>({ kind: 'deployment', name }));
   if (!deployment) {
     throw new InputError('edge-deployment', `deployment '${name}' was not found in namespace '${namespace}' (check 'namespace' and 'context')`);
@@ -61,9 +76,11 @@ export async function readEdge(kubectl: Kubectl, name: string, namespace: string
     name,
     ...(digest ? { digest } : {}),
     image: container.image,
+    container: container.name ?? name,
     tolerations: pod?.tolerations ?? [],
     imagePullSecrets: pod?.imagePullSecrets ?? [],
-    hostPaths: (pod?.volumes ?? []).map((volume) => volume.hostPath?.path?.replace(/\/+$/, '')).filter((path): path is string => Boolean(path)),
+    selector: deployment.spec?.selector?.matchLabels ?? {},
+    volumes: findEdgeVolumes(container, pod?.volumes ?? [], expectedHostPath),
   };
 }
 

@@ -38,8 +38,10 @@ export interface Inputs {
   preferences: PreferenceSetting[];
   registerTools: boolean;
   dryRun: boolean;
-  /** The Edge address the smoke check goes through; absent = no smoke check. */
-  smokeCheck?: URL;
+  /** Prove the rollout through the Edge (default true; `smoke-check: false` turns it off). */
+  smokeCheck: boolean;
+  /** An explicit Edge address (`smoke-check: https://…`); else the Edge Service's labels give it. */
+  smokeAddress?: URL;
   summary: boolean;
 }
 
@@ -117,7 +119,9 @@ export function getInputs(reader = new InputReader()): Inputs {
     ...(reader.optional('api-ca') ? { caFile: reader.optional('api-ca') } : {}),
     insecure: reader.boolean('api-insecure', false),
   };
-  const smoke = reader.optional('smoke-check');
+  const smoke = reader.optional('smoke-check')?.trim();
+  const smokeOff = smoke !== undefined && /^(false|off|no)$/i.test(smoke);
+  const smokeAddress = smoke === undefined || smokeOff || /^(true|on|yes)$/i.test(smoke) ? undefined : httpUrl('smoke-check', smoke);
   const toolsManifest = reader.optional('tools-manifest');
   const installerImage = reader.optional('installer-image');
   if (installerImage !== undefined && /\s/.test(installerImage)) throw new InputError('installer-image', `'${installerImage}' is not an image reference`);
@@ -143,7 +147,8 @@ export function getInputs(reader = new InputReader()): Inputs {
     preferences: parsePreferences(reader.string('preferences', '')),
     registerTools: reader.boolean('register-tools', toolsManifest !== undefined),
     dryRun: reader.boolean('dry-run', false),
-    smokeCheck: smoke === undefined ? undefined : httpUrl('smoke-check', smoke),
+    smokeCheck: !smokeOff,
+    ...(smokeAddress ? { smokeAddress } : {}),
     summary: reader.boolean('summary', true),
   };
 }

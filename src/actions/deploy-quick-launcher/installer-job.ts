@@ -33,7 +33,8 @@ interface PodState {
 
 /**
  * Runs one installer Job to its end: deletes a leftover Job of the same name (a Job's pod
- * template is immutable, and the name is derived from the content), creates it, polls its
+ * template is immutable, and the name is derived from the content) and waits for its pods to be
+ * gone, creates it, polls its
  * status up to `timeoutSeconds`, then reads the pod's exit code and log.
  */
 export async function runInstallerJob(
@@ -44,6 +45,9 @@ export async function runInstallerJob(
   const name = job.metadata.name;
   const ref = { kind: 'job', name };
   await kubectl.delete([ref], { ignoreNotFound: true, wait: true });
+  // A deleted Job's pods go to the garbage collector in the background, and an old installer
+  // still running would race the new one in the same folder: they must be gone first.
+  await kubectl.deleteSelected('pods', podSelector(job), { ignoreNotFound: true, wait: true });
   await kubectl.create(JSON.stringify(job));
   const started = Date.now();
   const deadline = started + options.timeoutSeconds * 1000;
@@ -75,11 +79,15 @@ export async function runInstallerJob(
   return { succeeded: false, exitCode, reason: meaning, log };
 }
 
+/** The labels of this Job's pods (digest and installer mode). */
+function podSelector(job: KubeObject): string {
+  const labels = job.metadata.labels ?? {};
+  return `${LABEL_DIGEST}=${labels[LABEL_DIGEST]},${LABEL_COMPONENT}=${labels[LABEL_COMPONENT]}`;
+}
+
 /** The newest pod of this Job (a leftover Job of the same name may have left pods behind). */
 async function latestPod(kubectl: Kubectl, job: KubeObject, uid: string | undefined): Promise<PodState | undefined> {
-  const labels = job.metadata.labels ?? {};
-  const selector = `${LABEL_DIGEST}=${labels[LABEL_DIGEST]},${LABEL_COMPONENT}=${labels[LABEL_COMPONENT]}`;
-  const pods = (await kubectl.list<PodState>('pods', selector)).filter((pod) => !uid || (pod.metadata?.ownerReferences ?? []).some((owner) => owner.uid === uid));
+  const pods = (await kubectl.list<PodState>('pods', podSelector(job))).filter((pod) => !uid || (pod.metadata?.ownerReferences ?? []).some((owner) => owner.uid === uid));
   return pods.sort((a, b) => (a.metadata?.creationTimestamp ?? '').localeCompare(b.metadata?.creationTimestamp ?? '')).at(-1);
 }
 

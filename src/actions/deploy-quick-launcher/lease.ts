@@ -97,16 +97,33 @@ export class DeployLease {
     return this;
   }
 
+  /** Set once a renewal found the lease held by someone else (or gone). */
+  lostTo: string | undefined;
+
   /** Extends the lease; a lease taken by someone else is reported, not stolen back. */
   async renew(): Promise<void> {
     const current = await this.kubectl.get<LeaseState>({ kind: 'lease', name: this.options.name });
     if (current?.spec?.holderIdentity !== this.options.holder) {
-      this.logger.warning(`Lease ${this.options.name} is now held by ${current?.spec?.holderIdentity ?? 'nobody'}`);
+      this.lostTo = current?.spec?.holderIdentity ?? 'nobody';
+      this.logger.warning(`Lease ${this.options.name} is now held by ${this.lostTo}`);
       return;
     }
     await this.kubectl.replace(
       JSON.stringify(leaseObject({ ...this.options, now: new Date(), resourceVersion: current.metadata?.resourceVersion, acquireTime: current.spec.acquireTime ?? this.acquireTime })),
     );
+  }
+
+  /**
+   * Whether this deploy still holds the lease, asked of the server now (the last step before the
+   * Edge switches to new files: a deploy that lost it must not reload or restart).
+   */
+  async held(): Promise<boolean> {
+    await this.renewing;
+    if (this.lostTo !== undefined) return false;
+    const current = await this.kubectl.get<LeaseState>({ kind: 'lease', name: this.options.name });
+    if (current?.spec?.holderIdentity === this.options.holder) return true;
+    this.lostTo = current?.spec?.holderIdentity ?? 'nobody';
+    return false;
   }
 
   /** Stops renewing and deletes the lease if this deploy still holds it. */

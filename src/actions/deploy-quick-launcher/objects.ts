@@ -1,3 +1,4 @@
+import type { VolumeSource } from './edge-volumes.js';
 import type { Payload } from './payload.js';
 import { shortDigest } from './payload.js';
 
@@ -12,7 +13,6 @@ export const LABEL_DIGEST = 'quick-launcher.cloud-pipeline/digest';
 export const LABEL_COMPONENT = 'app.kubernetes.io/component';
 /** On the Edge deployment: the content digest that is live. */
 export const ANNOTATION_DIGEST = 'quick-launcher.cloud-pipeline/content-digest';
-export const FIELD_MANAGER = 'quick-launcher-actions';
 
 export type KubeObject = Record<string, unknown> & { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string>; [key: string]: unknown } };
 
@@ -58,10 +58,16 @@ export interface JobOptions {
   prefix: string;
   mode: 'install' | 'restore';
   image: string;
+  /** Used only when no running Edge pod gives a node. */
   nodeSelector: Record<string, string>;
-  hostPath: string;
-  /** The Edge's certificate host folder, mounted read-only where the server blocks expect it, so `nginx -t` can load them. */
-  certHostPath?: string;
+  /** The node of the running Edge pod: the Job runs there (its host folder, its PVC attachment). */
+  nodeName?: string;
+  /** The volume behind the Edge's external-apps mount. */
+  apps: VolumeSource;
+  /** The Edge's certificates, mounted read-only where the server blocks name them, for the certificate rule and `nginx -t`. */
+  pki?: VolumeSource;
+  /** QL_KEEP_ROUTES: the host folder is the live one (direct layout, reload path). */
+  keepRoutes?: boolean;
   keepBackups: number;
   /** Taken from the Edge deployment so the Job can run where the Edge runs and pull its image. */
   tolerations?: unknown[];
@@ -70,25 +76,38 @@ export interface JobOptions {
   activeDeadlineSeconds: number;
 }
 
-/** The installer (or restore) Job for a payload, pinned to the Edge node. */
+/** A Job volume and its mount for a source the Edge uses. */
+function mountOf(name: string, source: VolumeSource, mountPath: string, readOnly: boolean): { volume: unknown; mount: unknown } {
+  if (source.kind === 'hostPath') {
+    return { volume: { name, hostPath: { path: source.path, ...(readOnly ? {} : { type: 'DirectoryOrCreate' }) } }, mount: { name, mountPath, ...(readOnly ? { readOnly } : {}) } };
+  }
+  return {
+    volume: { name, persistentVolumeClaim: { claimName: source.claimName, ...(readOnly ? { readOnly } : {}) } },
+    mount: { name, mountPath, ...(source.subPath ? { subPath: source.subPath } : {}), ...(readOnly ? { readOnly } : {}) },
+  };
+}
+
+/** The installer (or restore) Job for a payload, on the Edge's node with the Edge's volumes. */
 export function installerJob(payload: Payload, options: JobOptions): KubeObject {
   const names = objectNames(options.prefix, payload.digest);
   const payloadIds = options.mode === 'install' ? payload.objects.map((object) => object.id) : [];
+  const host = mountOf('host', options.apps, MOUNT.host, false);
   const volumes: unknown[] = [
-    { name: 'host', hostPath: { path: options.hostPath, type: 'DirectoryOrCreate' } },
+    host.volume,
     { name: 'index', configMap: { name: names.index } },
     ...payload.objects
       .filter((object) => payloadIds.includes(object.id))
       .map((object) => (object.secret ? { name: object.id, secret: { secretName: names.object(object.id) } } : { name: object.id, configMap: { name: names.object(object.id) } })),
   ];
   const mounts: unknown[] = [
-    { name: 'host', mountPath: MOUNT.host },
+    host.mount,
     { name: 'index', mountPath: MOUNT.index, readOnly: true },
     ...payloadIds.map((id) => ({ name: id, mountPath: `${MOUNT.payload}/${id}`, readOnly: true })),
   ];
-  if (options.certHostPath) {
-    volumes.push({ name: 'certs', hostPath: { path: options.certHostPath } });
-    mounts.push({ name: 'certs', mountPath: MOUNT.certs, readOnly: true });
+  if (options.pki) {
+    const pki = mountOf('certs', options.pki, MOUNT.certs, true);
+    volumes.push(pki.volume);
+    mounts.push(pki.mount);
   }
   const env = [
     { name: 'QL_HOST', value: MOUNT.host },
@@ -96,6 +115,8 @@ export function installerJob(payload: Payload, options: JobOptions): KubeObject 
     { name: 'QL_PAYLOAD_DIRS', value: payloadIds.map((id) => `${MOUNT.payload}/${id}`).join(' ') },
     { name: 'QL_DIGEST', value: payload.digest },
     { name: 'QL_KEEP', value: String(options.keepBackups) },
+    { name: 'QL_PKI', value: MOUNT.certs },
+    { name: 'QL_KEEP_ROUTES', value: options.keepRoutes ? '1' : '0' },
   ];
   const podLabels = { ...labels(payload.digest, `installer-${options.mode}`) };
   return {
@@ -105,12 +126,13 @@ export function installerJob(payload: Payload, options: JobOptions): KubeObject 
     spec: {
       backoffLimit: 0,
       activeDeadlineSeconds: options.activeDeadlineSeconds,
+      // Dropped by 1.15 servers (TTLAfterFinished off); the deploy removes old Jobs itself.
       ttlSecondsAfterFinished: 86400,
       template: {
         metadata: { labels: podLabels },
         spec: {
           restartPolicy: 'Never',
-          nodeSelector: options.nodeSelector,
+          ...(options.nodeName ? { nodeName: options.nodeName } : { nodeSelector: options.nodeSelector }),
           ...(options.tolerations && options.tolerations.length > 0 ? { tolerations: options.tolerations } : {}),
           ...(options.imagePullSecrets && options.imagePullSecrets.length > 0 ? { imagePullSecrets: options.imagePullSecrets } : {}),
           containers: [
@@ -145,7 +167,7 @@ export function leaseObject(options: { name: string; namespace: string; holder: 
   };
 }
 
-/** Objects as one `kind: List` JSON document for a single kubectl call. */
+/** Objects as one `kind: List` JSON document for a single kubectl call (the dry run's diff). */
 export function listDocument(objects: readonly KubeObject[]): string {
   return JSON.stringify({ apiVersion: 'v1', kind: 'List', items: objects });
 }

@@ -18,15 +18,23 @@ export function requiredPermissions(edgeDeployment: string): Permission[] {
     ...each(['get', 'patch'], { resource: 'deployments', group: 'apps', name: edgeDeployment }),
     ...each(['list', 'watch'], { resource: 'deployments', group: 'apps' }),
     ...each(['list'], { resource: 'replicasets', group: 'apps' }),
-    ...each(['get', 'list', 'create', 'patch', 'delete'], { resource: 'configmaps' }),
-    ...each(['get', 'list', 'create', 'patch', 'delete'], { resource: 'secrets' }),
+    ...each(['get', 'list', 'create', 'delete'], { resource: 'configmaps' }),
+    ...each(['get', 'list', 'create', 'delete'], { resource: 'secrets' }),
+    ...each(['list'], { resource: 'services' }),
     ...each(['get', 'list', 'create', 'delete'], { resource: 'jobs', group: 'batch' }),
-    ...each(['get', 'list'], { resource: 'pods' }),
+    ...each(['get', 'list', 'delete'], { resource: 'pods' }),
     ...each(['get'], { resource: 'pods', subresource: 'log' }),
     ...each(['list'], { resource: 'events' }),
     ...each(['get', 'create', 'update', 'delete'], { resource: 'leases', group: 'coordination.k8s.io' }),
   ];
 }
+
+/**
+ * Granted or not, the deploy works: `create pods/exec` selects the reload path (no Edge restart);
+ * without it the Edge is restarted.
+ */
+export const EXEC_PERMISSION: Permission = { verb: 'create', resource: 'pods', subresource: 'exec' };
+export const OPTIONAL_PERMISSIONS: readonly Permission[] = [EXEC_PERMISSION];
 
 function describe(permission: Permission): string {
   const resource = `${permission.resource}${permission.subresource ? `/${permission.subresource}` : ''}${permission.group ? `.${permission.group}` : ''}`;

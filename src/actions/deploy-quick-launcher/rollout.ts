@@ -1,22 +1,29 @@
 import { InputError, errorMessage } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
 import { KubectlError, type Kubectl } from '../../tools/kubectl.js';
+import { createPayload, switchEdge } from './apply.js';
 import { summarizeDiff, type ObjectDiff } from './diff-summary.js';
-import { edgeDiagnostics, guarded, readEdge, type EdgeFacts } from './edge.js';
-import { runInstallerJob, type JobOutcome } from './installer-job.js';
+import { edgeDiagnostics, guarded, readEdge } from './edge.js';
+import { describeSource } from './edge-volumes.js';
+import { runInstallerJob } from './installer-job.js';
 import { DeployLease } from './lease.js';
-import { ANNOTATION_DIGEST, FIELD_MANAGER, LABEL_DIGEST, LABEL_MANAGED_BY, MANAGED_BY, installerJob, listDocument, payloadObjects, type KubeObject } from './objects.js';
+import { ANNOTATION_DIGEST, LABEL_DIGEST, LABEL_MANAGED_BY, MANAGED_BY, installerJob, listDocument, payloadObjects, type KubeObject } from './objects.js';
+import { observe, type ClusterFacts } from './observe.js';
 import { shortDigest, type Payload } from './payload.js';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { planRollout, type RolloutPlan } from './plan.js';
+import { logTail, rollBack } from './rollback.js';
+import { verifyEdge, type VerifyHook } from './verify.js';
+
+export { restartEdge } from './apply.js';
 
 /** The Edge side of deploy-quick-launcher (SPEC §6 "Edge rollout"). */
 export interface RolloutOptions {
   namespace: string;
   deployment: string;
+  /** Where the installer runs when no running Edge pod names a node. */
   nodeSelector: Record<string, string>;
+  /** The `edge-host-path` hint; the live Deployment's volume wins. */
   hostPath: string;
-  /** Mounted read-only at /etc/edge/pki in the Job so `nginx -t` finds the certificates. */
-  certHostPath?: string;
   /** Default: the Edge deployment's image. */
   installerImage?: string;
   /** kubectl duration, e.g. `5m`. */
@@ -27,8 +34,10 @@ export interface RolloutOptions {
   prefix: string;
   lease: { name: string; holder: string; durationSeconds: number; timeoutSeconds: number; pollMs?: number };
   dryRun: boolean;
-  /** Runs after the Edge is ready (the smoke check); a rejection rolls back like an unready Edge. */
-  verify?: () => Promise<void>;
+  /** Runs after the switch (the smoke check) with the Edge Service's address; a rejection rolls back. */
+  verify?: VerifyHook;
+  /** The `smoke-check` address, when given: without it, a verify needs the Edge Service's address labels. */
+  smokeAddress?: URL;
   pollMs?: number;
   /** How long the installer pod may stay unscheduled before the node selector is blamed (default 30 s). */
   unschedulableSeconds?: number;
@@ -54,6 +63,8 @@ export interface RolloutResult {
   diff?: string;
   /** What the diff says per object (dry run). */
   changes?: ObjectDiff[];
+  /** How the Edge took (or would take) the new files, and why. */
+  switch?: { path: 'reload' | 'restart'; reason: string };
 }
 
 /** The rollout failed; `result.rolledBack` says whether the previous files were restored. */
@@ -67,13 +78,12 @@ export class RolloutError extends Error {
   }
 }
 
-const EDGE = (options: RolloutOptions): { kind: string; name: string } => ({ kind: 'deployment', name: options.deployment });
-
 /**
- * Rolls the payload out to the Edge: no-op when the Edge's digest annotation already matches;
- * otherwise, under the deploy Lease: apply the payload objects, run the installer Job on the
- * Edge node, restart the Edge and wait, verify, annotate. An unready Edge (or failed verify)
- * restores the backup and restarts again. `dryRun` only reads and diffs.
+ * Rolls the payload out to the Edge: observe (the Edge, its pods, volumes, address, the server
+ * version, exec permission) → plan (pure) → under the deploy Lease: create the payload objects,
+ * run the installer Job on the Edge's node with the Edge's volumes, switch (reload in each Edge
+ * container, or restart), verify through the Edge, annotate. A failed switch or verify rolls back.
+ * `dryRun` only reads and diffs.
  */
 export async function rollout(kubectl: Kubectl, payload: Payload, script: string, options: RolloutOptions, logger: Logger): Promise<RolloutResult> {
   const steps: RolloutStep[] = [];
@@ -81,36 +91,44 @@ export async function rollout(kubectl: Kubectl, payload: Payload, script: string
     steps.push({ step, result });
     logger.info(`${step}: ${result}`);
   };
-  const edge = await logger.group('Read the Edge deployment', () => readEdge(kubectl, options.deployment, options.namespace));
+  const facts = await logger.group('Read the Edge', () => observe(kubectl, options, logger));
+  const { edge } = facts;
+  const plan = planRollout(facts, payload.digest);
+  for (const warning of plan.warnings) logger.warning(warning);
   const base = { digest: payload.digest, ...(edge.digest ? { previousDigest: edge.digest } : {}), rolledBack: false, dryRun: options.dryRun, steps };
-  note('edge', `deployment ${options.namespace}/${edge.name}, live content ${edge.digest ?? 'none'}`);
-  if (edge.hostPaths.length > 0 && !edge.hostPaths.includes(options.hostPath)) {
-    logger.warning(`deployment ${edge.name} mounts no hostPath ${options.hostPath} (it mounts ${edge.hostPaths.join(', ')}): check 'edge-host-path'`);
-  }
-  if (edge.digest === payload.digest) {
-    note('no-op', `the Edge already serves content ${payload.digest}`);
+  note('edge', `deployment ${options.namespace}/${edge.name} (${plan.layout} layout, ${describeSource(edge.volumes.apps)}), live content ${edge.digest ?? 'none'}`);
+  if (plan.noop) {
+    note('no-op', plan.reason);
     return { ...base, changed: false, objects: [] };
   }
+  if (options.verify && !options.smokeAddress && !facts.address) {
+    throw new InputError(
+      'smoke-check',
+      `the Edge Service '${options.deployment}' carries no cloud-pipeline/external-host and cloud-pipeline/external-port labels to check the rollout through; set smoke-check to the Edge's address (https://host:port) or to false. Nothing was changed`,
+    );
+  }
+  const switchInfo = { path: plan.switch, reason: plan.reason };
   const objects = payloadObjects(payload, { namespace: options.namespace, prefix: options.prefix, script });
-  const job = installerJob(payload, { ...jobBase(options, edge), mode: 'install' });
+  const job = installerJob(payload, { ...jobBase(options, facts, plan), mode: 'install' });
   const names = [...objects, job].map((object) => `${object.kind}/${object.metadata.name}`);
-  if (options.dryRun) return plan(kubectl, objects, names, { ...base, changed: true }, options, note, logger);
+  if (options.dryRun) return dryRun(kubectl, objects, names, { ...base, changed: true, switch: switchInfo }, options, plan, note, logger);
 
   const lease = await logger.group('Acquire the deploy lease', () =>
     guarded(() => DeployLease.acquire(kubectl, { ...options.lease, namespace: options.namespace }, logger)),
   );
   try {
     // Another deploy may have rolled out this very content while we waited for the lease.
-    const now = await readEdge(kubectl, options.deployment, options.namespace);
+    const now = await readEdge(kubectl, options.deployment, options.namespace, options.hostPath);
     if (now.digest === payload.digest) {
       note('no-op', `another deploy rolled out content ${payload.digest} while this one waited`);
       return { ...base, changed: false, objects: [] };
     }
-    await logger.group('Apply the payload', async () => {
-      await guarded(() => kubectl.apply(listDocument(objects), { serverSide: true, forceConflicts: true, fieldManager: FIELD_MANAGER }));
-      note('payload', `${objects.length} objects (${payload.index.files.length} files, ${payload.totalBytes} bytes)`);
+    const result = { ...base, ...(now.digest ? { previousDigest: now.digest } : {}), switch: switchInfo };
+    await logger.group('Create the payload', async () => {
+      const created = await createPayload(kubectl, objects, shortDigest(payload.digest));
+      note('payload', `${objects.length} objects (${payload.index.files.length} files, ${payload.totalBytes} bytes), ${created === objects.length ? 'all' : created} created`);
     });
-    const install = await logger.group('Run the installer on the Edge node', () =>
+    const install = await logger.group(`Run the installer on ${plan.node ? `node ${plan.node}` : 'the Edge node'}`, () =>
       guarded(() => runInstallerJob(kubectl, job, { timeoutSeconds: options.jobTimeoutSeconds, pollMs: options.pollMs, unschedulableSeconds: options.unschedulableSeconds })),
     );
     if (install.unschedulable) {
@@ -120,39 +138,59 @@ export async function rollout(kubectl: Kubectl, payload: Payload, script: string
     }
     if (!install.succeeded) {
       note('installer', `failed: ${install.reason}`);
-      throw new RolloutError(`the installer Job ${job.metadata.name} failed: ${install.reason}${logTail(install)}`, { ...base, changed: false, objects: names });
+      throw new RolloutError(`the installer Job ${job.metadata.name} failed: ${install.reason}${logTail(install)}`, { ...result, changed: false, objects: names });
     }
     note('installer', `${install.log.split('\n').filter((line) => line.includes('installed')).pop() ?? 'completed'}`);
 
-    const failure = await logger.group('Restart the Edge and wait', () => restartAndVerify(kubectl, options));
-    if (failure !== undefined) {
-      note('rollout', `failed: ${failure}`);
-      const diagnostics = await edgeDiagnostics(kubectl, options.deployment);
-      const restored = await logger.group('Roll back', () => rollBack(kubectl, payload, options, now));
-      note('rollback', restored);
+    // The last moment to stop: a deploy that lost the lease must not switch the Edge.
+    if (!(await lease.held())) {
+      note('aborted', `the deploy lease is now held by ${lease.lostTo ?? 'nobody'}`);
       throw new RolloutError(
-        `the Edge did not come back with content ${payload.digest}: ${failure}\nRolled back: ${restored}\n${diagnostics}`,
-        { ...base, changed: true, rolledBack: true, objects: names },
+        `lost the deploy lease to ${lease.lostTo ?? 'nobody'} before the switch: the Edge was neither reloaded nor restarted (the files placed on the node go live only with the next deploy or Edge restart)`,
+        { ...result, changed: false, objects: names },
       );
     }
-    note('rollout', `deployment ${options.deployment} is ready`);
-    await guarded(() => kubectl.annotate(EDGE(options), { [ANNOTATION_DIGEST]: payload.digest }));
+    note('switch', `${plan.switch}: ${plan.reason}`);
+    const edgeRef = { deployment: options.deployment, container: edge.container, rolloutTimeout: options.rolloutTimeout, jobTimeoutSeconds: options.jobTimeoutSeconds, ...(options.pollMs ? { pollMs: options.pollMs } : {}) };
+    const failure = await logger.group(plan.switch === 'reload' ? 'Reload the Edge (no restart)' : 'Restart the Edge and wait', async () => {
+      const switched = await switchEdge(kubectl, plan, edgeRef, payload.digest, logger);
+      note(plan.switch === 'reload' ? 'reload' : 'rollout', switched.result);
+      if (!switched.ok) return switched.result;
+      return logger.group('Verify through the Edge', () => verifyEdge(options.verify, facts.address));
+    });
+    if (failure !== undefined) {
+      const diagnostics = plan.switch === 'restart' ? `\n${await edgeDiagnostics(kubectl, options.deployment)}` : '';
+      const restoreJob = installerJob(payload, { ...jobBase(options, facts, plan), mode: 'restore' });
+      const restored = await logger.group('Roll back', () => rollBack(kubectl, restoreJob, plan, edgeRef, now.digest, logger));
+      note('rollback', restored);
+      throw new RolloutError(`the Edge did not serve content ${payload.digest}: ${failure}\nRolled back: ${restored}${diagnostics}`, {
+        ...result,
+        changed: true,
+        rolledBack: true,
+        objects: names,
+      });
+    }
+    if (options.verify) note('verify', `the Edge serves content ${payload.digest}`);
+    await guarded(() => kubectl.annotate({ kind: 'deployment', name: options.deployment }, { [ANNOTATION_DIGEST]: payload.digest }));
     note('annotate', `${ANNOTATION_DIGEST}=${payload.digest}`);
     await logger.group('Remove older payloads', () => removeOlderPayloads(kubectl, payload.digest, note));
-    return { ...base, changed: true, objects: names };
+    return { ...result, changed: true, objects: names };
   } finally {
     await lease.release().catch((error: unknown) => logger.warning(`Could not release the deploy lease: ${errorMessage(error)}`));
   }
 }
 
-function jobBase(options: RolloutOptions, edge: EdgeFacts): Omit<Parameters<typeof installerJob>[1], 'mode'> {
+function jobBase(options: RolloutOptions, facts: ClusterFacts, plan: RolloutPlan): Omit<Parameters<typeof installerJob>[1], 'mode'> {
+  const { edge } = facts;
   return {
     namespace: options.namespace,
     prefix: options.prefix,
     image: options.installerImage ?? edge.image,
     nodeSelector: options.nodeSelector,
-    hostPath: options.hostPath,
-    ...(options.certHostPath ? { certHostPath: options.certHostPath } : {}),
+    ...(plan.node ? { nodeName: plan.node } : {}),
+    apps: edge.volumes.apps,
+    ...(edge.volumes.pki ? { pki: edge.volumes.pki } : {}),
+    keepRoutes: plan.keepRoutes,
     keepBackups: options.keepBackups,
     tolerations: edge.tolerations,
     imagePullSecrets: edge.imagePullSecrets,
@@ -160,86 +198,44 @@ function jobBase(options: RolloutOptions, edge: EdgeFacts): Omit<Parameters<type
   };
 }
 
-function logTail(outcome: JobOutcome): string {
-  return outcome.log ? `\nInstaller log:\n${outcome.log}` : '';
-}
-
 /**
- * `kubectl rollout restart` stamps the pod template with the time in whole seconds, so a second
- * restart within the same second (the rollback right after a fast failure) is an empty patch
- * that kubectl refuses; it is retried once the second has passed.
+ * The dry run: which payload objects exist already (content-addressed names: an existing one is
+ * unchanged), a client-side `kubectl diff` of the new ones (a server dry run, served since 1.13;
+ * refused, it says so), and what would happen.
  */
-export async function restartEdge(kubectl: Kubectl, options: RolloutOptions): Promise<void> {
-  try {
-    await kubectl.rolloutRestart(EDGE(options));
-  } catch (error) {
-    if (!(error instanceof KubectlError && /within the past second/.test(error.stderr))) throw error;
-    await sleep(1100);
-    await kubectl.rolloutRestart(EDGE(options));
-  }
-}
-
-/** Restarts the Edge, waits for the rollout, runs the verify hook; the failure text, or undefined. */
-async function restartAndVerify(kubectl: Kubectl, options: RolloutOptions): Promise<string | undefined> {
-  await guarded(() => restartEdge(kubectl, options));
-  try {
-    await kubectl.rolloutStatus(EDGE(options), { timeout: options.rolloutTimeout });
-  } catch (error) {
-    if (error instanceof KubectlError && error.forbidden) throw error;
-    return `rollout of deployment ${options.deployment} not ready within ${options.rolloutTimeout} (${errorMessage(error)})`;
-  }
-  if (!options.verify) return undefined;
-  try {
-    await options.verify();
-    return undefined;
-  } catch (error) {
-    return `smoke check failed: ${errorMessage(error)}`;
-  }
-}
-
-/** Restores the node's previous files with the restore Job and restarts the Edge again. */
-async function rollBack(kubectl: Kubectl, payload: Payload, options: RolloutOptions, edge: EdgeFacts): Promise<string> {
-  const job = installerJob(payload, { ...jobBase(options, edge), mode: 'restore' });
-  const outcome = await runInstallerJob(kubectl, job, { timeoutSeconds: options.jobTimeoutSeconds, pollMs: options.pollMs });
-  if (!outcome.succeeded) return `restoring FAILED (${outcome.reason}); the node may hold content ${payload.digest}${logTail(outcome)}`;
-  const what = `restored the previous files (content ${edge.digest ?? 'none: the quick-launcher files were removed'})`;
-  await restartEdge(kubectl, options);
-  try {
-    await kubectl.rolloutStatus(EDGE(options), { timeout: options.rolloutTimeout });
-    return `${what} and restarted the Edge`;
-  } catch (error) {
-    return `${what}; the Edge restart after the restore is not ready either (${errorMessage(error)})`;
-  }
-}
-
-/** The dry run: read-only `kubectl diff` of the payload and the list of what would happen. */
-async function plan(
+async function dryRun(
   kubectl: Kubectl,
   objects: KubeObject[],
   names: string[],
   result: Omit<RolloutResult, 'objects'>,
   options: RolloutOptions,
+  plan: RolloutPlan,
   note: (step: string, result: string) => void,
   logger: Logger,
 ): Promise<RolloutResult> {
-  // A server-side diff needs patch permission (as a dry run); a read-only identity still gets a plan.
+  const existing = new Set<string>();
+  for (const kind of ['configmaps', 'secrets']) {
+    for (const item of await guarded(() => kubectl.list<KubeObject>(kind, `${LABEL_DIGEST}=${shortDigest(result.digest)}`))) existing.add(`${item.kind}/${item.metadata.name}`);
+  }
+  const missing = objects.filter((object) => !existing.has(`${object.kind}/${object.metadata.name}`));
   const diff = await logger.group('kubectl diff (dry run)', async () => {
+    if (missing.length === 0) return '';
     try {
-      return await kubectl.diff(listDocument(objects), { serverSide: true, fieldManager: FIELD_MANAGER });
+      return await kubectl.diff(listDocument(missing));
     } catch (error) {
       if (error instanceof KubectlError) {
-        logger.warning(`kubectl diff is not available: ${error.message}`);
+        logger.warning(`kubectl diff is not available (${error.message}); the plan lists the objects without their content`);
         return '';
       }
       throw error;
     }
   });
   const summary = summarizeDiff(redactDiff(diff, objects));
-  const changed = new Map(summary.objects.map((entry) => [entry.object, entry.change]));
-  note('would apply', names.slice(0, -1).map((name) => `${name} (${changed.get(name) ?? 'unchanged'})`).join(', '));
-  note('would run', `${names[names.length - 1]} on nodes ${Object.entries(options.nodeSelector).map(([key, value]) => `${key}=${value}`).join(',')}`);
-  note('would restart', `deployment ${options.deployment}, wait up to ${options.rolloutTimeout}, annotate ${ANNOTATION_DIGEST}=${result.digest}`);
-  return { ...result, objects: names, diff: summary.text, changes: summary.objects };
+  const changes: ObjectDiff[] = objects.map((object) => `${object.kind}/${object.metadata.name}`).filter((name) => !existing.has(name)).map((object) => ({ object, change: 'create' }));
+  note('would create', names.slice(0, -1).map((name) => `${name} (${existing.has(name) ? 'exists' : 'create'})`).join(', '));
+  note('would run', `${names[names.length - 1]} on ${plan.node ? `node ${plan.node}` : `nodes ${Object.entries(options.nodeSelector).map(([key, value]) => `${key}=${value}`).join(',')}`}`);
+  note(`would ${plan.switch}`, `${plan.reason}; then verify and annotate ${ANNOTATION_DIGEST}=${result.digest}`);
+  return { ...result, objects: names, diff: summary.text, changes };
 }
 
 /** Secrets' data never reaches the plan: kubectl diff masks Secret values, and this is a second guard. */

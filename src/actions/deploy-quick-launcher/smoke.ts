@@ -12,7 +12,8 @@ export interface SmokeOptions {
   ca?: string;
   /** Skip TLS verification (self-signed test clusters). */
   insecure?: boolean;
-  attempts?: number;
+  /** How long a host may take to answer as expected (default 60 s: a real Edge's init sleeps and nginx takes its time). */
+  waitSeconds?: number;
   delayMs?: number;
   timeoutMs?: number;
 }
@@ -28,7 +29,7 @@ export interface SmokeResult {
  * name, as `curl --resolve host:port:address` would do. The body is read but never logged:
  * `/settings` carries the anonymous token.
  */
-export function fetchThroughEdge(options: SmokeOptions, host: string, path: string): Promise<{ status: number; body: string }> {
+export function fetchThroughEdge(options: SmokeOptions, host: string, path: string): Promise<{ status: number; body: string; contentType: string }> {
   const secure = options.address.protocol === 'https:';
   const request = secure ? httpsRequest : httpRequest;
   const port = options.address.port === '' ? (secure ? 443 : 80) : Number(options.address.port);
@@ -46,7 +47,7 @@ export function fetchThroughEdge(options: SmokeOptions, host: string, path: stri
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), contentType: String(response.headers['content-type'] ?? '') }));
         response.on('error', reject);
       },
     );
@@ -56,44 +57,71 @@ export function fetchThroughEdge(options: SmokeOptions, host: string, path: stri
   });
 }
 
+/** The first stylesheet and the first script the index page loads (same-origin, relative or absolute path). */
+export function assetsOf(html: string): { css?: string; js?: string } {
+  const local = (ref: string | undefined): string | undefined => {
+    if (!ref || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(ref)) return undefined;
+    return ref.startsWith('/') ? ref : `/${ref.replace(/^\.\//, '')}`;
+  };
+  const links = [...html.matchAll(/<link\b[^>]*>/gi)].map((match) => match[0]).filter((tag) => /rel\s*=\s*["']?stylesheet/i.test(tag));
+  const css = local(/href\s*=\s*["']([^"']+)["']/i.exec(links[0] ?? '')?.[1]);
+  const script = [...html.matchAll(/<script\b[^>]*\bsrc\s*=\s*["']([^"']+)["'][^>]*>/gi)].map((match) => match[1])[0];
+  const js = local(script);
+  return { ...(css ? { css } : {}), ...(js ? { js } : {}) };
+}
+
+const TYPES = { css: /^text\/css\b/i, js: /^(application|text)\/javascript\b/i } as const;
+
 async function checkOnce(options: SmokeOptions, host: string): Promise<SmokeResult[]> {
+  const where = `through ${options.address.host}`;
   const index = await fetchThroughEdge(options, host, '/');
-  if (index.status !== 200) throw new Error(`GET https://${host}/ through ${options.address.host} answered ${index.status}`);
-  if (!/<html/i.test(index.body)) throw new Error(`GET https://${host}/ through ${options.address.host} did not answer an HTML page`);
+  if (index.status !== 200) throw new Error(`GET https://${host}/ ${where} answered ${index.status}`);
+  if (!/<html/i.test(index.body)) throw new Error(`GET https://${host}/ ${where} did not answer an HTML page`);
   const settings = await fetchThroughEdge(options, host, '/settings');
-  if (settings.status !== 200) throw new Error(`GET https://${host}/settings through ${options.address.host} answered ${settings.status}`);
+  if (settings.status !== 200) throw new Error(`GET https://${host}/settings ${where} answered ${settings.status}`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(settings.body);
   } catch {
-    throw new Error(`GET https://${host}/settings through ${options.address.host} is not JSON`);
+    throw new Error(`GET https://${host}/settings ${where} is not JSON`);
   }
   if (typeof parsed !== 'object' || parsed === null || !(host in parsed)) {
-    throw new Error(`GET https://${host}/settings through ${options.address.host} has no entry for ${host}`);
+    throw new Error(`GET https://${host}/settings ${where} has no entry for ${host}`);
   }
-  return [
+  const results: SmokeResult[] = [
     { host, path: '/', status: index.status },
     { host, path: '/settings', status: settings.status },
   ];
+  // The real Edge's http {} has no types: a block without its own serves CSS as text/plain, which browsers refuse.
+  for (const [kind, path] of Object.entries(assetsOf(index.body)) as Array<['css' | 'js', string]>) {
+    const asset = await fetchThroughEdge(options, host, path);
+    if (asset.status !== 200) throw new Error(`GET https://${host}${path} ${where} answered ${asset.status}`);
+    if (!TYPES[kind].test(asset.contentType)) {
+      throw new Error(`GET https://${host}${path} ${where} is served as '${asset.contentType || 'no Content-Type'}', not ${kind === 'css' ? 'text/css' : 'application/javascript'}`);
+    }
+    results.push({ host, path, status: asset.status });
+  }
+  return results;
 }
 
 /**
- * The optional smoke check after a rollout: each launcher host serves its index page and a
- * `/settings` with its own entry. The Edge may need a moment after its restart, so each host
- * gets a few attempts.
+ * The smoke check after a rollout: each launcher host serves its index page, a `/settings` with
+ * its own entry, and the stylesheet and script the index loads with their Content-Types. The Edge
+ * may need a while after a start, so each host is retried up to `waitSeconds` (bounded).
  */
 export async function smokeCheck(options: SmokeOptions, logger: Logger): Promise<SmokeResult[]> {
   const results: SmokeResult[] = [];
+  const deadline = Date.now() + (options.waitSeconds ?? 60) * 1000;
   for (const host of options.hosts) {
-    const attempts = options.attempts ?? 5;
-    for (let attempt = 1; ; attempt++) {
+    for (;;) {
       try {
-        results.push(...(await checkOnce(options, host)));
-        logger.info(`smoke check: ${host} serves / and /settings through ${options.address.host}`);
+        const checked = await checkOnce(options, host);
+        results.push(...checked);
+        logger.info(`smoke check: ${host} serves ${checked.map((result) => result.path).join(', ')} through ${options.address.host}`);
         break;
       } catch (error) {
-        if (attempt >= attempts) throw error;
-        await sleep(options.delayMs ?? 1000);
+        if (Date.now() >= deadline) throw error;
+        await sleep(options.delayMs ?? 2000);
       }
     }
   }

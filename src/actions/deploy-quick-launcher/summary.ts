@@ -57,6 +57,7 @@ export function summaryTables(rollout: RolloutResult, provision: ProvisionResult
         ['Content digest', rollout.digest],
         ['Previous digest', rollout.previousDigest ?? 'none'],
         ['Rolled back', String(rollout.rolledBack)],
+        ['Edge update', rollout.switch ? `${rollout.switch.path}: ${rollout.switch.reason}` : 'none'],
         ['Launcher hosts', hosts.join(', ') || 'none'],
       ],
     },
