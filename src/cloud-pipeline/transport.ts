@@ -184,7 +184,8 @@ export class ApiTransport {
     if (typeof envelope !== 'object' || envelope === null || Array.isArray(envelope)) {
       throw new CloudPipelineError(method, path, status, `unexpected answer: not a {status, payload} envelope: ${this.redact(text.slice(0, 200))}`);
     }
-    if (status >= 400 || envelope.status !== 'OK') {
+    // Result.status is OK, INFO, WARN or ERROR (controller/Result.java, ResultStatus.java): only ERROR fails.
+    if (status >= 400 || envelope.status === 'ERROR' || !['OK', 'INFO', 'WARN'].includes(String(envelope.status))) {
       throw new CloudPipelineError(method, path, status, this.redact(typeof envelope.message === 'string' && envelope.message !== '' ? envelope.message : `HTTP ${status}, status ${String(envelope.status)}`));
     }
     // NON_EMPTY (JsonMapper.java:76): an empty payload is left out; callers read absent as empty.

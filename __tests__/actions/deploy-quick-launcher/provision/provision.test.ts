@@ -48,6 +48,11 @@ describe('provision against the strict stand-in', () => {
     const anonymous = api.state.userByName('SHINY_PORTAL_ANONYMOUS_USER');
     expect(api.state.roleNames(anonymous ?? { id: 0, userName: '', roleIds: [] }).sort()).toEqual(['ROLE_ANONYMOUS_USER', 'ROLE_USER']);
     expect(tokenClaims(first.anonymousToken ?? '')).toMatchObject({ sub: 'SHINY_PORTAL_ANONYMOUS_USER', roles: ['ROLE_ANONYMOUS_USER', 'ROLE_USER'] });
+    // The token reaches the secured resources the launcher calls with it.
+    for (const path of ['/whoami', '/metadata/search?entityClass=TOOL&key=app_type&value=apps.example.org', '/tool/load?image=registry.local:5000/optimized/shiny']) {
+      const answer = await fetch(`${api.url}${path}`, { headers: { Authorization: `Bearer ${first.anonymousToken}` } });
+      expect([path, answer.status, ((await answer.json()) as { status: string }).status]).toEqual([path, 200, 'OK']);
+    }
     const shiny = toolOf(api, 'optimized/shiny');
     expect(shiny).toMatchObject({ shortDescription: 'shiny for the Quick Launcher', disk: 50, instanceType: 'm5.large', defaultCommand: '/start.sh', cpu: '0mi', ram: '0Gi' });
     expect(api.state.icons.get(shiny?.id ?? 0)?.toString()).toBe('png of shiny');
