@@ -193,10 +193,13 @@ export class EdgeNginx {
       const master = this.master;
       this.master = undefined;
       if (master && master.exitCode === null && master.signalCode === null) {
-        await new Promise<void>((resolve) => {
-          master.once('exit', () => resolve());
-          master.kill('SIGQUIT');
-        });
+        // Graceful first (init's `nginx -s quit`); a connection that stays open (a proxied
+        // WebSocket) must not hold the restart: fast shutdown after 5 s, as the kubelet ends a pod.
+        const exited = new Promise<void>((resolve) => master.once('exit', () => resolve()));
+        master.kill('SIGQUIT');
+        const timer = setTimeout(() => master.kill('SIGTERM'), 5000);
+        await exited;
+        clearTimeout(timer);
       }
       for (const pid of this.daemons) {
         if (processAlive(pid)) process.kill(pid, 'SIGQUIT');
