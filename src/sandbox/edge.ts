@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { defaultCertificate } from '../lib/edge-layout.js';
@@ -124,7 +124,7 @@ export async function startEdge(options: EdgeOptions): Promise<SandboxEdge> {
     initCopies(fs);
     if (!fs.volumes.some((mount) => mount.mountPath === '/opt/edge/pki')) {
       // stand-in only: a Deployment without a pki mount still gets the install's pair.
-      initCopies(new ContainerFs(fs.root, [...fs.volumes, { mountPath: '/opt/edge/pki', local: fallbackPki }]));
+      cpSync(fallbackPki, fs.local(EDGE_PATHS.pki), { recursive: true });
     }
     return nginx.start();
   }
