@@ -93,4 +93,13 @@ describeWith(['nginx', 'openssl'])('Edge layouts across a restart', () => {
     await writeFile(join(state, 'node/opt/edge/external-apps/broken.conf'), 'server { listen 8181 ssl; locaton / { } }\n');
     await expect(startEdge({ stateDir: state })).rejects.toThrow(/sandbox Edge: nginx did not start: .*unknown directive "locaton" in \/etc\/nginx\/external-apps\/broken\.conf:1/);
   });
+
+  test('a Deployment without a pki mount still starts with the install\'s pair in /etc/edge/pki', async () => {
+    const state = await tempDir('edge-no-pki');
+    const edge = await startEdge({ stateDir: state, mounts: [{ mountPath: '/etc/nginx/ext/external-apps', local: join(state, 'node/opt/edge/external-apps') }] });
+    started.push(edge);
+    expect(edge.serving).toBe(true);
+    expect(await readFile(edge.local('/etc/edge/pki/ssl-public-cert.pem'), 'utf8')).toContain('BEGIN CERTIFICATE');
+    expect(await answers(edge)).toBe(true);
+  });
 });
