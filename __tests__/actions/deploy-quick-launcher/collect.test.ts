@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { collectPayloadFiles, withAnonymousToken } from '../../../src/actions/deploy-quick-launcher/collect.js';
+import { checkEdgeConfigFiles, collectPayloadFiles, withAnonymousToken } from '../../../src/actions/deploy-quick-launcher/collect.js';
 import { InputError } from '../../../src/lib/errors.js';
 import { MemoryLogger } from '../../../src/lib/logger.js';
 import { writeManifest } from '../../../src/lib/manifest.js';
@@ -26,7 +26,8 @@ async function edgeConfig(): Promise<string> {
   await writeOutputFolder(
     dir,
     [
-      { path: 'external-apps/app.example.test.conf', content: 'server {}\n' },
+      { path: 'external-apps/app.example.test.srv.conf', content: 'server {}\n' },
+      { path: 'external-apps/tools.example.test.srv.conf', content: 'server {}\n' },
       { path: 'external-apps/quick-launcher/settings.json', content: JSON.stringify(SETTINGS) },
     ],
     { kind: 'edge-config', action: 'render-edge-config', inputsDigest: 'sha256:0' },
@@ -79,19 +80,31 @@ describe('collectPayloadFiles', () => {
       new MemoryLogger(),
     );
     expect(files.map((file) => [file.path, file.secret]).sort()).toEqual([
-      ['app.example.test.conf', false],
+      ['app.example.test.srv.conf', false],
       ['quick-launcher/settings.json', true],
       ['quick-launcher/www/index.html', false],
       ['quick-launcher/www/js/app.js', false],
+      ['tools.example.test.srv.conf', false],
     ]);
     expect(files.find((file) => file.path === 'quick-launcher/settings.json')?.content.toString()).toContain(TOKEN);
   });
 
+  it.each([
+    ['a host of the settings without its block', ['quick-launcher/settings.json', 'app.example.test.srv.conf'], "external-apps/tools.example.test.srv.conf is missing: quick-launcher/settings.json names the launcher host tools.example.test"],
+    [
+      'an old <host>.conf beside the blocks',
+      ['quick-launcher/settings.json', 'app.example.test.srv.conf', 'tools.example.test.srv.conf', 'app.example.test.conf'],
+      'external-apps/app.example.test.conf is not the server block of a launcher host in quick-launcher/settings.json (expected app.example.test.srv.conf, tools.example.test.srv.conf)',
+    ],
+  ])('installs exactly the blocks the settings name: %s is an InputError', (_name, paths, message) => {
+    expect(() => checkEdgeConfigFiles(paths, Object.keys(SETTINGS))).toThrow(new InputError('edge-config', `${message}${message.endsWith(')') ? '; render the folder again with this version of render-edge-config' : ", and the Edge needs its server block"}`));
+  });
+
   it('refuses an edge-config folder whose manifest does not match its files', async () => {
     const dir = await edgeConfig();
-    await writeFile(join(dir, 'external-apps/app.example.test.conf'), 'server { altered }\n');
+    await writeFile(join(dir, 'external-apps/app.example.test.srv.conf'), 'server { altered }\n');
     await expect(collectPayloadFiles({ edgeConfigDir: dir, distributionDir: await distribution([]) }, new MemoryLogger())).rejects.toThrow(
-      /^Input 'edge-config': .*app\.example\.test\.conf does not match its sha256 in manifest\.json/,
+      /^Input 'edge-config': .*app\.example\.test\.srv\.conf does not match its sha256 in manifest\.json/,
     );
   });
 

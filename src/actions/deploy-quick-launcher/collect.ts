@@ -2,7 +2,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tar from 'tar';
 import { LAUNCHER_WWW_DIR } from '../../lib/distribution-layout.js';
-import { EDGE_RELATIVE } from '../../lib/edge-layout.js';
+import { EDGE_LAUNCHER_DIR, EDGE_RELATIVE, serverBlockName } from '../../lib/edge-layout.js';
 import { InputError } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
 import { verifyManifest } from '../../lib/manifest.js';
@@ -86,6 +86,29 @@ async function walk(dir: string, relative = ''): Promise<string[]> {
 }
 
 /**
+ * The edge-config files the rollout installs: the settings, exactly one server block
+ * `<host>.srv.conf` per launcher host the settings name (the file sync-routes inserts run routes
+ * into, sync-routes.py:79,237-242), and what lies in the launcher's folder. A host without its
+ * block, or any other file at the top of external-apps (an old `<host>.conf`: nginx would warn
+ * "conflicting server name" and the run routes would land in a second block), is an InputError.
+ */
+export function checkEdgeConfigFiles(paths: readonly string[], hosts: readonly string[]): void {
+  const blocks = new Set(hosts.map((host) => serverBlockName(host)));
+  for (const host of hosts) {
+    if (!paths.includes(serverBlockName(host))) {
+      throw new InputError('edge-config', `${APPS_DIR}/${serverBlockName(host)} is missing: ${EDGE_RELATIVE.settings} names the launcher host ${host}, and the Edge needs its server block`);
+    }
+  }
+  for (const path of paths) {
+    if (path.startsWith(`${EDGE_LAUNCHER_DIR}/`) || blocks.has(path)) continue;
+    throw new InputError(
+      'edge-config',
+      `${APPS_DIR}/${path} is not the server block of a launcher host in ${EDGE_RELATIVE.settings} (expected ${[...blocks].join(', ') || 'none'}); render the folder again with this version of render-edge-config`,
+    );
+  }
+}
+
+/**
  * Everything the Edge rollout installs, verified against the producers' manifests first: the
  * rendered server blocks and settings (with the anonymous token, so always a Secret) from the
  * edge-config folder, and the launcher from the distribution folder. Paths are relative to the
@@ -97,22 +120,18 @@ export async function collectPayloadFiles(
 ): Promise<PayloadFile[]> {
   await verifyManifest(options.edgeConfigDir, 'edge-config', 'edge-config');
   await verifyManifest(options.distributionDir, 'distribution', 'distribution');
-  const files: PayloadFile[] = [];
-  let settingsFound = false;
-  for (const path of await walk(join(options.edgeConfigDir, APPS_DIR))) {
-    const content = await readFile(join(options.edgeConfigDir, APPS_DIR, path));
-    if (`${APPS_DIR}/${path}` === SETTINGS) {
-      settingsFound = true;
-      const settings = withAnonymousToken(content.toString('utf8'), options.anonymousToken);
-      if (options.anonymousToken !== undefined) {
-        logger.info(settings.hosts.length > 0 ? `anonymous token set for ${settings.hosts.join(', ')}` : 'no app launcher in the settings: the anonymous token is not used');
-      }
-      files.push({ path, content: Buffer.from(settings.text), secret: true, input: 'edge-config' });
-    } else {
-      files.push({ path, content, secret: false, input: 'edge-config' });
-    }
+  const paths = await walk(join(options.edgeConfigDir, APPS_DIR));
+  const settingsPath = EDGE_RELATIVE.settings;
+  if (!paths.includes(settingsPath)) throw new InputError('edge-config', `${options.edgeConfigDir} has no ${SETTINGS}`);
+  const settings = withAnonymousToken((await readFile(join(options.edgeConfigDir, APPS_DIR, settingsPath))).toString('utf8'), options.anonymousToken);
+  checkEdgeConfigFiles(paths, Object.keys(JSON.parse(settings.text) as object));
+  if (options.anonymousToken !== undefined) {
+    logger.info(settings.hosts.length > 0 ? `anonymous token set for ${settings.hosts.join(', ')}` : 'no app launcher in the settings: the anonymous token is not used');
   }
-  if (!settingsFound) throw new InputError('edge-config', `${options.edgeConfigDir} has no ${SETTINGS}`);
+  const files: PayloadFile[] = [{ path: settingsPath, content: Buffer.from(settings.text), secret: true, input: 'edge-config' }];
+  for (const path of paths.filter((candidate) => candidate !== settingsPath)) {
+    files.push({ path, content: await readFile(join(options.edgeConfigDir, APPS_DIR, path)), secret: false, input: 'edge-config' });
+  }
   const launcher = await launcherFiles(options.distributionDir);
   logger.info(`${files.length} files from edge-config, ${launcher.length} launcher files from the distribution`);
   return [...files, ...launcher];
