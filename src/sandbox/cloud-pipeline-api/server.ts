@@ -5,6 +5,7 @@ import type { Tool } from '../../cloud-pipeline/types.js';
 import { corsHeaders, isPreflight } from './cors.js';
 import { ApiFailure } from './failure.js';
 import { FaultInjector, type FaultOptions } from './faults.js';
+import { type WatchedRegistry, watchRegistry } from './registry-watch.js';
 import { nonEmpty } from './json.js';
 import { preferenceRoutes } from './preference-routes.js';
 import type { Dto } from './dtos.js';
@@ -33,6 +34,8 @@ export interface CloudPipelineApiOptions {
   registries?: string[];
   /** `api.security.anonymous.urls` (default `/restapi/route,/restapi/static-resources/**`). */
   anonymousUrls?: string[];
+  /** Real loopback registries whose pushes become tools, as their notifications would make them. */
+  watchRegistries?: WatchedRegistry[];
   faults?: FaultOptions;
 }
 
@@ -81,6 +84,7 @@ export async function startCloudPipelineApi(options: CloudPipelineApiOptions = {
   }
   for (const registry of options.registries ?? []) state.toolModel.addRegistry(registry);
   if (options.users) state.seedUsers(options.users, options.usersWithHome ?? true);
+  const watches = (options.watchRegistries ?? []).map((registry) => watchRegistry(state.toolModel, registry));
   const admin = state.requireUser(1);
   const token = options.token ?? state.issueToken(admin);
   const anonymousUrls = options.anonymousUrls ?? DEFAULT_ANONYMOUS_URLS;
@@ -244,6 +248,7 @@ export async function startCloudPipelineApi(options: CloudPipelineApiOptions = {
     },
     stop: () =>
       new Promise<void>((resolve) => {
+        for (const watch of watches) watch.stop();
         server.close(() => resolve());
         server.closeAllConnections();
       }),
