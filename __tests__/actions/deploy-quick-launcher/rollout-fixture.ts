@@ -7,7 +7,7 @@ import { rollout, type RolloutOptions, type RolloutResult } from '../../../src/a
 import { MemoryLogger } from '../../../src/lib/logger.js';
 import { execRunner } from '../../../src/tools/exec.js';
 import { Kubectl } from '../../../src/tools/kubectl.js';
-import { startKubernetesApi, type KubernetesApi } from '../../../src/sandbox/kubernetes/index.js';
+import { startKubernetesApi, type ClusterProfile, type KubernetesApi } from '../../../src/sandbox/kubernetes/index.js';
 import { resourceOfKind } from '../../../src/sandbox/kubernetes/resources.js';
 
 export const HOST_PATH = '/opt/edge/external-apps';
@@ -30,9 +30,9 @@ export class RolloutFixture {
     readonly kubectl: Kubectl,
   ) {}
 
-  /** `exec: false` denies pods/exec, so the deploy takes the restart path. */
-  static async start(options: { exec?: boolean } = {}): Promise<RolloutFixture> {
-    const api = await startKubernetesApi({ ...(options.exec === false ? { rbac: [NO_EXEC] } : {}) });
+  /** `exec: false` denies pods/exec, so the deploy takes the restart path; `profile` picks the cluster (default current). */
+  static async start(options: { exec?: boolean; profile?: ClusterProfile } = {}): Promise<RolloutFixture> {
+    const api = await startKubernetesApi({ ...(options.exec === false ? { rbac: [NO_EXEC] } : {}), ...(options.profile ? { profile: options.profile } : {}) });
     await api.seedEdge();
     const dir = await mkdtemp(join(tmpdir(), 'ql-rollout-'));
     const kubeconfig = join(dir, 'kubeconfig');

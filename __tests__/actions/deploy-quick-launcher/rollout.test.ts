@@ -138,6 +138,32 @@ describeWith(['kubectl'])('Edge rollout with the real kubectl against the Kubern
     expect(fixture.api.requests().some((request) => request.method === 'DELETE' && request.path.endsWith(`/pods/${old}`))).toBe(true);
   });
 
+  it('a lease lost before the switch aborts: no restart, no annotation, the error says what was left', async () => {
+    // Another deploy takes the lease while the installer Job runs.
+    const unsubscribe = fixture.api.api.store.subscribe((event) => {
+      if (event.type !== 'ADDED' || event.resource.kind !== 'Job') return;
+      fixture.api.api.mutate(resourceOfKind('Lease'), 'default', 'quick-launcher-deploy', (lease) => {
+        (lease.spec as { holderIdentity: string }).holderIdentity = 'other-run';
+      });
+    });
+    const restartedAt = (): unknown => (fixture.api.api.store.get(resourceOfKind('Deployment'), 'default', 'cp-edge') as { spec: { template: { metadata?: { annotations?: Record<string, string> } } } }).spec.template.metadata?.annotations;
+    const before = restartedAt();
+    try {
+      const error = await fixture.deploy(fixture.payload('v1')).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(RolloutError);
+      expect((error as Error).message).toBe(
+        'lost the deploy lease to other-run before the switch: the Edge was neither reloaded nor restarted (the files placed on the node go live only with the next deploy or Edge restart)',
+      );
+      expect((error as RolloutError).result).toMatchObject({ changed: false, rolledBack: false });
+    } finally {
+      unsubscribe();
+    }
+    expect(restartedAt()).toEqual(before);
+    expect(fixture.edgeAnnotations()[ANNOTATION_DIGEST]).toBeUndefined();
+    // Not ours any more: the lease is left to its holder.
+    expect(fixture.storedText('Lease')).toContain('other-run');
+  });
+
   it('two deploys at once serialize on the lease: the second finds the content live', async () => {
     const payload = fixture.payload('v1');
     const [first, second] = await Promise.all([
@@ -205,5 +231,37 @@ describeWith(['kubectl', 'nginx'])('Edge rollout with nginx in the installer ima
     expect((error as Error).message).toContain('nginx -t rejected the new server blocks (nothing was changed)');
     expect((error as Error).message).toContain('unknown directive "locaton" in external-apps/broken.example.test.srv.conf:1');
     expect(await fixture.hostFiles()).toEqual(before);
+  });
+});
+
+describeWith(['kubectl'])('Edge rollout on a classic v1.15.4 cluster (no server-side apply, no Job TTL)', () => {
+  let classic: RolloutFixture;
+  beforeEach(async () => {
+    classic = await RolloutFixture.start({ exec: false, profile: 'classic' });
+  });
+  afterEach(async () => classic.stop());
+
+  it('first deploy, dry run and no-op work with create and patches only', async () => {
+    const payload = classic.payload('v1');
+    const plan = await classic.deploy(payload, { dryRun: true });
+    expect(plan.changes?.map((change) => change.change)).toEqual(['create', 'create', 'create']);
+    const result = await classic.deploy(payload);
+    expect(result).toMatchObject({ changed: true, rolledBack: false });
+    expect((await classic.hostFiles())['quick-launcher/www/index.html']).toBe('<html>v1</html>');
+    expect(classic.api.requests().filter((request) => request.contentType === 'application/apply-patch+yaml')).toEqual([]);
+    await classic.api.idle();
+    classic.api.clearRequests();
+    expect((await classic.deploy(classic.payload('v1'))).changed).toBe(false);
+    expect(classic.api.mutatingRequests()).toEqual([]);
+  });
+
+  it('a deploy killed half-way converges', async () => {
+    const payload = classic.payload('v1');
+    const objects = payloadObjects(payload, { namespace: 'default', prefix: 'quick-launcher', script: renderInstaller().text });
+    await classic.kubectl.create(listDocument(objects.slice(0, 2)));
+    await classic.kubectl.create(JSON.stringify(leaseObject({ name: 'quick-launcher-deploy', namespace: 'default', holder: 'killed-run', durationSeconds: 30, now: new Date(Date.now() - 60_000) })));
+    const result = await classic.deploy(payload);
+    expect(result.steps.find((step) => step.step === 'payload')?.result).toMatch(/, 1 created$/);
+    expect((await classic.hostFiles())['quick-launcher/www/index.html']).toBe('<html>v1</html>');
   });
 });
