@@ -9,7 +9,9 @@ import { startCloudPipelineApi } from '../../../../src/sandbox/cloud-pipeline-ap
 import {
   DEFAULT_SYSTEM_USERS,
   parseHomeHierarchy,
+  parseHomeAuto,
   parseHomeStorageTemplate,
+  parseToolRegistration,
   parsePreferences,
   parseSyncHomeFolders,
   parseSystemUsers,
@@ -88,6 +90,22 @@ describe('input parsers', () => {
     expect(() => parseSyncHomeFolders('everyone')).toThrow("Input 'sync-home-folders': 'everyone' is not one of none, system, all");
     expect(() => parseHomeStorageTemplate('{"datastorage": {"name": "shared"}}')).toThrow(/^Input 'home-storage-template': .*must contain '@@'/);
     expect(() => parseHomeStorageTemplate('{"datastorage": ')).toThrow(/^Input 'home-storage-template': the template: not valid JSON/);
+  });
+
+  test('home-storage-auto: empty leaves it to provisioning, true/false set it, anything else is named', () => {
+    expect(parseHomeAuto('')).toBeUndefined();
+    expect(parseHomeAuto(' TRUE ')).toBe(true);
+    expect(parseHomeAuto('false')).toBe(false);
+    expect(() => parseHomeAuto('yes')).toThrow("Input 'home-storage-auto': 'yes' is not true, false or empty");
+  });
+
+  test('tool-cpu and tool-ram: both or neither, each a quantity', () => {
+    expect(parseToolRegistration('', '')).toBeUndefined();
+    expect(parseToolRegistration('500m', '4Gi')).toEqual({ cpu: '500m', ram: '4Gi' });
+    expect(() => parseToolRegistration('1', '')).toThrow("Input 'tool-ram': is required when 'tool-cpu' is given");
+    expect(() => parseToolRegistration('', '1Gi')).toThrow("Input 'tool-cpu': is required when 'tool-ram' is given");
+    expect(() => parseToolRegistration('one', '1Gi')).toThrow("Input 'tool-cpu': 'one' is not a cpu quantity");
+    expect(() => parseToolRegistration('1', '4 GB')).toThrow("Input 'tool-ram': '4 GB' is not a memory quantity");
   });
 });
 

@@ -125,6 +125,35 @@ export function parseSyncHomeFolders(text: string, input = 'sync-home-folders'):
 }
 
 /**
+ * Parses a `storage.user.home.auto` input: '' leaves the decision to provisioning (switched on
+ * while the site has never set it), `true`/`false` set it either way (a site-wide change).
+ */
+export function parseHomeAuto(text: string, input = 'home-storage-auto'): boolean | undefined {
+  const value = text.trim().toLowerCase();
+  if (value === '') return undefined;
+  if (value === 'true' || value === 'false') return value === 'true';
+  throw new InputError(input, `'${text.trim()}' is not true, false or empty`);
+}
+
+/** Kubernetes-style quantities as Cloud Pipeline stores a tool's cpu (`1`, `500m`) and ram (`4Gi`). */
+const CPU = /^\d+(\.\d+)?m?$/;
+const RAM = /^\d+(\.\d+)?(Ki|Mi|Gi|Ti|K|M|G|T)?$/;
+
+/**
+ * Parses the cpu and ram that let provisioning register a tool its push did not create
+ * (`/tool/register` needs both, `ToolManager.java:151-154`); both empty means never register.
+ */
+export function parseToolRegistration(cpu: string, ram: string, inputs = { cpu: 'tool-cpu', ram: 'tool-ram' }): { cpu: string; ram: string } | undefined {
+  const [c, r] = [cpu.trim(), ram.trim()];
+  if (c === '' && r === '') return undefined;
+  if (c === '') throw new InputError(inputs.cpu, `is required when '${inputs.ram}' is given (a tool is registered with both)`);
+  if (r === '') throw new InputError(inputs.ram, `is required when '${inputs.cpu}' is given (a tool is registered with both)`);
+  if (!CPU.test(c)) throw new InputError(inputs.cpu, `'${c}' is not a cpu quantity such as 1, 0.5 or 500m`);
+  if (!RAM.test(r)) throw new InputError(inputs.ram, `'${r}' is not a memory quantity such as 4Gi or 512Mi`);
+  return { cpu: c, ram: r };
+}
+
+/**
  * Checks the `home-storage-template` input (`storage.user.home.template`, a DataStorageTemplate:
  * `{"datastorage": {"name": "@@-home", …}, "permissions": […], "metadata": {…}}`) and returns it
  * unchanged.
