@@ -6,8 +6,7 @@ import { execRunner, findOnPath } from '../tools/exec.js';
 import { OpenSsl } from '../tools/openssl.js';
 import type { KubeApi } from './kubernetes/api.js';
 import type { ExecHandler } from './kubernetes/exec-handler.js';
-import type { LocalMount } from './kubernetes/volumes.js';
-import { ContainerFs } from './edge/container.js';
+import { ContainerFs, type VolumeMount } from './edge/container.js';
 import { edgeExecHandler } from './edge/exec.js';
 import { EDGE_PATHS, createContainerFilesystem, initCopies } from './edge/image.js';
 import { classicMounts, edgeLayoutOf, externalAppsVolume, type EdgeLayout } from './edge/layout.js';
@@ -18,6 +17,7 @@ import { SyncRoutes, type RouteResult, type RouteSpec } from './edge/sync-routes
 export type { CommandResult } from './edge/nginx-process.js';
 export type { RouteResult, RouteSpec } from './edge/sync-routes.js';
 export type { EdgeLayout } from './edge/layout.js';
+export type { VolumeMount } from './edge/container.js';
 
 /**
  * The Edge stand-in (docs/sandbox-edge.md): a folder standing for the cp-edge container's
@@ -47,7 +47,7 @@ export interface SandboxEdge {
   /** nginx's output when the last start failed. */
   readonly lastStartError: string | undefined;
   /** A new container: fresh filesystem from the image, init's copies, nginx started (never throws for nginx). */
-  restart(options?: { mounts?: LocalMount[] }): Promise<void>;
+  restart(options?: { mounts?: VolumeMount[] }): Promise<void>;
   stop(): Promise<void>;
   /** `kubectl exec` into the Edge container (register it for the Edge's pods). */
   execHandler: ExecHandler;
@@ -67,10 +67,10 @@ export interface EdgeOptions {
   /** Loopback port; 0 picks a free one. */
   port?: number;
   /**
-   * The container's volume mounts as local folders, as the Edge Deployment declares them
-   * (default: the classic layout over `<stateDir>/node`).
+   * The container's volume mounts as local folders, as the Edge Deployment declares them, with
+   * their `readOnly` (default: the classic layout over `<stateDir>/node`).
    */
-  mounts?: LocalMount[];
+  mounts?: VolumeMount[];
   /** The Edge container's name (`cp-edge`). */
   container?: string;
   /** The Kubernetes API stand-in, for the container's env in exec sessions. */

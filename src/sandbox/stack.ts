@@ -1,13 +1,12 @@
 import { join } from 'node:path';
 import { DEFAULT_EDGE_APPS_DIR } from '../lib/edge-layout.js';
 import { startCloudPipelineApi, type CloudPipelineApi } from './cloud-pipeline-api/index.js';
-import { startEdge, freePort, type SandboxEdge } from './edge.js';
+import { startEdge, freePort, type SandboxEdge, type VolumeMount } from './edge.js';
 import type { ExecHandler } from './kubernetes/exec-handler.js';
 import { localExecHandler } from './kubernetes/exec-local.js';
 import { startKubernetesApi, type ClusterProfile, type KubernetesApi, type SeededEdge } from './kubernetes/index.js';
 import { objectAt, objectsAt, stringMap, type JsonObject } from './kubernetes/json.js';
 import { resourceOfKind } from './kubernetes/resources.js';
-import type { LocalMount } from './kubernetes/volumes.js';
 
 /**
  * The whole local stand-in of a Cloud Pipeline cluster (SPEC §7), in one process: the API
@@ -60,7 +59,8 @@ export async function startSandboxStack(options: SandboxStackOptions): Promise<S
   const kube = await startKubernetesApi({ workDir, profile: options.profile ?? 'current' });
   const seeded = await kube.seedEdge({ externalHost: '127.0.0.1', externalPort: port });
   const liveDeployment = (): JsonObject | undefined => kube.api.store.get(resourceOfKind('Deployment'), seeded.namespace, seeded.deployment);
-  const mountsOf = (deployment: JsonObject): LocalMount[] => kube.workloadMounts(deployment).map((mount) => ({ mountPath: mount.mountPath.replace(/\/+$/, ''), local: mount.local }));
+  const mountsOf = (deployment: JsonObject): VolumeMount[] =>
+    kube.workloadMounts(deployment).map((mount) => ({ mountPath: mount.mountPath.replace(/\/+$/, ''), local: mount.local, readOnly: mount.readOnly }));
 
   if (options.edge !== false) {
     const deployment = liveDeployment();

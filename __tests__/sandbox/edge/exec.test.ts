@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { startEdge, type SandboxEdge } from '../../../src/sandbox/edge.js';
+import { canEnforceReadOnly } from '../../../src/sandbox/edge/read-only-mounts.js';
 import { startSandboxStack, type SandboxStack } from '../../../src/sandbox/stack.js';
 import { describeWith } from '../../helpers/services.js';
 import { APP_HOST, curl, installLauncher, renderFor, tempDir } from './edge-helpers.js';
@@ -84,6 +85,21 @@ describeWith(['nginx', 'openssl'])('kubectl exec into the Edge container (the ha
     await holding;
     await expect(edge.publishRoute({ host: APP_HOST, path: 'x', target: '127.0.0.1:9' })).rejects.toThrow('sync-routes.lock');
     expect(await holder).toBe(0);
+  });
+
+  test("the Deployment's read-only mounts are read-only in the container (where this machine can make them so)", async () => {
+    const result = await exec(edge, ['sh', '-c', 'touch /etc/nginx/ext/external-apps/new.conf; touch /etc/nginx/external-apps/new.conf']);
+    const writable = await readFile(join(edge.hostPath, 'new.conf'), 'utf8').then(() => true, () => false);
+    if (await canEnforceReadOnly()) {
+      expect(result.stderr).toContain("touch: cannot touch '/etc/nginx/ext/external-apps/new.conf': Read-only file system");
+      expect(writable).toBe(false);
+    } else {
+      // Without root and a mount namespace the mount cannot be made read-only here (docs/sandbox-edge.md).
+      expect(writable).toBe(true);
+    }
+    // The container's own folders stay writable.
+    expect(await readFile(edge.local('/etc/nginx/external-apps/new.conf'), 'utf8')).toBe('');
+    await exec(edge, ['rm', '-f', '/etc/nginx/external-apps/new.conf']);
   });
 
   test('an unknown command and another container are the errors the API server reports', async () => {

@@ -1,6 +1,11 @@
 import { join } from 'node:path';
 import { rewritePaths, type LocalMount } from '../kubernetes/volumes.js';
 
+/** A volume mount of the container: where it is seen, its local folder, whether it is read-only. */
+export interface VolumeMount extends LocalMount {
+  readOnly?: boolean;
+}
+
 /**
  * The Edge container's filesystem as a local folder: `root` stands for `/`, and each volume mount
  * of the Edge Deployment (`/etc/nginx/ext/external-apps`, `/opt/edge/pki`, or
@@ -13,7 +18,7 @@ export class ContainerFs {
 
   constructor(
     readonly root: string,
-    readonly volumes: readonly LocalMount[],
+    readonly volumes: readonly VolumeMount[],
   ) {}
 
   /** Every container path prefix with its local folder, volumes first (they win when longer). */

@@ -5,6 +5,7 @@ import type { ExecHandler, ExecIO, ExecRequest } from '../kubernetes/exec-handle
 import { objectAt, objectsAt } from '../kubernetes/json.js';
 import type { ContainerFs } from './container.js';
 import { EDGE_PATHS } from './image.js';
+import { canEnforceReadOnly, findExecutable, withReadOnly } from './read-only-mounts.js';
 
 /** What the exec handler needs from the Edge stand-in at the time of each call. */
 export interface ExecTarget {
@@ -34,10 +35,10 @@ function readsScript(command: readonly string[]): boolean {
  * Edge image has them. Output names container paths again.
  */
 export function edgeExecHandler(target: ExecTarget): ExecHandler {
-  return (request: ExecRequest, io: ExecIO) => {
+  return async (request: ExecRequest, io: ExecIO) => {
     const podName = String((request.pod.metadata as { name?: string } | undefined)?.name ?? '');
     if (request.container && request.container !== target.container) {
-      return Promise.reject(new Error(`container ${request.container} is not valid for pod ${podName}`));
+      throw new Error(`container ${request.container} is not valid for pod ${podName}`);
     }
     const fs = target.fs();
     const argv = request.command.map((arg) => fs.rewrite(arg));
@@ -58,8 +59,14 @@ export function edgeExecHandler(target: ExecTarget): ExecHandler {
       HOSTNAME: podName,
       LANG: 'C',
     };
+    if (!findExecutable(argv[0] ?? '', env.PATH)) {
+      // containerd's answer for a command that cannot start, reported as the session's error.
+      throw new Error(`error executing command in container: failed to exec in container: OCI runtime exec failed: exec failed: unable to start container process: exec: "${request.command[0]}": executable file not found in $PATH: unknown`);
+    }
+    const readOnly = (await canEnforceReadOnly()) ? fs.volumes.filter((mount) => mount.readOnly).map((mount) => mount.local) : [];
+    const command = withReadOnly(argv, readOnly);
     return new Promise<number>((resolve, reject) => {
-      const child = spawn(argv[0], argv.slice(1), { cwd: fs.root, env, stdio: [request.stdin && io.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
+      const child = spawn(command[0], command.slice(1), { cwd: fs.root, env, stdio: [request.stdin && io.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
       const named = (chunk: Buffer): Buffer => Buffer.from(fs.unrewrite(chunk.toString()));
       child.stdout?.on('data', (chunk: Buffer) => io.stdout(named(chunk)));
       child.stderr?.on('data', (chunk: Buffer) => io.stderr(named(chunk)));

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { LocalMount } from '../kubernetes/volumes.js';
+import type { VolumeMount } from './container.js';
 import { EDGE_PATHS } from './image.js';
 
 /**
@@ -20,9 +21,9 @@ export function externalAppsVolume(mounts: readonly LocalMount[]): string | unde
 }
 
 /** The classic layout's mounts over a node folder (for an Edge started without a cluster). */
-export function classicMounts(nodeRoot: string): LocalMount[] {
+export function classicMounts(nodeRoot: string): VolumeMount[] {
   return [
-    { mountPath: EDGE_PATHS.externalAppsMount, local: join(nodeRoot, 'opt/edge/external-apps') },
-    { mountPath: '/opt/edge/pki', local: join(nodeRoot, 'opt/edge/pki') },
+    { mountPath: EDGE_PATHS.externalAppsMount, local: join(nodeRoot, 'opt/edge/external-apps'), readOnly: true },
+    { mountPath: '/opt/edge/pki', local: join(nodeRoot, 'opt/edge/pki'), readOnly: true },
   ];
 }
