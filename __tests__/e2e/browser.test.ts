@@ -118,7 +118,7 @@ describeWithBrowser(['nginx', 'openssl', 'kubectl'])('the launcher in headless C
     // The default images are in the registry Cloud Pipeline watches: their push notifications
     // created the tools (DockerRegistryManager.notifyDockerRegistryEvents), which the deploy finds.
     stack.api.state.toolModel.addRegistry(REGISTRY_HOST);
-    for (const name of IMAGES) stack.api.state.toolModel.pushImage(REGISTRY_HOST, `library/${name}`, 'latest');
+    for (const name of IMAGES) stack.api.pushImage(REGISTRY_HOST, `library/${name}`, 'latest');
     const logger = new MemoryLogger();
     await runChain({
       stages: ['build-dist', 'build-images', 'render', 'deploy'],
