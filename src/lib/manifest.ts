@@ -117,7 +117,28 @@ export async function readManifest(dir: string, input: string): Promise<Manifest
   if (schema !== MANIFEST_SCHEMA) {
     throw new InputError(input, `${path} has schema ${JSON.stringify(schema)}; this version reads schema ${MANIFEST_SCHEMA}`);
   }
+  const seen = new Set<string>();
+  for (const file of value.files) {
+    const problem = entryPathProblem(file.path);
+    if (problem) throw new InputError(input, `${path} lists ${JSON.stringify(file.path)}, which ${problem}`);
+    if (seen.has(file.path)) throw new InputError(input, `${path} lists ${JSON.stringify(file.path)} twice`);
+    seen.add(file.path);
+  }
   return value;
+}
+
+/**
+ * Why a manifest entry is not the relative POSIX path of a file inside its folder (as listFiles
+ * writes them: no leading `/`, no `.`, `..` or empty segment, no backslash), or undefined.
+ */
+function entryPathProblem(path: string): string | undefined {
+  if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) return 'is an absolute path, not a path inside the folder';
+  const segments = path.split('/');
+  if (segments.includes('..')) return "has a '..' segment: it would name a file outside the folder";
+  if (path.includes('\\') || path.includes('\0')) return 'has a backslash or NUL byte, which a file listed here never has';
+  if (segments.some((segment) => segment === '' || segment === '.')) return "has an empty or '.' segment, which a file listed here never has";
+  if (path === MANIFEST_FILE) return 'is the manifest itself';
+  return undefined;
 }
 
 /**

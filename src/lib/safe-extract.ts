@@ -1,4 +1,5 @@
-import { lstat, mkdir, readdir, readlink } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, mkdir, open, readdir, readlink } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import * as tar from 'tar';
 import { ConfigurationError, errorCode, errorMessage } from './errors.js';
@@ -168,4 +169,52 @@ export async function checkFolder(dir: string, limits: SafetyLimits = DEFAULT_LI
   }
   await walk('');
   return paths;
+}
+
+function typeOf(stat: { isDirectory(): boolean; isFile(): boolean; isSymbolicLink(): boolean }): string {
+  return stat.isDirectory() ? 'Directory' : stat.isFile() ? 'File' : stat.isSymbolicLink() ? 'SymbolicLink' : 'Other';
+}
+
+/**
+ * Reads one regular file of a folder given as a distribution under the rules an archive entry is
+ * read by (`readArchiveFile` reads only regular file entries): every folder on the way must be a
+ * real folder and the file a regular file with one name, so no link or hard link can point the
+ * read at a file outside the tree. Undefined when some part of the path does not exist.
+ */
+export async function readTreeFile(dir: string, path: string, limits: SafetyLimits = DEFAULT_LIMITS): Promise<Buffer | undefined> {
+  const checker = new EntryChecker(dir, limits);
+  const parts = checker.check({ path, type: 'File', size: 0 }).split('/');
+  for (let index = 0; index < parts.length; index += 1) {
+    const relative = parts.slice(0, index + 1).join('/');
+    const last = index === parts.length - 1;
+    let stat;
+    try {
+      stat = await lstat(join(dir, relative));
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') return undefined;
+      throw new UnsafeEntryError(dir, relative, `cannot be read (${errorCode(error) ?? errorMessage(error)})`);
+    }
+    const type = typeOf(stat);
+    if (type === 'SymbolicLink') {
+      const target = await readlink(join(dir, relative));
+      throw new UnsafeEntryError(dir, relative, last ? `is a symbolic link (to '${target}'); only a regular file is read` : `is a symbolic link (to '${target}'), and ${path} lies through it`);
+    }
+    if (!last && type !== 'Directory') return undefined;
+    if (last && type !== 'File') throw new UnsafeEntryError(dir, relative, 'is not a regular file');
+    if (last && stat.nlink > 1) throw new UnsafeEntryError(dir, relative, `is a hard link (${stat.nlink} names for one file)`);
+    if (last && stat.size > limits.maxEntrySize) {
+      throw new UnsafeEntryError(dir, relative, `is oversize (${stat.size} bytes; the limit is ${limits.maxEntrySize})`);
+    }
+  }
+  // O_NOFOLLOW: a link swapped in after the checks is refused by the kernel, not followed.
+  const handle = await open(join(dir, ...parts), constants.O_RDONLY | constants.O_NOFOLLOW).catch((error: unknown) => {
+    throw new UnsafeEntryError(dir, path, `cannot be read (${errorCode(error) ?? errorMessage(error)})`);
+  });
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile() || stat.nlink > 1) throw new UnsafeEntryError(dir, path, 'changed while it was checked');
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
 }

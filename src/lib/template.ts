@@ -14,8 +14,25 @@ engine.registerHelper('json', (value: unknown, options: Handlebars.HelperOptions
     const start = (options as { loc?: { start: { line: number; column: number } } }).loc?.start;
     throw new Error(`"json argument" not defined in helper - ${start?.line ?? 0}:${start?.column ?? 0}`);
   }
-  return JSON.stringify(value);
+  return JSON.stringify(typeof value === 'object' && value !== null ? (jsonTexts.get(value) ?? value) : value);
 });
+
+/**
+ * String values of a JSON template, by the object that stands for each in the context: `{{name}}`
+ * (or `{{{name}}}`) writes it as the JSON escape of its text without quotes, so inside a JSON
+ * string it can never close the string, whatever the text holds; `{{json name}}` writes the whole
+ * JSON string. The object has no prototype and no named property, so no template name reaches
+ * anything but the escaped text.
+ */
+const jsonTexts = new WeakMap<object, string>();
+
+function jsonText(value: string): object {
+  const escaped = JSON.stringify(value).slice(1, -1);
+  const text = Object.create(null) as object;
+  Object.defineProperty(text, Symbol.toPrimitive, { value: () => escaped });
+  jsonTexts.set(text, value);
+  return text;
+}
 
 /** A template and who to blame for it: the input that named it and the file it came from. */
 export interface TemplateSource {
@@ -26,6 +43,7 @@ export interface TemplateSource {
 
 const MISSING = /^"([^"]+)" not defined in .* - (\d+):(\d+)$/;
 const PARSE = /Parse error on line (\d+):/;
+const HELPER = /used the unknown helper (\S+?)(?: - (\d+):\d+)?$/;
 const LOCATED = / - (\d+):(\d+)$/;
 
 function templateError(source: TemplateSource, error: unknown): InputError {
@@ -36,6 +54,13 @@ function templateError(source: TemplateSource, error: unknown): InputError {
     return new InputError(source.input, what, {
       file: source.file,
       line: Number(missing[2]),
+    });
+  }
+  const helper = HELPER.exec(message);
+  if (helper) {
+    return new InputError(source.input, `unknown helper '${helper[1]}' (there are json and Handlebars' built-in helpers)`, {
+      file: source.file,
+      ...(helper[2] ? { line: Number(helper[2]) } : {}),
     });
   }
   const parse = PARSE.exec(message);
@@ -50,11 +75,33 @@ function templateError(source: TemplateSource, error: unknown): InputError {
   });
 }
 
+/**
+ * The context as a template sees it: an object without a prototype, so that `constructor`,
+ * `toString`, `__proto__` and the like are unknown variables (an error in strict mode) instead
+ * of inherited names that render as "".
+ */
+function bareContext(context: object): object {
+  const bare = Object.assign(Object.create(null) as object, context);
+  // Handlebars names the context in its "not defined in <context>" message.
+  Object.defineProperty(bare, Symbol.toPrimitive, { value: () => 'the template context' });
+  return bare;
+}
+
 /** Renders `source` with `context`; any template problem is an InputError with file and line. */
 export function renderTemplate(source: TemplateSource, context: object): string {
   try {
-    return engine.compile(source.text, { strict: true, noEscape: true })(context);
+    return engine.compile(source.text, { strict: true, noEscape: true, knownHelpers: { json: true }, knownHelpersOnly: true })(bareContext(context));
   } catch (error) {
     throw templateError(source, error);
   }
+}
+
+/**
+ * Renders a template of JSON text: each string value is written JSON-escaped (see jsonText), so a
+ * value cannot add keys or end a string early however the template places it. The caller still
+ * parses the result.
+ */
+export function renderJsonTemplate(source: TemplateSource, context: Readonly<Record<string, string>>): string {
+  const values = Object.fromEntries(Object.entries(context).map(([name, value]) => [name, jsonText(value)]));
+  return renderTemplate(source, values);
 }

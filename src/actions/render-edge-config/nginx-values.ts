@@ -31,7 +31,10 @@ export function checkHost(raw: string, input: string): string {
   if (value === '') throw new InputError(input, 'is empty; give a DNS host name such as apps.example.com');
   refuseDangerous(value, input, 'DNS host name');
   const host = value.toLowerCase();
-  if (host.length > 253 || !host.split('.').every((label) => LABEL.test(label))) {
+  if (host.length > 253) {
+    throw new InputError(input, `${JSON.stringify(value)} is not a valid DNS host name: it has ${host.length} characters, and a host name has at most 253`);
+  }
+  if (!host.split('.').every((label) => LABEL.test(label))) {
     throw new InputError(
       input,
       `${JSON.stringify(value)} is not a valid DNS host name (letters, digits and '-' in dot-separated labels of 1-63 characters)`,
@@ -51,6 +54,11 @@ export function checkPath(raw: string, input: string): string {
   return value.length > 1 ? value.replace(/\/+$/, '') : value;
 }
 
+/** A TCP port: 1-5 digits, 1..65535. */
+export function isPort(value: string): boolean {
+  return /^\d{1,5}$/.test(value) && Number(value) >= 1 && Number(value) <= 65535;
+}
+
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 
 /** A `listen` address: a port, or an IPv4 address and port (`127.0.0.1:18443`). */
@@ -64,13 +72,13 @@ export function checkListen(raw: string, input: string): string {
   if (address !== undefined && (!octets || octets.slice(1).some((octet) => Number(octet) > 255))) {
     throw new InputError(input, `${JSON.stringify(value)} is not PORT or IPV4:PORT`);
   }
-  if (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535) {
+  if (!isPort(port)) {
     throw new InputError(input, `${JSON.stringify(value)} is not a port number in 1..65535`);
   }
   return value;
 }
 
-/** An http(s) URL for the launcher's `api` setting (it is JSON-encoded, never reaches nginx). */
+/** An http(s) URL for the launcher's `api` setting, normalised (it is JSON-encoded, never reaches nginx). */
 export function checkApiUrl(raw: string, input: string): string {
   const value = raw.trim();
   let url: URL;
@@ -83,7 +91,13 @@ export function checkApiUrl(raw: string, input: string): string {
     throw new InputError(input, `${JSON.stringify(value)} must be an http or https URL`);
   }
   if (url.username || url.password) throw new InputError(input, 'must not carry credentials');
-  return value.replace(/\/+$/, '');
+  // The launcher appends each call's path to it as text (combineUrl), so a query or fragment
+  // would end up in the middle of every request URL.
+  if (url.search || url.hash || value.includes('?') || value.includes('#')) {
+    throw new InputError(input, `${JSON.stringify(value)} must not have a query or fragment (expected https://<host>/pipeline/restapi)`);
+  }
+  // The normalised form (WHATWG URL serialisation: quotes and spaces percent-encoded).
+  return url.href.replace(/\/+$/, '');
 }
 
 /** A Cloud Pipeline user name for the `serviceUser` setting. */

@@ -1,6 +1,6 @@
 import { InputError } from '../../lib/errors.js';
 import type { Inputs } from './inputs.js';
-import { checkApiUrl, checkHost, checkListen, checkPath, checkUserName } from './nginx-values.js';
+import { checkApiUrl, checkHost, checkListen, checkPath, checkUserName, isPort } from './nginx-values.js';
 
 export type LauncherKind = 'app' | 'tool';
 
@@ -74,9 +74,12 @@ function resolveApiUrl(inputs: Inputs, env: NodeJS.ProcessEnv, installConfig: Re
   if (!host) {
     throw new InputError('api-external-url', 'is required: give https://<api-host>/pipeline/restapi, or set CP_API_SRV_EXTERNAL_HOST');
   }
-  const port = pick('api-external-url', undefined, 'CP_API_SRV_EXTERNAL_PORT', env, installConfig)?.value;
+  const port = pick('api-external-url', undefined, 'CP_API_SRV_EXTERNAL_PORT', env, installConfig);
   const hostName = checkSourcedHost(host, 'api-external-url');
-  const suffix = port && port !== '443' ? `:${port}` : '';
+  if (port && !isPort(port.value)) {
+    throw new InputError('api-external-url', `(from ${port.origin}) ${JSON.stringify(port.value)} is not a port number in 1..65535`);
+  }
+  const suffix = port && Number(port.value) !== 443 ? `:${Number(port.value)}` : '';
   return checkApiUrl(`https://${hostName}${suffix}/pipeline/restapi`, 'api-external-url');
 }
 

@@ -1,6 +1,6 @@
 import { InputError } from '../../lib/errors.js';
 import { jsonErrorPosition } from '../../lib/json-position.js';
-import { renderTemplate, type TemplateSource } from '../../lib/template.js';
+import { renderJsonTemplate, type TemplateSource } from '../../lib/template.js';
 
 export type Settings = Record<string, unknown>;
 
@@ -26,9 +26,27 @@ export function mergeSettings(base: Settings, layer: Settings): Settings {
   return merged;
 }
 
-/** Renders a settings template and parses it; a result that is not a JSON object is an InputError. */
+/**
+ * The path of the first `__proto__` key at any depth: JSON.parse keeps it as an own key, but a
+ * merge or a spread would set a prototype with it and the key would vanish from the output.
+ */
+function protoKey(value: unknown, path: string): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [key, child] of Object.entries(value)) {
+    const here = Array.isArray(value) ? `${path}[${key}]` : path === '' ? key : `${path}.${key}`;
+    if (key === '__proto__') return here;
+    const found = protoKey(child, here);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Renders a settings template and parses it; a result that is not a JSON object is an InputError.
+ * Values are JSON-escaped as they are written (renderJsonTemplate), so none can add a key.
+ */
 export function renderSettings(source: TemplateSource, context: SettingsContext): Settings {
-  const text = renderTemplate(source, context);
+  const text = renderJsonTemplate(source, { ...context });
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -37,5 +55,7 @@ export function renderSettings(source: TemplateSource, context: SettingsContext)
     throw new InputError(source.input, `is not valid JSON after rendering: ${message}`, { file: source.file, ...jsonErrorPosition(text) });
   }
   if (!isObject(value)) throw new InputError(source.input, 'must render to a JSON object of launcher settings', { file: source.file });
+  const proto = protoKey(value, '');
+  if (proto !== undefined) throw new InputError(source.input, `has a '__proto__' key (${proto}), which cannot be a setting`, { file: source.file });
   return value;
 }

@@ -47,6 +47,16 @@ export function missingTypes(block: string): string[] {
   return Object.keys(REQUIRED_TYPES).filter((extension) => !mapped.has(extension));
 }
 
+/**
+ * The `listen` value for the runner-side copy: `nginx -t` binds every listen socket, and the
+ * Edge node's own address (`10.0.0.5:8181`) cannot be bound on the runner, so an `IPV4:PORT` is
+ * checked on loopback with the same port, as the paths are moved into a temp folder.
+ */
+export function runnerListen(listen: string): string {
+  const colon = listen.lastIndexOf(':');
+  return colon === -1 ? listen : `127.0.0.1:${listen.slice(colon + 1)}`;
+}
+
 function describe(message: NginxMessage, sandboxAppsDir: string): string {
   let where = '';
   if (message.file) {
@@ -62,7 +72,8 @@ function describe(message: NginxMessage, sandboxAppsDir: string): string {
  * Checks a request with the real `nginx -t` inside a copy of the Edge's include layout, under an
  * http {} that mirrors the Edge's (no types, server_names_hash_bucket_size 128, a default_server
  * on the port), so a duplicate server_name or a conflicting block shows up as it would on the
- * Edge. The blocks are rendered again with the external-apps folder moved into a temp folder;
+ * Edge. The blocks are rendered again with the external-apps folder moved into a temp folder
+ * and an `IPV4:PORT` listen address moved to loopback (runnerListen);
  * their marked certificate lines point at the pair the Edge's rule picks from `certificates`
  * (a copy of the Edge's pki on the runner) when given, else at throw-away self-signed files.
  * Line numbers are unchanged, so errors point into the output folder's files. Errors, `[warn]`
@@ -79,7 +90,8 @@ export async function validateWithNginx(
   try {
     const appsDir = join(sandbox, 'external-apps');
     const pki = join(sandbox, 'pki');
-    const rendered = renderEdgeConfig({ ...request, edgeAppsDir: appsDir }, templates, { pkiDir: pki });
+    const listen = runnerListen(request.listen);
+    const rendered = renderEdgeConfig({ ...request, edgeAppsDir: appsDir, listen }, templates, { pkiDir: pki });
     await mkdir(pki, { recursive: true });
     const fallback = defaultCertificate(pki);
     await tools.openssl.selfSigned({ certificate: fallback.certificate, key: fallback.key, commonName: 'nginx-t.invalid' });
@@ -99,7 +111,7 @@ export async function validateWithNginx(
         appsDir,
         sitesDir: join(sandbox, 'sites-enabled'),
         locsDir: join(sandbox, 'external-locs'),
-        listen: request.listen,
+        listen,
         certificate: fallback.certificate,
         certificateKey: fallback.key,
         errorLog: 'stderr',
@@ -117,6 +129,9 @@ export async function validateWithNginx(
     if (result.exitCode !== 0 || problems.length > 0 || untyped.length > 0) {
       const lines = [...problems.map((message) => `  ${describe(message, appsDir)}`), ...untyped];
       if (lines.length === 0) lines.push(`  nginx -t exited with ${result.exitCode}`);
+      if (problems.some((message) => /\bbind\(\) to /.test(message.text))) {
+        lines.push(`  (the listen address comes from input 'edge-port' = ${JSON.stringify(request.listen)}, checked on the runner as ${listen}; nginx -t must be able to bind it here, else set validate: false)`);
+      }
       throw new NginxValidationError(`nginx -t rejected the rendered Edge configuration:\n${lines.join('\n')}`);
     }
     const checked = certificates ? `certificates picked from ${certificates.dir} by the Edge's rule` : 'throw-away certificates';
