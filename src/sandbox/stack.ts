@@ -41,6 +41,11 @@ export interface SandboxStackOptions {
   edge?: boolean;
   /** The cluster profile (default 'current'). */
   profile?: ClusterProfile;
+  /**
+   * Loopback Docker registries (`host:port`) Cloud Pipeline knows: images pushed there become
+   * tools, as the registry's push notifications make them appear on a real cluster.
+   */
+  registries?: string[];
 }
 
 function isEdgePod(pod: JsonObject, seeded: SeededEdge, deployment: JsonObject | undefined): boolean {
@@ -55,7 +60,12 @@ export async function startSandboxStack(options: SandboxStackOptions): Promise<S
   let edge: SandboxEdge | undefined;
   const port = await freePort();
   const workDir = join(options.stateDir, 'cluster');
-  const api = await startCloudPipelineApi({ users: options.users ?? 0 });
+  const registries = options.registries ?? [];
+  const api = await startCloudPipelineApi({
+    users: options.users ?? 0,
+    registries,
+    watchRegistries: registries.map((registry) => ({ path: registry, url: `http://${registry}` })),
+  });
   const kube = await startKubernetesApi({ workDir, profile: options.profile ?? 'current' });
   const seeded = await kube.seedEdge({ externalHost: '127.0.0.1', externalPort: port });
   const liveDeployment = (): JsonObject | undefined => kube.api.store.get(resourceOfKind('Deployment'), seeded.namespace, seeded.deployment);
