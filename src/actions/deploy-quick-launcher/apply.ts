@@ -7,6 +7,15 @@ import { LABEL_DIGEST, listDocument, type KubeObject } from './objects.js';
 import type { RolloutPlan } from './plan.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 
+/** The payload objects of a digest that exist already, as `Kind/name`. */
+export async function existingPayload(kubectl: Kubectl, short: string): Promise<Set<string>> {
+  const existing = new Set<string>();
+  for (const kind of ['configmaps', 'secrets']) {
+    for (const item of await guarded(() => kubectl.list<KubeObject>(kind, `${LABEL_DIGEST}=${short}`))) existing.add(`${item.kind}/${item.metadata.name}`);
+  }
+  return existing;
+}
+
 /**
  * Creates the payload objects. They are content-addressed (their names carry the digest), so an
  * object that already exists is done, once its digest label says it holds this content: plain
@@ -14,10 +23,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
  * Returns how many were created.
  */
 export async function createPayload(kubectl: Kubectl, objects: readonly KubeObject[], short: string): Promise<number> {
-  const existing = new Set<string>();
-  for (const kind of ['configmaps', 'secrets']) {
-    for (const item of await guarded(() => kubectl.list<KubeObject>(kind, `${LABEL_DIGEST}=${short}`))) existing.add(`${item.kind}/${item.metadata.name}`);
-  }
+  const existing = await existingPayload(kubectl, short);
   const missing = objects.filter((object) => !existing.has(`${object.kind}/${object.metadata.name}`));
   if (missing.length === 0) return 0;
   try {

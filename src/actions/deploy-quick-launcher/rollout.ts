@@ -1,7 +1,7 @@
 import { InputError, errorMessage } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
 import { KubectlError, type Kubectl } from '../../tools/kubectl.js';
-import { createPayload, switchEdge } from './apply.js';
+import { createPayload, existingPayload, switchEdge } from './apply.js';
 import { summarizeDiff, type ObjectDiff } from './diff-summary.js';
 import { edgeDiagnostics, guarded, readEdge } from './edge.js';
 import { describeSource } from './edge-volumes.js';
@@ -213,10 +213,7 @@ async function dryRun(
   note: (step: string, result: string) => void,
   logger: Logger,
 ): Promise<RolloutResult> {
-  const existing = new Set<string>();
-  for (const kind of ['configmaps', 'secrets']) {
-    for (const item of await guarded(() => kubectl.list<KubeObject>(kind, `${LABEL_DIGEST}=${shortDigest(result.digest)}`))) existing.add(`${item.kind}/${item.metadata.name}`);
-  }
+  const existing = await existingPayload(kubectl, shortDigest(result.digest));
   const missing = objects.filter((object) => !existing.has(`${object.kind}/${object.metadata.name}`));
   const diff = await logger.group('kubectl diff (dry run)', async () => {
     if (missing.length === 0) return '';
