@@ -57,6 +57,15 @@ export function runnerListen(listen: string): string {
   return colon === -1 ? listen : `127.0.0.1:${listen.slice(colon + 1)}`;
 }
 
+/**
+ * For a bind error that remains (a privileged port for a runner that is not root): which input
+ * the address comes from, since nginx names only the address.
+ */
+export function listenHint(messages: readonly NginxMessage[], given: string, checked: string): string | undefined {
+  if (!messages.some((message) => /\bbind\(\) to /.test(message.text))) return undefined;
+  return `(the listen address comes from input 'edge-port' = ${JSON.stringify(given)}, checked on the runner as ${checked}; nginx -t must be able to bind it here, else set validate: false)`;
+}
+
 function describe(message: NginxMessage, sandboxAppsDir: string): string {
   let where = '';
   if (message.file) {
@@ -129,9 +138,8 @@ export async function validateWithNginx(
     if (result.exitCode !== 0 || problems.length > 0 || untyped.length > 0) {
       const lines = [...problems.map((message) => `  ${describe(message, appsDir)}`), ...untyped];
       if (lines.length === 0) lines.push(`  nginx -t exited with ${result.exitCode}`);
-      if (problems.some((message) => /\bbind\(\) to /.test(message.text))) {
-        lines.push(`  (the listen address comes from input 'edge-port' = ${JSON.stringify(request.listen)}, checked on the runner as ${listen}; nginx -t must be able to bind it here, else set validate: false)`);
-      }
+      const hint = listenHint(problems, request.listen, listen);
+      if (hint) lines.push(`  ${hint}`);
       throw new NginxValidationError(`nginx -t rejected the rendered Edge configuration:\n${lines.join('\n')}`);
     }
     const checked = certificates ? `certificates picked from ${certificates.dir} by the Edge's rule` : 'throw-away certificates';
