@@ -43,6 +43,7 @@ export interface TemplateSource {
 
 const MISSING = /^"([^"]+)" not defined in .* - (\d+):(\d+)$/;
 const PARSE = /Parse error on line (\d+):/;
+const PROPERTY = /^Cannot use 'in' operator to search for '([^']+)' in /;
 const HELPER = /used the unknown helper (\S+?)(?: - (\d+):\d+)?$/;
 const LOCATED = / - (\d+):(\d+)$/;
 
@@ -55,6 +56,11 @@ function templateError(source: TemplateSource, error: unknown): InputError {
       file: source.file,
       line: Number(missing[2]),
     });
+  }
+  const property = PROPERTY.exec(message);
+  if (property) {
+    // Strict lookup of a name on a text value: Handlebars' `in` check throws before it can locate.
+    return new InputError(source.input, `unknown template variable '${property[1]}' (on a value, which has no names of its own)`, { file: source.file });
   }
   const helper = HELPER.exec(message);
   if (helper) {

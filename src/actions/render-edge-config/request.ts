@@ -1,3 +1,4 @@
+import { serverBlockName } from '../../lib/edge-layout.js';
 import { InputError } from '../../lib/errors.js';
 import type { Inputs } from './inputs.js';
 import { checkApiUrl, checkHost, checkListen, checkPath, checkUserName, isPort } from './nginx-values.js';
@@ -49,6 +50,9 @@ export interface RenderRequest {
   edgeAppsDir: string;
 }
 
+/** The longest file name Linux file systems take (NAME_MAX): each host has a `<host>.srv.conf`. */
+const MAX_FILE_NAME = 255;
+
 function pick(input: string, inputValue: string | undefined, variable: string, env: NodeJS.ProcessEnv, installConfig: ReadonlyMap<string, string>): Sourced | undefined {
   if (inputValue !== undefined) return { value: inputValue, origin: `input '${input}'` };
   const fromEnv = env[variable]?.trim();
@@ -96,9 +100,16 @@ export function resolveRequest(inputs: Inputs, env: NodeJS.ProcessEnv, installCo
     const host = pick(source.hostInput, given[kind], source.hostVariable, env, installConfig);
     if (!host) continue;
     const config = pick(source.configInput, configs[kind], source.configVariable, env, installConfig);
+    const hostName = checkSourcedHost(host, source.hostInput);
+    if (serverBlockName(hostName).length > MAX_FILE_NAME) {
+      throw new InputError(
+        source.hostInput,
+        `${JSON.stringify(hostName)} has ${hostName.length} characters: its server block ${serverBlockName('<host>')} would exceed the ${MAX_FILE_NAME}-character limit of a file name (at most ${MAX_FILE_NAME - serverBlockName('').length} characters)`,
+      );
+    }
     launchers.push({
       kind,
-      host: checkSourcedHost(host, source.hostInput),
+      host: hostName,
       configInput: source.configInput,
       ...(config ? { configPath: config.value, configOrigin: config.origin } : {}),
     });
