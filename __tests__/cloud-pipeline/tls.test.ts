@@ -40,7 +40,7 @@ describeWith(['openssl'])('Cloud Pipeline transport over TLS', () => {
     const error = await untrusted.roles.list().catch((e: unknown) => e);
     untrusted.close();
     expect(error).toBeInstanceOf(CloudPipelineError);
-    expect((error as Error).message).toMatch(/GET \/role\/loadAll failed: self[- ]signed certificate \(set 'api-ca-file'/);
+    expect((error as Error).message).toMatch(/GET \/role\/loadAll failed: self[- ]signed certificate \(set 'api-ca'/);
     expect(untrusted.stats.requests).toBe(1);
 
     const insecure = createCloudPipelineClient({ url, token: 'token-1234', insecure: true });

@@ -18,7 +18,7 @@ interface Seen {
 }
 
 /** A loopback server answering call N with `answers[N]` (the last one repeats). */
-async function scripted(answers: ((request: IncomingMessage, response: ServerResponse) => void)[]): Promise<{ client: CloudPipelineClient; seen: Seen[] }> {
+async function scripted(answers: ((request: IncomingMessage, response: ServerResponse) => void)[]): Promise<{ client: CloudPipelineClient; seen: Seen[]; url: string }> {
   const seen: Seen[] = [];
   const server = createServer((request, response) => {
     let body = '';
@@ -31,7 +31,8 @@ async function scripted(answers: ((request: IncomingMessage, response: ServerRes
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  const client = createCloudPipelineClient({ url: `http://127.0.0.1:${port}/pipeline/restapi/`, token: TOKEN, timeoutMs: 300, retry: { baseDelayMs: 1, maxDelayMs: 5 } });
+  const url = `http://127.0.0.1:${port}/pipeline/restapi`;
+  const client = createCloudPipelineClient({ url: `${url}/`, token: TOKEN, timeoutMs: 300, retry: { baseDelayMs: 1, maxDelayMs: 5 } });
   cleanups.push(
     () => client.close(),
     () =>
@@ -40,7 +41,7 @@ async function scripted(answers: ((request: IncomingMessage, response: ServerRes
         server.closeAllConnections();
       }),
   );
-  return { client, seen };
+  return { client, seen, url };
 }
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) => (_request: IncomingMessage, response: ServerResponse) => {
@@ -108,8 +109,8 @@ describe('Cloud Pipeline transport', () => {
 
   test('a non-JSON answer is quoted; 401 is a configuration error without the token', async () => {
     const html = (_q: IncomingMessage, response: ServerResponse) => response.writeHead(500, { 'Content-Type': 'text/html' }).end('<html>oops</html>');
-    const { client } = await scripted([html, json(401, { message: 'Unauthorized' })]);
-    await expect(client.users.list()).rejects.toThrow('GET /users failed (HTTP 500): the response is not JSON: <html>oops</html>');
+    const { client, url } = await scripted([html, json(401, { message: 'Unauthorized' })]);
+    await expect(client.users.list()).rejects.toThrow(`GET /users failed (HTTP 500): not a JSON answer from api-url ${url} (text/html; a login page or a proxy's error page?): <html>oops</html>`);
     const error = await client.users.whoami().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CloudPipelineAuthError);
     expect(error).toBeInstanceOf(ConfigurationError);

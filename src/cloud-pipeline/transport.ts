@@ -1,31 +1,41 @@
 import { readFileSync } from 'node:fs';
-import type { OutgoingHttpHeaders, RequestOptions } from 'node:http';
-import { Readable } from 'node:stream';
-import { HttpClient } from '@actions/http-client';
-import type { RequestHandler } from '@actions/http-client/lib/interfaces';
+import type { OutgoingHttpHeaders } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ConfigurationError, errorMessage } from '../lib/errors.js';
+import { HttpClient, HttpLimitError, isCertificateError, type HttpResponse } from '../lib/http-client.js';
+import { ProxyTunnelError } from '../lib/https-tunnel-agent.js';
 import type { Logger } from '../lib/logger.js';
+import { redactSecrets, redactUrlCredentials, truncate } from '../lib/redact.js';
+import { checkApiUrl } from './api-url.js';
 import { CloudPipelineAuthError, CloudPipelineError } from './errors.js';
 import { DEFAULT_RETRY, RETRYABLE_STATUSES, isRetryableNetworkError, parseRetryAfter, retryDelay, type RetryPolicy } from './retry.js';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 /** How to reach the API. */
 export interface TransportOptions {
-  /** Base URL ending in `/pipeline/restapi`. */
+  /** Base URL ending in `/pipeline/restapi` (the `api-url` input; userinfo is refused). */
   url: string;
   /** Admin bearer token (JWT). Never logged, never part of an error. */
   token: string;
-  /** PEM file with the CA that signed the API's certificate. */
+  /** PEM file with the CA that signed the API's certificate (the `api-ca` input), trusted directly and through a proxy. */
   caFile?: string;
   /** Skip TLS verification (the upstream installer's `curl -k`). */
   insecure?: boolean;
-  /** Per-request socket timeout in ms (default 60 s). */
+  /** Socket inactivity timeout per attempt in ms (default 60 s). */
   timeoutMs?: number;
+  /** Overall deadline per attempt in ms, however the answer trickles in (default 60 s). */
+  deadlineMs?: number;
+  /** Largest answer read, in bytes (default 64 MiB). */
+  maxResponseBytes?: number;
   retry?: Partial<RetryPolicy>;
   /** Most sockets kept open at once (default 64). */
   maxSockets?: number;
+  /** Where HTTPS_PROXY, HTTP_PROXY and NO_PROXY are read (default process.env). */
+  env?: NodeJS.ProcessEnv;
   logger?: Logger;
 }
+
+/** How much of an answer an error quotes, counted after redaction. */
+const QUOTE_CHARS = 200;
 
 /** A file part of a multipart body (tool icons). */
 export interface MultipartFile {
@@ -57,10 +67,10 @@ interface Envelope {
 }
 
 /**
- * The HTTP layer of the Cloud Pipeline client: bearer auth, TLS options, the proxy from the
- * environment (through @actions/http-client), per-request timeouts, retries of 429/502/503/504
- * and connection resets (POSTs included: every write the provisioning makes is idempotent), and
- * the `{status, message, payload}` envelope.
+ * The HTTP layer of the Cloud Pipeline client: bearer auth, TLS options and the proxy from the
+ * environment (through the shared HttpClient), a deadline and a size cap per attempt, retries of
+ * 429/502/503/504 and connection resets (POSTs included: every write the provisioning makes is
+ * idempotent), and the `{status, message, payload}` envelope.
  */
 export class ApiTransport {
   readonly stats: TransportStats = { requests: 0, retries: 0 };
@@ -69,6 +79,7 @@ export class ApiTransport {
   private readonly policy: RetryPolicy;
 
   constructor(private readonly options: TransportOptions) {
+    checkApiUrl(options.url);
     this.base = options.url.replace(/\/+$/, '');
     this.policy = { ...DEFAULT_RETRY, ...options.retry };
     let ca: string | undefined;
@@ -79,26 +90,21 @@ export class ApiTransport {
         throw new ConfigurationError(`CA file ${options.caFile} cannot be read: ${errorMessage(error)}`);
       }
     }
-    const caHandler: RequestHandler = {
-      prepareRequest: (request: RequestOptions & { ca?: string }) => {
-        if (ca !== undefined) request.ca = ca;
-      },
-      canHandleAuthentication: () => false,
-      handleAuthentication: () => Promise.reject(new Error('not supported')),
-    };
-    this.http = new HttpClient('quick-launcher-actions', [caHandler], {
-      allowRetries: false,
-      allowRedirects: false,
-      keepAlive: true,
+    const deadlineMs = options.deadlineMs ?? 60_000;
+    this.http = new HttpClient({
+      ...(ca !== undefined ? { ca } : {}),
+      insecure: options.insecure === true,
+      deadlineMs,
+      idleTimeoutMs: options.timeoutMs ?? deadlineMs,
+      ...(options.maxResponseBytes !== undefined ? { maxResponseBytes: options.maxResponseBytes } : {}),
       maxSockets: options.maxSockets ?? 64,
-      socketTimeout: options.timeoutMs ?? 60_000,
-      ignoreSslError: options.insecure === true,
+      ...(options.env !== undefined ? { env: options.env } : {}),
     });
   }
 
   /** Closes kept-alive sockets. */
   dispose(): void {
-    this.http.dispose();
+    this.http.close();
   }
 
   /** Sends one call (retrying as the policy allows) and returns the envelope's payload. */
@@ -109,27 +115,19 @@ export class ApiTransport {
       let retryAfter: number | undefined;
       let failure: CloudPipelineError;
       try {
-        const { headers, data } = this.bodyOf(spec);
-        const response = await this.http.request(method, url, data, headers);
-        const status = response.message.statusCode ?? 0;
-        const buffer = response.readBodyBuffer ? await response.readBodyBuffer() : Buffer.from(await response.readBody());
-        const json = /json/i.test(headerOf(response.message.headers['content-type']) ?? '');
+        const response = await this.http.request({ method, url, ...this.bodyOf(spec) });
+        const { status, body: buffer } = response;
+        const json = /json/i.test(response.header('content-type') ?? '');
         // A raw answer (an icon) that comes back as JSON is the API's ERROR envelope, never the content.
         if (spec.raw === true && status > 0 && status < 400 && !json) return buffer as T;
         const text = buffer.toString('utf8');
         if (status === 401 || status === 403) throw new CloudPipelineAuthError(method, path, status);
-        if (!RETRYABLE_STATUSES.has(status)) return this.unwrap<T>(method, path, status, text);
-        retryAfter = parseRetryAfter(headerOf(response.message.headers['retry-after']));
-        failure = new CloudPipelineError(method, path, status, this.redact(messageOf(text)));
+        if (!RETRYABLE_STATUSES.has(status)) return this.unwrap<T>(method, path, response, text);
+        retryAfter = parseRetryAfter(response.header('retry-after'));
+        failure = new CloudPipelineError(method, path, status, this.messageOf(text));
       } catch (error) {
         if (error instanceof CloudPipelineError || error instanceof CloudPipelineAuthError) throw error;
-        if (!isRetryableNetworkError(error)) {
-          const message = errorMessage(error).replace(/^Error: /, '');
-          const hint = /certificate|SSL|TLS/i.test(message)
-            ? "set 'api-ca-file' to the CA that signed the API's certificate, or 'api-insecure'"
-            : `is ${this.base} reachable?`;
-          throw new CloudPipelineError(method, path, 0, `${this.redact(message)} (${hint})`);
-        }
+        if (!isRetryableNetworkError(error)) throw new CloudPipelineError(method, path, 0, this.explain(error));
         failure = new CloudPipelineError(method, path, 0, this.redact(errorMessage(error)));
       }
       if (attempt >= this.policy.attempts) throw failure;
@@ -140,6 +138,20 @@ export class ApiTransport {
     }
   }
 
+  /** A failure that is not retried, with what to do about it. */
+  private explain(error: unknown): string {
+    const message = this.redact(errorMessage(error).replace(/^Error: /, ''));
+    const api = `api-url ${this.redact(this.base)}`;
+    if (error instanceof HttpLimitError) {
+      return error.limit === 'deadline'
+        ? `${message} from ${api} (the API answers too slowly, or a proxy holds the connection)`
+        : `${message} from ${api} (is api-url the API's /pipeline/restapi address?)`;
+    }
+    if (isCertificateError(error)) return `${message} (set 'api-ca' to the PEM file of the CA that signed the certificate of ${api}, or 'api-insecure')`;
+    if (error instanceof ProxyTunnelError) return `${message} (the proxy from HTTPS_PROXY; list the API's host in NO_PROXY to reach ${api} directly)`;
+    return `${message} (is ${api} reachable?)`;
+  }
+
   private urlOf(path: string, query: RequestSpec['query']): string {
     const url = new URL(this.base + path);
     for (const [key, value] of Object.entries(query ?? {})) {
@@ -148,7 +160,7 @@ export class ApiTransport {
     return url.href;
   }
 
-  private bodyOf(spec: RequestSpec): { headers: OutgoingHttpHeaders; data: string | NodeJS.ReadableStream } {
+  private bodyOf(spec: RequestSpec): { headers: OutgoingHttpHeaders; body?: string | Buffer } {
     const headers: OutgoingHttpHeaders = { Authorization: `Bearer ${this.options.token}`, Accept: 'application/json' };
     if (spec.multipart) {
       const boundary = `----quick-launcher-${Math.random().toString(16).slice(2)}`;
@@ -163,26 +175,33 @@ export class ApiTransport {
       ]);
       headers['Content-Type'] = `multipart/form-data; boundary=${boundary}`;
       headers['Content-Length'] = body.length;
-      return { headers, data: Readable.from([body]) };
+      return { headers, body };
     }
     if (spec.body !== undefined) {
-      const data = JSON.stringify(spec.body);
+      const body = JSON.stringify(spec.body);
       headers['Content-Type'] = 'application/json';
-      headers['Content-Length'] = Buffer.byteLength(data);
-      return { headers, data };
+      headers['Content-Length'] = Buffer.byteLength(body);
+      return { headers, body };
     }
-    return { headers, data: '' };
+    return { headers };
   }
 
-  private unwrap<T>(method: string, path: string, status: number, text: string): T {
+  private unwrap<T>(method: string, path: string, response: HttpResponse, text: string): T {
+    const { status } = response;
     let envelope: Envelope;
     try {
       envelope = JSON.parse(text) as Envelope;
     } catch {
-      throw new CloudPipelineError(method, path, status, `the response is not JSON: ${this.redact(text.slice(0, 200))}`);
+      const type = response.header('content-type') ?? 'no Content-Type';
+      throw new CloudPipelineError(
+        method,
+        path,
+        status,
+        `not a JSON answer from api-url ${this.redact(this.base)} (${type}; a login page or a proxy's error page?): ${this.quote(text)}`,
+      );
     }
     if (typeof envelope !== 'object' || envelope === null || Array.isArray(envelope)) {
-      throw new CloudPipelineError(method, path, status, `unexpected answer: not a {status, payload} envelope: ${this.redact(text.slice(0, 200))}`);
+      throw new CloudPipelineError(method, path, status, `unexpected answer: not a {status, payload} envelope: ${this.quote(text)}`);
     }
     // Result.status is OK, INFO, WARN or ERROR (controller/Result.java, ResultStatus.java): only ERROR fails.
     if (status >= 400 || envelope.status === 'ERROR' || !['OK', 'INFO', 'WARN'].includes(String(envelope.status))) {
@@ -192,22 +211,24 @@ export class ApiTransport {
     return envelope.payload as T;
   }
 
-  /** Belt and braces: an API that echoes the token back still never gets it into our errors. */
+  /** Belt and braces: an API that echoes the token (or its base64) back still never gets it into our errors; URLs lose their userinfo. */
   private redact(text: string): string {
-    return this.options.token.length >= 8 ? text.split(this.options.token).join('***') : text;
+    return redactUrlCredentials(redactSecrets(text, [this.options.token]));
   }
-}
 
-function headerOf(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function messageOf(text: string): string {
-  try {
-    const envelope = JSON.parse(text) as Envelope;
-    if (typeof envelope.message === 'string') return envelope.message;
-  } catch {
-    // not JSON: a proxy's error page, quoted below
+  /** The first characters of an answer, redacted BEFORE the cut so a secret cut in two cannot escape. */
+  private quote(text: string): string {
+    return truncate(this.redact(text), QUOTE_CHARS) || 'an empty answer';
   }
-  return text.slice(0, 200) || 'no message';
+
+  /** The API's message from a retryable answer, or the start of its body. */
+  private messageOf(text: string): string {
+    try {
+      const envelope = JSON.parse(text) as Envelope;
+      if (typeof envelope.message === 'string') return this.redact(envelope.message);
+    } catch {
+      // not JSON: a proxy's error page, quoted below
+    }
+    return truncate(this.redact(text), QUOTE_CHARS) || 'no message';
+  }
 }

@@ -1,0 +1,65 @@
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent, request as httpsRequest, type AgentOptions, type RequestOptions } from 'node:https';
+import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { connect, type ConnectionOptions } from 'node:tls';
+import { describeProxy, proxyAuthorization } from './proxy-env.js';
+
+/** A proxy that refused the tunnel (HTTP 407, 403, 502 …) or could not be reached. */
+export class ProxyTunnelError extends Error {
+  override name = 'ProxyTunnelError';
+  constructor(
+    readonly proxy: string,
+    readonly target: string,
+    /** The proxy's answer to CONNECT, 0 when none came. */
+    readonly status: number,
+    detail: string,
+  ) {
+    super(`proxy ${proxy} ${status ? `refused CONNECT ${target} (HTTP ${status})` : `did not open a tunnel to ${target}: ${detail}`}`);
+  }
+}
+
+/**
+ * An https Agent whose connections are CONNECT tunnels through an HTTP(S) proxy. The origin's TLS
+ * is made inside the tunnel from the Agent's own options, so its `ca` and `rejectUnauthorized`
+ * apply to the origin exactly as on a direct connection; kept-alive tunnels are reused.
+ */
+export class HttpsTunnelAgent extends Agent {
+  constructor(
+    private readonly proxy: URL,
+    options: AgentOptions,
+  ) {
+    super(options);
+  }
+
+  override createConnection(options: RequestOptions, callback?: (error: Error | null, stream: Duplex) => void): Duplex | null | undefined {
+    const host = String(options.host ?? options.hostname ?? 'localhost');
+    const target = `${host.includes(':') ? `[${host}]` : host}:${options.port ?? 443}`;
+    const done = (error: Error | null, stream?: Duplex) => callback?.(error, stream as Duplex);
+    const authorization = proxyAuthorization(this.proxy);
+    const send = this.proxy.protocol === 'https:' ? httpsRequest : httpRequest;
+    const connectRequest = send({
+      host: this.proxy.hostname.replace(/^\[|\]$/g, ''),
+      port: this.proxy.port || (this.proxy.protocol === 'https:' ? 443 : 80),
+      method: 'CONNECT',
+      path: target,
+      headers: { host: target, ...(authorization ? { 'proxy-authorization': authorization } : {}) },
+      agent: false,
+      ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
+    });
+    connectRequest.once('connect', (response: IncomingMessage, socket: Socket, head: Buffer) => {
+      if (response.statusCode !== 200) {
+        socket.destroy();
+        done(new ProxyTunnelError(describeProxy(this.proxy), target, response.statusCode ?? 0, ''));
+        return;
+      }
+      if (head.length > 0) socket.unshift(head);
+      const tlsOptions: ConnectionOptions = { ...(options as ConnectionOptions), socket, host };
+      done(null, connect(tlsOptions));
+    });
+    connectRequest.once('timeout', () => connectRequest.destroy(Object.assign(new Error('proxy CONNECT timed out'), { code: 'ETIMEDOUT' })));
+    connectRequest.once('error', (error: Error) => done(new ProxyTunnelError(describeProxy(this.proxy), target, 0, error.message)));
+    connectRequest.end();
+    return undefined;
+  }
+}
