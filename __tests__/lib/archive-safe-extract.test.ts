@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EntryChecker, checkFolder, extractArchiveSafely } from '../../src/lib/safe-extract.js';
+import { EntryChecker, checkFolder, extractArchiveSafely, readTreeFile } from '../../src/lib/safe-extract.js';
 import { writeTarball } from '../../src/lib/tarball.js';
 
 describe('EntryChecker', () => {
@@ -75,5 +75,37 @@ describe('extractArchiveSafely and checkFolder', () => {
     await rm(join(folder, 'bin/up'));
     execFileSync('mkfifo', [join(folder, 'bin/pipe')]);
     await expect(checkFolder(folder)).rejects.toThrow(`${folder}: entry 'bin/pipe' is a device or FIFO (FIFO)`);
+  });
+});
+
+describe('readTreeFile', () => {
+  let tree: string;
+  beforeAll(async () => {
+    tree = await mkdtemp(join(tmpdir(), 'qla-tree-file-'));
+    await mkdir(join(tree, 'a', 'b'), { recursive: true });
+    await writeFile(join(tree, 'a', 'b', 'file.txt'), 'content');
+    await writeFile(join(tree, 'a', 'plain'), 'not a folder');
+  });
+  afterAll(async () => rm(tree, { recursive: true, force: true }));
+
+  it('reads a regular file through real folders', async () => {
+    expect((await readTreeFile(tree, 'a/b/file.txt'))?.toString()).toBe('content');
+    expect((await readTreeFile(tree, './a//b/file.txt'))?.toString()).toBe('content');
+  });
+
+  it.each(['a/b/absent.txt', 'absent/file.txt', 'a/plain/file.txt'])('is undefined when %s does not exist', async (path) => {
+    expect(await readTreeFile(tree, path)).toBeUndefined();
+  });
+
+  it.each([
+    ['../outside', "entry '../outside' has a '..' segment in its path"],
+    ['/etc/passwd', "entry '/etc/passwd' has an absolute path"],
+    ['a/b', "entry 'a/b' is not a regular file"],
+  ])('refuses %s, naming the entry', async (path, message) => {
+    await expect(readTreeFile(tree, path)).rejects.toThrow(`${tree}: ${message}`);
+  });
+
+  it('refuses an oversize file', async () => {
+    await expect(readTreeFile(tree, 'a/b/file.txt', { maxEntrySize: 3, maxTotalSize: 10, maxEntries: 10 })).rejects.toThrow("entry 'a/b/file.txt' is oversize (7 bytes; the limit is 3)");
   });
 });

@@ -59,3 +59,16 @@ describe('manifest.json', () => {
     await expect(verifyManifest(dir, 'edge-config', 'edge-config')).rejects.toThrow(/has no manifest\.json/);
   });
 });
+
+describe('manifest entries', () => {
+  test.each([
+    ['../a.conf', "has a '..' segment: it would name a file outside the folder"],
+    ['/etc/hosts', 'is an absolute path, not a path inside the folder'],
+    ['external-apps//a.conf', "has an empty or '.' segment, which a file listed here never has"],
+  ])('%j is refused by what it is, before any file is looked at', async (path, says) => {
+    const manifest = await writeManifest(dir, header);
+    const listed = { ...manifest, files: [...manifest.files, { path, size: 1, sha256: 'sha256:0' }] };
+    await writeFile(join(dir, MANIFEST_FILE), JSON.stringify(listed));
+    await expect(verifyManifest(dir, 'edge-config', 'edge-config')).rejects.toThrow(`Input 'edge-config': ${join(dir, MANIFEST_FILE)} lists ${JSON.stringify(path)}, which ${says}`);
+  });
+});
