@@ -1,5 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { LookupFunction } from 'node:net';
 import { HttpsTunnelAgent } from './https-tunnel-agent.js';
 import { proxyAuthorization, proxyRoute } from './proxy-env.js';
 
@@ -19,6 +20,8 @@ export interface HttpClientOptions {
   maxSockets?: number;
   /** Where HTTPS_PROXY, HTTP_PROXY and NO_PROXY are read (default process.env). */
   env?: NodeJS.ProcessEnv;
+  /** Resolves host names for direct connections (default dns.lookup); a proxy resolves the names it is given. */
+  lookup?: LookupFunction;
 }
 
 export const DEFAULT_DEADLINE_MS = 60_000;
@@ -166,7 +169,8 @@ export class HttpClient {
     const key = `${https ? 'https' : 'http'}|${proxy?.href ?? ''}|${toProxy ? 'proxy' : 'origin'}`;
     let agent = this.agents.get(key);
     if (agent === undefined) {
-      const common = { keepAlive: true, maxSockets: this.options.maxSockets ?? 64 };
+      const lookup = proxy === undefined && !toProxy && this.options.lookup !== undefined ? { lookup: this.options.lookup } : {};
+      const common = { keepAlive: true, maxSockets: this.options.maxSockets ?? 64, ...lookup };
       // The origin's trust settings; a proxy's own TLS is checked against the default roots.
       const tls = toProxy ? {} : { ...(this.options.ca !== undefined ? { ca: this.options.ca } : {}), rejectUnauthorized: this.options.insecure !== true };
       if (!https) agent = new HttpAgent(common);
