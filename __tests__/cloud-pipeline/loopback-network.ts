@@ -141,3 +141,11 @@ export async function closeServer(server: Server): Promise<void> {
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
 }
+
+/** An http server on 127.0.0.1 answering with `handler`; returns its base URL and a close function. */
+export async function serveHttp(handler: Parameters<typeof createServer>[1]): Promise<{ url: string; port: number; close(): Promise<void> }> {
+  const server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, port, close: () => closeServer(server) };
+}
