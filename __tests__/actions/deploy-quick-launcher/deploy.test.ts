@@ -21,6 +21,7 @@ import type { ClusterProfile } from '../../../src/sandbox/kubernetes/index.js';
 import { startSandboxStack, type SandboxStack } from '../../../src/sandbox/stack.js';
 import { execRunner } from '../../../src/tools/exec.js';
 import { describeWith } from '../../helpers/services.js';
+import { allowed, attributesOf, roleRules } from './rbac-fixture.js';
 import { NO_EXEC } from './rollout-fixture.js';
 
 const APP_HOST = 'apps.deploy.test';
@@ -142,7 +143,14 @@ describeWith(['kubectl', 'nginx', 'openssl']).each(['classic', 'current', 'addit
     const { stack } = cluster;
     const unrelated = await readdir(stack.hostPath);
     const starts = stack.edge?.starts;
+    stack.kube.clearRequests();
     const result = await deploy(cluster.inputs(), cluster.dependencies());
+    // Every request the reload path made is one the Role of examples/rbac allows, exec included.
+    // (its resourceNames name the Edge deployment: cp-edge-<region> for an additional region)
+    const rules = (await roleRules()).map((rule) => (rule.resourceNames ? { ...rule, resourceNames: [stack.seeded.deployment] } : rule));
+    const requests = stack.kube.requests().map((request) => attributesOf(request.method, request.path, request.query)).filter((request) => request?.namespace !== undefined);
+    expect(requests.filter((request) => request && !allowed(rules, request))).toEqual([]);
+    expect(requests.some((request) => request?.resource === 'pods/exec')).toBe(true);
     expect(result.rollout.changed).toBe(true);
     expect(result.rollout.switch?.path).toBe('reload');
     expect(stack.edge?.starts).toBe(starts);

@@ -34,7 +34,8 @@ export function requiredPermissions(edgeDeployment: string): Permission[] {
  * without it the Edge is restarted.
  */
 export const EXEC_PERMISSION: Permission = { verb: 'create', resource: 'pods', subresource: 'exec' };
-export const OPTIONAL_PERMISSIONS: readonly Permission[] = [EXEC_PERMISSION];
+/** `get pods/exec`: the WebSocket exec of kubectl 1.30+ as servers before 1.32 authorize it (a GET). */
+export const OPTIONAL_PERMISSIONS: readonly Permission[] = [EXEC_PERMISSION, { verb: 'get', resource: 'pods', subresource: 'exec' }];
 
 function describe(permission: Permission): string {
   const resource = `${permission.resource}${permission.subresource ? `/${permission.subresource}` : ''}${permission.group ? `.${permission.group}` : ''}`;
