@@ -4,3 +4,4 @@ export { CloudPipelineState, type StorageRecord, type UserRecord } from './state
 export { DEFAULT_ANONYMOUS_URLS } from './security.js';
 export type { RegistryRecord, ToolGroupRecord } from './tool-model.js';
 export { watchRegistry, type RegistryWatch, type WatchedRegistry } from './registry-watch.js';
+export { DEMO_FOLDER_APPS, FOLDER_APPS_STORAGE } from './folder-apps.js';

@@ -7,6 +7,7 @@ import { ApiFailure } from './failure.js';
 import { FaultInjector, type FaultOptions } from './faults.js';
 import { type WatchedRegistry, watchRegistry } from './registry-watch.js';
 import { nonEmpty } from './json.js';
+import { seedFolderApps } from './folder-apps.js';
 import { preferenceRoutes } from './preference-routes.js';
 import type { Dto } from './dtos.js';
 import { RawResponse, Router, strictBody, strictBodyList, type RouteContext } from './router.js';
@@ -34,6 +35,11 @@ export interface CloudPipelineApiOptions {
   registries?: string[];
   /** `api.security.anonymous.urls` (default `/restapi/route,/restapi/static-resources/**`). */
   anonymousUrls?: string[];
+  /**
+   * Seed the shared storage of folder applications (folder-apps.ts) with
+   * `<OWNER>/ShinyApps/<version>/<app>/gateway.spec` for each name given.
+   */
+  folderAppOwners?: string[];
   /** Real loopback registries whose pushes become tools, as their notifications would make them. */
   watchRegistries?: WatchedRegistry[];
   faults?: FaultOptions;
@@ -57,6 +63,8 @@ export interface CloudPipelineApi {
   /** The admin token (a JWT for PIPE_ADMIN unless `options.token` was given). */
   token: string;
   state: CloudPipelineState;
+  /** The id of the shared storage of folder applications, when `folderAppOwners` seeded it. */
+  folderAppsStorageId?: number;
   requests(): LoggedRequest[];
   /** Mutating calls answered with status OK so far. */
   mutatingCalls(): LoggedRequest[];
@@ -84,6 +92,7 @@ export async function startCloudPipelineApi(options: CloudPipelineApiOptions = {
   }
   for (const registry of options.registries ?? []) state.toolModel.addRegistry(registry);
   if (options.users) state.seedUsers(options.users, options.usersWithHome ?? true);
+  const folderApps = options.folderAppOwners ? seedFolderApps(state, options.folderAppOwners) : undefined;
   const watches = (options.watchRegistries ?? []).map((registry) => watchRegistry(state.toolModel, registry));
   const admin = state.requireUser(1);
   const token = options.token ?? state.issueToken(admin);
@@ -234,6 +243,7 @@ export async function startCloudPipelineApi(options: CloudPipelineApiOptions = {
     url: `http://127.0.0.1:${port}${API_BASE}`,
     token,
     state,
+    ...(folderApps ? { folderAppsStorageId: folderApps.id } : {}),
     requests: () => [...log],
     mutatingCalls: () => log.filter((entry) => entry.mutating && entry.status >= 200 && entry.status < 300),
     clearRequests: () => {

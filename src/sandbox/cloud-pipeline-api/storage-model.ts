@@ -20,6 +20,8 @@ export interface StorageRecord {
   locked: boolean;
   /** Folder paths without leading or trailing slash. */
   folders: Set<string>;
+  /** Files by path without a leading slash (storage-files.ts). */
+  files: Map<string, { content: Buffer; changed: string }>;
   [key: string]: unknown;
 }
 
@@ -97,6 +99,7 @@ export function createStorageRecord(
     mask: 15,
     locked: false,
     folders: new Set(),
+    files: new Map(),
   };
   delete record.serviceType;
   return record;

@@ -1,12 +1,25 @@
 import { DATA_STORAGE_VO, PERMISSION_GRANT_VO, UPDATE_DATA_STORAGE_ITEM_VO } from './dtos.js';
 import { ApiFailure } from './failure.js';
-import { type Route, idParam, requireQuery } from './router.js';
+import { type Route, type RouteContext, idParam, requireQuery } from './router.js';
+import { READ, WRITE, canAccess } from './storage-access.js';
+import { MAX_DOWNLOAD_SIZE_DEFAULT, listFiles, readContent, writeFile } from './storage-files.js';
 import { NFS_PAGE_SIZE, type StorageRecord, createFolder, isFileShare, listFolder } from './storage-model.js';
 
-/** The storage as the API shows it: without the stand-in's folder set. */
-function visible(storage: StorageRecord): Omit<StorageRecord, 'folders'> {
+/** A storage's folders, then its files, directly under `path`. */
+const listing = (storage: StorageRecord, path: string) => [...listFolder(storage, path), ...listFiles(storage, path)];
+
+/** The storage of `{id}` when the caller holds `bits` on it; else AccessDeniedException, which the advice answers as HTTP 200 + ERROR. */
+function accessible(c: RouteContext, bits: number): StorageRecord {
+  const storage = c.state.requireStorage(idParam(c.params));
+  if (!canAccess(c.state, storage, c.caller, c.callerRoles, bits)) throw new ApiFailure(200, 'Access is denied');
+  return storage;
+}
+
+/** The storage as the API shows it: without the stand-in's folders and files. */
+export function visible(storage: StorageRecord): Omit<StorageRecord, 'folders' | 'files'> {
   const copy: Partial<StorageRecord> = { ...storage };
   delete copy.folders;
+  delete copy.files;
   return copy;
 }
 
@@ -18,6 +31,41 @@ interface ItemBody {
 
 /** `/datastorage/*` (`controller/datastorage/DataStorageController.java`), `/grant`, `/grant/owner`, `/folder/{id}/load`. */
 export const storageRoutes: Route[] = [
+  {
+    // DataStorageController.java:115-126: every storage the caller may READ or WRITE
+    // (@StorageAclReadOrWrite, DataStorageApiService.java:109-112), what the launcher loads first
+    // (quick-launcher/src/models/cloud-pipeline-api/data-storage-available.js).
+    method: 'GET',
+    path: '/datastorage/available',
+    mutating: false,
+    handle: (c) => [...c.state.storages.values()].filter((storage) => canAccess(c.state, storage, c.caller, c.callerRoles, READ | WRITE)).map(visible),
+  },
+  {
+    // DataStorageController.java:476-494 (STORAGE_ID_READ, DataStorageApiService.java:344-347):
+    // DataStorageItemContent, the content base64; what the launcher reads gateway.spec with
+    // (quick-launcher/src/models/cloud-pipeline-api/data-storage-item-content.js).
+    method: 'GET',
+    path: '/datastorage/{id}/content',
+    mutating: false,
+    handle: (c) => {
+      const path = requireQuery(c.query, 'path');
+      const storage = accessible(c, READ);
+      const limit = Number(c.state.preferenceValue('storage.max.download.size') ?? MAX_DOWNLOAD_SIZE_DEFAULT) || MAX_DOWNLOAD_SIZE_DEFAULT;
+      return readContent(storage, path, limit);
+    },
+  },
+  {
+    // DataStorageController.java:362-377 (STORAGE_ID_WRITE, DataStorageApiService.java:175-178):
+    // the body's text becomes the file; answers the DataStorageFile.
+    method: 'POST',
+    path: '/datastorage/{id}/content',
+    mutating: true,
+    handle: (c) => {
+      const path = requireQuery(c.query, 'path');
+      if (c.raw.length === 0) throw new ApiFailure(200, 'Required request body is missing');
+      return writeFile(accessible(c, WRITE), path, c.raw);
+    },
+  },
   {
     method: 'GET',
     path: '/datastorage/find',
@@ -48,7 +96,7 @@ export const storageRoutes: Route[] = [
     mutating: false,
     handle: (c) => {
       const storage = c.state.requireStorage(idParam(c.params));
-      const items = listFolder(storage, c.query.get('path') ?? '');
+      const items = listing(storage, c.query.get('path') ?? '');
       return isFileShare(storage) ? items.slice(0, NFS_PAGE_SIZE) : items;
     },
   },
@@ -59,7 +107,7 @@ export const storageRoutes: Route[] = [
     mutating: false,
     handle: (c) => {
       const storage = c.state.requireStorage(idParam(c.params));
-      const items = listFolder(storage, c.query.get('path') ?? '');
+      const items = listing(storage, c.query.get('path') ?? '');
       const pageSize = Number(c.query.get('pageSize') ?? (isFileShare(storage) ? NFS_PAGE_SIZE : 1000));
       const offset = Number(c.query.get('marker') ?? 0) || 0;
       const page = items.slice(offset, offset + pageSize);

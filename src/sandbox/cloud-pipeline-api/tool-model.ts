@@ -160,6 +160,49 @@ export class ToolModel {
   }
 
   /**
+   * `GET /dockerRegistry/loadTree` (`DockerRegistryController.java:122-133`,
+   * `DockerRegistryManager.loadAllRegistriesContent` :421-432): `DockerRegistryList`
+   * (`entity/docker/DockerRegistryList.java:41-42`) of every registry with its groups, each group
+   * with its tools (`entity/pipeline/DockerRegistry.java`, `ToolGroup.java`); the secured-entity
+   * fields `mask` 15 and `locked` false (`AbstractSecuredEntity.java:51-61`) on each level, the
+   * registry's own `tools` list empty (so left out, NON_EMPTY). A tool's `parent` is not written
+   * inside the tree. The stand-in keeps no tool ACL: every caller sees every tool (`@AclTree`
+   * would hide the ones it may not read).
+   */
+  loadTree(): Record<string, unknown> {
+    const registries = [...this.registries.values()].map((registry) => ({
+      id: registry.id,
+      path: registry.path,
+      ...(registry.description ? { description: registry.description } : {}),
+      mask: 15,
+      locked: false,
+      aclClass: 'DOCKER_REGISTRY',
+      pipelineAuth: false,
+      hasMetadata: false,
+      securityScanEnabled: false,
+      privateGroupAllowed: true,
+      groups: [...this.groups.values()]
+        .filter((group) => group.registryId === registry.id)
+        .map((group) => ({
+          id: group.id,
+          name: group.name,
+          registryId: group.registryId,
+          owner: group.owner,
+          privateGroup: group.privateGroup,
+          mask: 15,
+          locked: false,
+          aclClass: 'TOOL_GROUP',
+          tools: [...this.tools.values()].filter((tool) => tool.toolGroupId === group.id).map((tool) => {
+            const copy: Partial<Tool> = { ...tool };
+            delete copy.parent;
+            return copy;
+          }),
+        })),
+    }));
+    return { registries, mask: 15, locked: false, aclClass: 'DOCKER_REGISTRY' };
+  }
+
+  /**
    * `POST /tool/register` (`ToolManager.create`, `ToolManager.java:148-197`): image, cpu, ram and
    * toolGroupId required; the registry is the group's; unique in the group; the image must
    * already carry a tag in the registry (`checkExistence`, :172-181).

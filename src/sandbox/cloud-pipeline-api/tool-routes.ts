@@ -80,6 +80,14 @@ export const toolRoutes: Route[] = [
     handle: (c) => c.state.toolModel.groupByNameOrId(requireQuery(c.query, 'id')),
   },
   {
+    // DockerRegistryController.java:122-133: registries -> groups -> tools, what the tool
+    // launcher reads its tools from (quick-launcher/src/models/cloud-pipeline-api/tools.js).
+    method: 'GET',
+    path: '/dockerRegistry/loadTree',
+    mutating: false,
+    handle: (c) => c.state.toolModel.loadTree(),
+  },
+  {
     // DockerRegistryController.java:180-191: the registry's push notification; header Registry-Path.
     method: 'POST',
     path: '/dockerRegistry/notify',
