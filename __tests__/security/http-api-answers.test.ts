@@ -5,7 +5,7 @@ import { serveHttp } from '../cloud-pipeline/loopback-network.js';
 
 /** A realistic JWT-sized token: long enough that any 200-character cut can split it. */
 const TOKEN = `eyJhbGciOiJSUzUxMiJ9.${'eyJzdWIiOiJQSVBFX0FETUlOIn0'.repeat(4)}.c2lnbmF0dXJlLW9mLXRoZS1hZG1pbi10b2tlbg`;
-const closers: (() => Promise<void>)[] = [];
+const closers: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const close of closers.splice(0)) await close();
 });
@@ -16,7 +16,7 @@ async function apiAnswering(status: number, type: string, body: string) {
   closers.push(() => server.close());
   const url = `${server.url}/pipeline/restapi`;
   const client = createCloudPipelineClient({ url, token: TOKEN, retry: { attempts: 1 } });
-  closers.push(async () => client.close());
+  closers.push(() => client.close());
   return { client, url };
 }
 
@@ -85,7 +85,7 @@ describe('finding 13: a non-JSON answer names the call and api-url, with the sta
     const server = await serveHttp((_request, response) => response.writeHead(200).end());
     closers.push(() => server.close());
     const client = createCloudPipelineClient({ url: `${server.url}/pipeline/restapi`, token: TOKEN });
-    closers.push(async () => client.close());
+    closers.push(() => client.close());
     const error = await failure(client.users.list());
     expect(error.message).toBe(`Cloud Pipeline API GET /users failed (HTTP 200): not a JSON answer from api-url ${server.url}/pipeline/restapi (no Content-Type; a login page or a proxy's error page?): an empty answer`);
   });
