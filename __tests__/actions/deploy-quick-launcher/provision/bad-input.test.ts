@@ -148,7 +148,7 @@ describe('bad input reaches the API with nothing mutating', () => {
     const client = createCloudPipelineClient({ url: closed.url, token: closed.token, retry: { baseDelayMs: 1, attempts: 2 } });
     const error = await failure(provision(client, { homeHierarchy: HIERARCHY }, {}));
     client.close();
-    expect(error.message).toMatch(/^Cloud Pipeline API GET \/whoami failed: .*ECONNREFUSED.*\(is http:\/\/127\.0\.0\.1:\d+\/pipeline\/restapi reachable\?\)/);
+    expect(error.message).toMatch(/^Cloud Pipeline API GET \/whoami failed: .*ECONNREFUSED.*\(is api-url http:\/\/127\.0\.0\.1:\d+\/pipeline\/restapi reachable\?\)/);
     expect(error.message).not.toContain(closed.token);
   });
 });
