@@ -42,11 +42,11 @@ describeWith(['registry'])('a watched registry plays its push notifications', ()
     await push(`${namespace}/shiny`, '1.0');
     await push(`${namespace}/shiny`, '1.1');
     await push(`${namespace}-flat`, '1.0');
-    let tool;
-    for (let i = 0; i < 100 && !tool; i++) {
-      await sleep(50);
-      tool = [...api.state.tools.values()].find((candidate) => candidate.image === `${namespace}/shiny`);
-    }
+    // The watch scans the whole catalogue (other tests' repositories too): wait, bounded, until it
+    // has seen all three pushes.
+    const seen = (): boolean => api.state.toolModel.images.get(1)?.get(`${namespace}/shiny`)?.size === 2 && api.state.toolModel.images.get(1)?.has(`${namespace}-flat`) === true;
+    for (let i = 0; i < 400 && !seen(); i++) await sleep(50);
+    const tool = [...api.state.tools.values()].find((candidate) => candidate.image === `${namespace}/shiny`);
     expect(tool).toMatchObject({ registry: REGISTRY, toolGroup: namespace, cpu: '0mi', ram: '0Gi' });
     await sleep(200);
     expect([...api.state.tools.values()].filter((candidate) => candidate.image === `${namespace}/shiny`)).toHaveLength(1);
