@@ -126,7 +126,7 @@ describe('Cloud Pipeline transport', () => {
 
   test('a CA file that cannot be read is named', () => {
     expect(() => createCloudPipelineClient({ url: 'https://127.0.0.1:1/pipeline/restapi', token: TOKEN, caFile: '/nonexistent/ca.pem' })).toThrow(
-      /^CA file \/nonexistent\/ca\.pem cannot be read/,
+      /^CA file \/nonexistent\/ca\.pem \(api-ca\) cannot be read/,
     );
   });
 });

@@ -87,7 +87,7 @@ export class ApiTransport {
       try {
         ca = readFileSync(options.caFile, 'utf8');
       } catch (error) {
-        throw new ConfigurationError(`CA file ${options.caFile} cannot be read: ${errorMessage(error)}`);
+        throw new ConfigurationError(`CA file ${options.caFile} (api-ca) cannot be read: ${errorMessage(error)}`);
       }
     }
     const deadlineMs = options.deadlineMs ?? 60_000;
