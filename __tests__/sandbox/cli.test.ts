@@ -28,7 +28,7 @@ describeWith(['nginx', 'openssl', 'kubectl'])('npm run sandbox -- up / down', ()
     await sandbox('up', '--state-dir', dir, '--users', '3', '--profile', 'classic');
     const env = parseEnv(await readFile(join(dir, 'sandbox.env'), 'utf8'));
     expect(Object.keys(env).sort()).toEqual(
-      ['SANDBOX_API_TOKEN', 'SANDBOX_API_URL', 'SANDBOX_CERT_DIR', 'SANDBOX_EDGE_APPS_DIR', 'SANDBOX_EDGE_PORT', 'SANDBOX_EDGE_URL', 'SANDBOX_HOST_PATH', 'SANDBOX_KUBECONFIG', 'SANDBOX_PROFILE'],
+      ['SANDBOX_API_EXTERNAL_URL', 'SANDBOX_API_TOKEN', 'SANDBOX_API_URL', 'SANDBOX_CERT_DIR', 'SANDBOX_EDGE_APPS_DIR', 'SANDBOX_EDGE_PORT', 'SANDBOX_EDGE_URL', 'SANDBOX_FOLDER_APPS_STORAGE_ID', 'SANDBOX_HOST_PATH', 'SANDBOX_KUBECONFIG', 'SANDBOX_PROFILE'],
     );
     expect(env.SANDBOX_API_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/pipeline\/restapi$/);
     expect(env.SANDBOX_EDGE_PORT).toMatch(/^127\.0\.0\.1:\d+$/);
@@ -46,6 +46,12 @@ describeWith(['nginx', 'openssl', 'kubectl'])('npm run sandbox -- up / down', ()
     const port = env.SANDBOX_EDGE_PORT.split(':')[1];
     const other = await run('curl', ['-sk', '--max-time', '10', '--resolve', `other-app.example.com:${port}:127.0.0.1`, `https://other-app.example.com:${port}/`]);
     expect(other.stdout).toBe('other app\n');
+    // The browser-facing API: the Edge's ingress block for api.sandbox.test proxies to the stand-in.
+    expect(env.SANDBOX_API_EXTERNAL_URL).toBe(`https://api.sandbox.test:${port}/pipeline/restapi`);
+    const whoami = await run('curl', ['-sk', '--max-time', '10', '--resolve', `api.sandbox.test:${port}:127.0.0.1`, '-H', `Authorization: Bearer ${env.SANDBOX_API_TOKEN}`, `${env.SANDBOX_API_EXTERNAL_URL}/whoami`]);
+    expect((JSON.parse(whoami.stdout) as { payload: { userName: string } }).payload.userName).toBe('PIPE_ADMIN');
+    const storage = await fetch(`${env.SANDBOX_API_URL}/datastorage/find?id=${env.SANDBOX_FOLDER_APPS_STORAGE_ID}`, { headers: { Authorization: `Bearer ${env.SANDBOX_API_TOKEN}` } });
+    expect(((await storage.json()) as { payload: { name: string } }).payload.name).toBe('sandbox-shiny-apps');
 
     const info = JSON.parse(await readFile(join(dir, 'sandbox.json'), 'utf8')) as { pid: number };
     await sandbox('up', '--state-dir', dir);

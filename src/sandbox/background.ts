@@ -7,6 +7,12 @@ export interface SandboxInfo {
   pid: number;
   apiUrl: string;
   apiToken: string;
+  /** The API as a browser reaches it, through the Edge (null without the Edge). */
+  apiExternalUrl: string | null;
+  /** The API's external host name (a browser maps it to 127.0.0.1). */
+  apiHost: string;
+  /** The shared storage of the seeded folder applications (the app launcher's appConfigStorage). */
+  folderAppsStorageId: number;
   kubeconfig: string;
   kubeUrl: string;
   /** The cluster profile imitated (classic, additional-region, aws-native, current). */
@@ -28,6 +34,8 @@ export function sandboxEnv(info: SandboxInfo): string {
   const lines = {
     SANDBOX_API_URL: info.apiUrl,
     SANDBOX_API_TOKEN: info.apiToken,
+    ...(info.apiExternalUrl ? { SANDBOX_API_EXTERNAL_URL: info.apiExternalUrl } : {}),
+    SANDBOX_FOLDER_APPS_STORAGE_ID: String(info.folderAppsStorageId),
     SANDBOX_KUBECONFIG: info.kubeconfig,
     SANDBOX_PROFILE: info.profile,
     SANDBOX_HOST_PATH: info.hostPath,

@@ -9,6 +9,7 @@ import type { ExecHandler } from './kubernetes/exec-handler.js';
 import { ContainerFs, type VolumeMount } from './edge/container.js';
 import { edgeExecHandler } from './edge/exec.js';
 import { EDGE_PATHS, createContainerFilesystem, initCopies } from './edge/image.js';
+import type { EdgeIngress } from './edge/ingress.js';
 import { classicMounts, edgeLayoutOf, externalAppsVolume, type EdgeLayout } from './edge/layout.js';
 import { EdgeNginx, type CommandResult } from './edge/nginx-process.js';
 import { NginxShim } from './edge/nginx-shim.js';
@@ -18,6 +19,7 @@ export type { CommandResult } from './edge/nginx-process.js';
 export type { RouteResult, RouteSpec } from './edge/sync-routes.js';
 export type { EdgeLayout } from './edge/layout.js';
 export type { VolumeMount } from './edge/container.js';
+export type { EdgeIngress } from './edge/ingress.js';
 
 /**
  * The Edge stand-in (docs/sandbox-edge.md): a folder standing for the cp-edge container's
@@ -75,6 +77,8 @@ export interface EdgeOptions {
   container?: string;
   /** The Kubernetes API stand-in, for the container's env in exec sessions. */
   api?: KubeApi;
+  /** Serve the API through the Edge for this host, as the ingress mode does (edge/ingress.ts). */
+  ingress?: EdgeIngress;
 }
 
 /** A free TCP port on 127.0.0.1. */
@@ -117,7 +121,7 @@ export async function startEdge(options: EdgeOptions): Promise<SandboxEdge> {
 
   async function boot(): Promise<boolean> {
     await nginx.stop();
-    createContainerFilesystem(fs);
+    createContainerFilesystem(fs, options.ingress);
     shim.install(join(fs.local(EDGE_PATHS.nginxBinaryDir), 'nginx'), fs.root);
     for (const mount of fs.volumes) mkdirSync(mount.local, { recursive: true });
     await ensureInstallCertificate();

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { DEFAULT_EDGE_APPS_DIR } from '../lib/edge-layout.js';
-import { startCloudPipelineApi, type CloudPipelineApi } from './cloud-pipeline-api/index.js';
+import { API_BASE, startCloudPipelineApi, type CloudPipelineApi } from './cloud-pipeline-api/index.js';
+import { seedFolderApps } from './cloud-pipeline-api/folder-apps.js';
 import { startEdge, freePort, type SandboxEdge, type VolumeMount } from './edge.js';
 import type { ExecHandler } from './kubernetes/exec-handler.js';
 import { localExecHandler } from './kubernetes/exec-local.js';
@@ -28,6 +29,16 @@ export interface SandboxStack {
   hostPath: string;
   /** The Edge Service's address as its `cloud-pipeline/external-host`/`-port` labels give it. */
   edgeService: { host: string; port: number; url: string };
+  /**
+   * The API as browsers reach it: `https://<apiHost>:<Edge port>/pipeline/restapi`, through the
+   * Edge's ingress block (edge/ingress.ts); what render-edge-config's `api-external-url` takes.
+   * Undefined without the Edge.
+   */
+  apiExternalUrl?: string;
+  /** The API's external host name (CP_API_SRV_EXTERNAL_HOST); a browser maps it to 127.0.0.1. */
+  apiHost: string;
+  /** The shared storage of the seeded folder applications (what an admin sets as `appConfigStorage`). */
+  folderAppsStorageId: number;
   /** What `render-edge-config` must be told so its blocks fit this Edge. */
   edgeInputs: { 'edge-port': string; 'edge-apps-dir': string; 'cert-dir': string };
   stop(): Promise<void>;
@@ -46,7 +57,14 @@ export interface SandboxStackOptions {
    * tools, as the registry's push notifications make them appear on a real cluster.
    */
   registries?: string[];
+  /** The API's external host name the Edge's ingress block answers (default api.sandbox.test). */
+  apiHost?: string;
+  /** The service user whose folder applications the list page shows (default SHINY_PORTAL). */
+  serviceUser?: string;
 }
+
+/** The API's external host name by default. */
+export const SANDBOX_API_HOST = 'api.sandbox.test';
 
 function isEdgePod(pod: JsonObject, seeded: SeededEdge, deployment: JsonObject | undefined): boolean {
   const metadata = objectAt(pod.metadata);
@@ -66,6 +84,10 @@ export async function startSandboxStack(options: SandboxStackOptions): Promise<S
     registries,
     watchRegistries: registries.map((registry) => ({ path: registry, url: `http://${registry}` })),
   });
+  // The published folder applications of the service user and of every seeded user.
+  const owners = [options.serviceUser ?? 'SHINY_PORTAL', ...[...api.state.users.values()].filter((user) => user.id !== 1).map((user) => user.userName)];
+  const folderApps = seedFolderApps(api.state, owners);
+  const apiHost = options.apiHost ?? SANDBOX_API_HOST;
   const kube = await startKubernetesApi({ workDir, profile: options.profile ?? 'current' });
   const seeded = await kube.seedEdge({ externalHost: '127.0.0.1', externalPort: port });
   const liveDeployment = (): JsonObject | undefined => kube.api.store.get(resourceOfKind('Deployment'), seeded.namespace, seeded.deployment);
@@ -77,7 +99,8 @@ export async function startSandboxStack(options: SandboxStackOptions): Promise<S
     if (!deployment) throw new Error(`sandbox: the seeded Edge Deployment ${seeded.deployment} is missing`);
     const first = objectsAt(objectAt(objectAt(objectAt(deployment.spec).template).spec).containers)[0];
     const container = typeof first?.name === 'string' ? first.name : 'cp-edge';
-    edge = await startEdge({ stateDir: options.stateDir, port, mounts: mountsOf(deployment), container, api: kube.api }).catch(async (error: unknown) => {
+    const ingress = { apiHost, apiBackend: new URL(api.url).origin };
+    edge = await startEdge({ stateDir: options.stateDir, port, mounts: mountsOf(deployment), container, api: kube.api, ingress }).catch(async (error: unknown) => {
       // Fail loudly, but leave nothing running behind.
       await kube.stop();
       await api.stop();
@@ -106,6 +129,9 @@ export async function startSandboxStack(options: SandboxStackOptions): Promise<S
     edge,
     seeded,
     hostPath: seeded.appsDir,
+    apiHost,
+    ...(edge ? { apiExternalUrl: `https://${apiHost}:${port}${API_BASE}` } : {}),
+    folderAppsStorageId: folderApps.id,
     edgeService: { host: '127.0.0.1', port, url: `https://127.0.0.1:${port}` },
     edgeInputs: {
       'edge-port': `127.0.0.1:${port}`,

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { DEFAULT_CERT_DIR, DEFAULT_EDGE_APPS_DIR, defaultCertificate } from '../../lib/edge-layout.js';
 import { renderEdgeNginxConf } from '../../lib/edge-nginx-conf.js';
 import type { ContainerFs } from './container.js';
+import { API_INGRESS_CONF, apiIngressConf, withIngressInclude, type EdgeIngress } from './ingress.js';
 
 /** Container paths of the Edge image and its `init` (docs/upstream-contract/edge.md). */
 export const EDGE_PATHS = {
@@ -38,18 +39,16 @@ function write(fs: ContainerFs, containerPath: string, content: string): void {
  * A fresh container filesystem from the image (a new pod starts from the image, not from the
  * previous container): the Edge's nginx.conf, the mime.types file the image ships but nothing
  * includes (Dockerfile:106), OpenResty's stock configuration, sync-routes' server template and
- * the folders the image creates.
+ * the folders the image creates. With `ingress`, the http {} includes `/etc/nginx/ingress/cp-*.conf`
+ * and the API's block is there, as init writes it in the ingress mode (ingress.ts).
  */
-export function createContainerFilesystem(fs: ContainerFs): void {
+export function createContainerFilesystem(fs: ContainerFs, ingress?: EdgeIngress): void {
   rmSync(fs.root, { recursive: true, force: true });
   for (const folder of ['/etc/nginx/logs', EDGE_PATHS.sitesEnabled, '/var/run', '/var/log', '/tmp', '/root', '/usr/local/openresty/nginx/logs', EDGE_PATHS.nginxBinaryDir]) {
     mkdirSync(fs.local(folder), { recursive: true });
   }
   const pair = defaultCertificate(EDGE_PATHS.pki);
-  write(
-    fs,
-    EDGE_PATHS.nginxConf,
-    renderEdgeNginxConf({
+  const nginxConf = renderEdgeNginxConf({
       appsDir: EDGE_PATHS.externalApps,
       sitesDir: EDGE_PATHS.sitesEnabled,
       locsDir: EDGE_PATHS.externalLocs,
@@ -60,8 +59,9 @@ export function createContainerFilesystem(fs: ContainerFs): void {
       accessLog: '/etc/nginx/logs/access.log',
       pid: '/usr/local/openresty/nginx/logs/nginx.pid',
       tempDir: '/usr/local/openresty/nginx',
-    }),
-  );
+    });
+  write(fs, EDGE_PATHS.nginxConf, ingress ? withIngressInclude(nginxConf) : nginxConf);
+  if (ingress) write(fs, API_INGRESS_CONF, apiIngressConf(ingress, EDGE_PATHS.pki));
   const mimeTypes = existsSync(HOST_MIME_TYPES) ? readFileSync(HOST_MIME_TYPES, 'utf8') : 'types {\n    text/html html;\n}\n';
   write(fs, '/etc/nginx/mime.types', mimeTypes);
   write(fs, '/usr/local/openresty/nginx/conf/mime.types', mimeTypes);
