@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
 import { appendFile, cp, mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -151,6 +152,9 @@ describeWith(['kubectl', 'nginx', 'openssl']).each(['classic', 'current', 'addit
     const requests = stack.kube.requests().map((request) => attributesOf(request.method, request.path, request.query)).filter((request) => request?.namespace !== undefined);
     expect(requests.filter((request) => request && !allowed(rules, request))).toEqual([]);
     expect(requests.some((request) => request?.resource === 'pods/exec')).toBe(true);
+    // A kubectl more than one minor version from the server's is a warning naming kubectl-version.
+    const client = Number(/"minor":\s*"(\d+)/.exec(execFileSync('kubectl', ['version', '--client', '-o', 'json'], { encoding: 'utf8' }))?.[1]);
+    expect(cluster.logger.text.includes(`set 'kubectl-version' to v1.${stack.kube.traits.minor}.x`)).toBe(Math.abs(client - stack.kube.traits.minor) > 1);
     expect(result.rollout.changed).toBe(true);
     expect(result.rollout.switch?.path).toBe('reload');
     expect(stack.edge?.starts).toBe(starts);

@@ -34,7 +34,7 @@ export function requiredPermissions(edgeDeployment: string): Permission[] {
  * without it the Edge is restarted.
  */
 export const EXEC_PERMISSION: Permission = { verb: 'create', resource: 'pods', subresource: 'exec' };
-/** `get pods/exec`: the WebSocket exec of kubectl 1.30+ as servers before 1.32 authorize it (a GET). */
+/** `get pods/exec`: the WebSocket exec of kubectl 1.30+ is a GET, which servers before 1.35 authorize as `get` (kubernetes/kubernetes#134577). */
 export const OPTIONAL_PERMISSIONS: readonly Permission[] = [EXEC_PERMISSION, { verb: 'get', resource: 'pods', subresource: 'exec' }];
 
 function describe(permission: Permission): string {
