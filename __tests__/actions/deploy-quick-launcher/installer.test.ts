@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeWith } from '../../helpers/services.js';
 import { InstallerFixture, busyboxPath } from './installer-fixture.js';
@@ -241,3 +242,24 @@ describeWith(['nginx'])('installer script with nginx on PATH', () => {
     expect(await fixture.snapshot({ withState: true })).toEqual(before);
   });
 });
+
+describeWith(['nginx', 'openssl'])('installer script: nginx -t with the Edge certificates', () => {
+  beforeEach(async () => start());
+
+  it('tests the marked certificate lines against QL_PKI, where the Job mounts the Edge pki, and writes the Edge path', async () => {
+    const pki = join(fixture.root, 'pki');
+    await mkdir(pki, { recursive: true });
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=example.test', '-keyout', join(pki, 'example.test-private-key.pem'), '-out', join(pki, 'example.test-public-cert.pem')], { stdio: 'ignore' });
+    const block = SRV().replace('listen 127.0.0.1:18999 ssl;', 'listen 127.0.0.1:18997 ssl;');
+    const result = await fixture.run('install', await fixture.payload({ 'apps.dept.example.test.srv.conf': block }), { QL_PKI: pki });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('nginx -t accepted');
+    expect(await fixture.read('apps.dept.example.test.srv.conf')).toContain('ssl_certificate /etc/edge/pki/example.test-public-cert.pem; # quick-launcher:edge-certificate');
+    // Without the key the Edge's rule falls back to ssl-*.pem, which this pki lacks: nginx -t says so.
+    await rm(join(pki, 'example.test-private-key.pem'));
+    const missing = await fixture.run('install', await fixture.payload({ 'apps.dept.example.test.srv.conf': block.replace('/srv;', '/srv/v2;') }), { QL_PKI: pki });
+    expect(missing.status).toBe(4);
+    expect(missing.stderr).toContain('ssl-public-cert.pem');
+  });
+});
+
