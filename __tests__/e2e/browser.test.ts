@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +9,8 @@ import { runChain } from '../../src/actions/quick-launcher/chain.js';
 import { STAGES } from '../../src/actions/quick-launcher/run.js';
 import { inputsFrom } from '../../src/lib/inputs.js';
 import { MemoryLogger } from '../../src/lib/logger.js';
-import { startSandboxStack, type SandboxStack } from '../../src/sandbox/stack.js';
+import { DEMO_FOLDER_APPS } from '../../src/sandbox/cloud-pipeline-api/index.js';
+import { SANDBOX_API_HOST, startSandboxStack, type SandboxStack } from '../../src/sandbox/stack.js';
 import { describeWithBrowser, launchChromium, visit, type PageVisit } from '../helpers/browser.js';
 
 // The launcher as its users see it: the chain (build-dist with the sample launcher, build-images
@@ -17,33 +18,26 @@ import { describeWithBrowser, launchChromium, visit, type PageVisit } from '../h
 // launcher hosts through the sandbox Edge, over HTTPS, as a browser on a real cluster would.
 
 const HOSTS = { app: 'apps.sandbox.test', tool: 'tools.sandbox.test' } as const;
+/** Where the screenshots are kept (a CI artifact): BROWSER_TEST_OUTPUT, else reports/browser. */
+const OUTPUT = process.env.BROWSER_TEST_OUTPUT ?? fileURLToPath(new URL('../../reports/browser/', import.meta.url));
 const SAMPLE = fileURLToPath(new URL('../../examples/quick-launcher-sample/', import.meta.url));
 const TOOLS = fileURLToPath(new URL('../fixtures/optimized-tools/', import.meta.url));
 const REGISTRY_HOST = 'registry.sandbox.test:5000';
 const REGISTRY = `${REGISTRY_HOST}/library`;
 const IMAGES = ['base', 'jupyter', 'rstudio', 'shiny'];
+/** The folder applications the sandbox seeds, by the name their gateway.spec gives. */
+const FOLDER_APPS = DEMO_FOLDER_APPS.map((app) => app.spec.name).sort();
 /** The fixture's tools whose spec metadata names the tool launcher's host (`app_type`). */
 const TOOL_LAUNCHER_TOOLS = ['rstudio'];
 /** The background colour css/bundle.css gives the page (index.html sets none). */
 const STYLESHEET_BACKGROUND = 'rgb(25, 50, 75)';
 
-/**
- * Endpoints the real launcher calls (and so the sample does) that the API stand-in does not serve
- * yet (issue 16, item 2). The browser's CORS preflight to an unknown path gets no CORS headers,
- * so Chromium blocks the call and logs it. Asserted exactly below: when the stand-in serves one,
- * the test fails until it is taken off this list, which also turns the listing test into a
- * plain one.
- */
-const STAND_IN_GAPS: Record<'app' | 'tool', string[]> = {
-  app: ['/datastorage/available'],
-  tool: ['/datastorage/available', '/dockerRegistry/loadTree'],
-};
-
 let root = '';
 let shots = '';
+let apiUrl = '';
 let stack: SandboxStack;
 let browser: Browser | undefined;
-const visits: Partial<Record<'tool' | 'app' | 'appWithoutCookie', PageVisit>> = {};
+const visits: Partial<Record<'tool' | 'app' | 'appSignedIn' | 'appWithoutCookie', PageVisit>> = {};
 
 function chainSource(stack: SandboxStack, kubeconfig: string) {
   const out = (name: string) => join(root, 'out', name);
@@ -70,7 +64,12 @@ function chainSource(stack: SandboxStack, kubeconfig: string) {
     'images-output-dir': out('tools'),
     'app-launcher-host': HOSTS.app,
     'tool-launcher-host': HOSTS.tool,
-    'api-external-url': stack.api.url,
+    // The API as the browser reaches it: through the Edge's ingress block, over HTTPS.
+    'api-external-url': apiUrl,
+    // What an admin sets: the storage that holds the published applications. The default
+    // `user_default_storage` resolves for a user with a defaultStorageId only, and the list page
+    // asks for the service user without one (parse-storage-placeholder.js, fetch-folder-applications.js:160-173).
+    'app-launcher-config': join(root, 'app-launcher.json.hbs'),
     'edge-output-dir': out('edge-config'),
     ...stack.edgeInputs,
     kubeconfig: readFileSync(kubeconfig, 'utf8'),
@@ -99,10 +98,20 @@ async function open(name: keyof typeof visits, host: string, bearer: string | un
   return seen;
 }
 
-/** The API paths (below /pipeline/restapi) of the requests that failed or were blocked. */
-function failedApiPaths(seen: PageVisit): string[] {
-  const base = new URL(stack.api.url).pathname;
-  return [...new Set(seen.failed().map((request) => new URL(request.url).pathname.replace(base, '')))].sort();
+/** `<path below /pipeline/restapi> <status>` of the requests that failed or were blocked. */
+function failedApiCalls(seen: PageVisit): string[] {
+  const base = new URL(apiUrl).pathname;
+  return seen.failed().map((request) => `${new URL(request.url).pathname.replace(base, '')} ${request.status}`).sort();
+}
+
+/** The two launchers in one image, one above the other, each cut to its top (the README's screenshot). */
+async function sideBySide(files: string[], target: string): Promise<void> {
+  const context = await browser!.newContext({ viewport: { width: 1280, height: 260 * files.length } });
+  const page = await context.newPage();
+  const images = await Promise.all(files.map(async (file) => `data:image/png;base64,${(await readFile(file)).toString('base64')}`));
+  await page.setContent(`<body style="margin:0">${images.map((src) => `<img src="${src}" style="display:block;width:1280px;height:260px;object-fit:cover;object-position:top">`).join('')}</body>`);
+  await page.screenshot({ path: target });
+  await context.close();
 }
 
 const text = (seen: PageVisit | undefined, selector: string) => seen!.page.locator(selector).innerText();
@@ -110,11 +119,14 @@ const text = (seen: PageVisit | undefined, selector: string) => seen!.page.locat
 describeWithBrowser(['nginx', 'openssl', 'kubectl'])('the launcher in headless Chromium, through the sandbox Edge', () => {
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'qla-browser-'));
-    shots = await mkdtemp(join(tmpdir(), 'qla-browser-screenshots-'));
+    shots = OUTPUT;
+    await mkdir(shots, { recursive: true });
     await cp(SAMPLE, join(root, 'quick-launcher'), { recursive: true, filter: (path) => !/[\\/](node_modules|build)$/.test(path) });
     await mkdir(join(root, 'runner-temp'));
     stack = await startSandboxStack({ stateDir: join(root, 'sandbox'), users: 1 });
-    if (!stack.edge) throw new Error('the sandbox Edge did not start (nginx and openssl are needed)');
+    if (!stack.edge || !stack.apiExternalUrl) throw new Error('the sandbox Edge did not start (nginx and openssl are needed)');
+    apiUrl = stack.apiExternalUrl;
+    await writeFile(join(root, 'app-launcher.json.hbs'), `${JSON.stringify({ appConfigStorage: stack.folderAppsStorageId })}\n`);
     // The default images are in the registry Cloud Pipeline watches: their push notifications
     // created the tools (DockerRegistryManager.notifyDockerRegistryEvents), which the deploy finds.
     stack.api.state.toolModel.addRegistry(REGISTRY_HOST);
@@ -131,7 +143,7 @@ describeWithBrowser(['nginx', 'openssl', 'kubectl'])('the launcher in headless C
       throw new Error(`the chain failed: ${(error as Error).message}\n${logger.text}`);
     });
 
-    browser = await launchChromium(Object.values(HOSTS));
+    browser = await launchChromium([...Object.values(HOSTS), SANDBOX_API_HOST]);
     // The tool launcher as a signed-in user: the API's token for that user in the bearer cookie.
     const { token } = await adminGet<{ token: string }>('/user/token?name=USER0001');
     await open('tool', HOSTS.tool, token);
@@ -139,6 +151,8 @@ describeWithBrowser(['nginx', 'openssl', 'kubectl'])('the launcher in headless C
     const bare = await open('appWithoutCookie', HOSTS.app, undefined);
     const settings = (await bare.page.evaluate(() => fetch('/settings').then((answer) => answer.json()))) as Record<string, { anonymousAccess: { token: string } }>;
     await open('app', HOSTS.app, settings[HOSTS.app].anonymousAccess.token);
+    await open('appSignedIn', HOSTS.app, token);
+    await sideBySide([join(shots, 'app.png'), join(shots, 'tool.png')], join(shots, 'launchers.png'));
     console.log(`browser test screenshots: ${shots}`);
   }, 240_000);
 
@@ -167,18 +181,21 @@ describeWithBrowser(['nginx', 'openssl', 'kubectl'])('the launcher in headless C
     }
   });
 
-  test('no console error, no uncaught error and no failed request but the calls the API stand-in cannot answer yet', () => {
-    for (const name of ['tool', 'app'] as const) {
+  test('no console error, no uncaught error, no failed or blocked request', () => {
+    for (const name of ['tool', 'app', 'appSignedIn'] as const) {
       const seen = visits[name]!;
       expect(seen.pageErrors).toEqual([]);
-      expect(failedApiPaths(seen)).toEqual(STAND_IN_GAPS[name]);
-      // Every failed request is one of those API calls: the Edge served everything it was asked for.
-      expect(seen.failed().filter((request) => !request.url.startsWith(stack.api.url))).toEqual([]);
-      const unexplained = seen.consoleErrors.filter(
-        (message) => !STAND_IN_GAPS[name].some((path) => message.includes(`${stack.api.url}${path}`)) && !/^Failed to load resource: net::ERR_FAILED/.test(message),
-      );
-      expect(unexplained).toEqual([]);
-      expect(seen.consoleErrors.length).toBeLessThanOrEqual(2 * STAND_IN_GAPS[name].length);
+      expect(seen.consoleErrors).toEqual([]);
+      expect(seen.failed()).toEqual([]);
+    }
+  });
+
+  test('the API calls go to the browser-facing API URL, over HTTPS through the Edge', () => {
+    for (const name of ['tool', 'app'] as const) {
+      const calls = visits[name]!.requests.filter((request) => request.url.startsWith(`${apiUrl}/`));
+      expect(calls.map((request) => new URL(request.url).pathname.replace(new URL(apiUrl).pathname, ''))).toEqual(expect.arrayContaining(['/whoami', '/datastorage/available']));
+      expect(new URL(apiUrl).protocol).toBe('https:');
+      expect(new URL(apiUrl).port).toBe(String(stack.edge!.port));
     }
   });
 
@@ -192,25 +209,35 @@ describeWithBrowser(['nginx', 'openssl', 'kubectl'])('the launcher in headless C
     expect(await text(visits.tool, '.footer')).toContain('USER0001');
   });
 
-  (STAND_IN_GAPS.tool.includes('/dockerRegistry/loadTree') ? test.failing : test)('the tool launcher lists those tools by name', async () => {
+  test('the tool launcher lists those tools by name, from /dockerRegistry/loadTree', async () => {
     expect(await visits.tool!.page.locator('.application-card .name').allInnerTexts()).toEqual(TOOL_LAUNCHER_TOOLS);
+    const images = await visits.tool!.page.locator('.application-card .image').allInnerTexts();
+    expect(images).toEqual(TOOL_LAUNCHER_TOOLS.map((name) => `${REGISTRY}/${name}`));
   });
 
-  test('the app launcher takes the anonymous token of its settings and says why it lists no folder application', async () => {
+  test("the app launcher lists the service user's folder applications, for the anonymous user and a signed-in one", async () => {
     expect(await text(visits.app, '.footer')).toContain('SHINY_PORTAL_ANONYMOUS_USER (anonymous access)');
-    expect(await text(visits.app, '#content .header')).toBe('No applications configured');
-    // The real list page resolves `user_default_storage` for the service user only, who carries
-    // no defaultStorageId there (folder-app.js:59, fetch-folder-applications.js:160-173).
-    expect(await text(visits.app, '#content .raw')).toContain('appConfigStorage "user_default_storage" names no storage for the service user SHINY_PORTAL');
+    expect(await text(visits.appSignedIn, '.footer')).toContain('USER0001');
+    for (const seen of [visits.app!, visits.appSignedIn!]) {
+      expect((await seen.page.locator('.application-card .name').allInnerTexts()).sort()).toEqual(FOLDER_APPS);
+      // Each gateway.spec was read through /datastorage/{id}/content.
+      const reads = seen.requests.filter((request) => /\/datastorage\/\d+\/content\?path=SHINY_PORTAL%2FShinyApps%2F/.test(request.url));
+      expect(reads.map((request) => request.status)).toEqual(DEMO_FOLDER_APPS.map(() => 200));
+    }
   });
 
   test('without a bearer cookie the app launcher shows an authentication error, as the real one does', async () => {
     const seen = visits.appWithoutCookie!;
     expect(await text(seen, '#content .header')).toBe('Authentication error');
-    // Both whoami calls are refused; /datastorage/available goes out without a token too.
-    const storages = STAND_IN_GAPS.app.includes('/datastorage/available') ? 0 : 401;
-    const failed = seen.failed().map((request) => `${new URL(request.url).pathname.replace(new URL(stack.api.url).pathname, '')} ${request.status}`);
-    expect(failed.sort()).toEqual([`/datastorage/available ${storages}`, '/whoami 401', '/whoami 401']);
+    // Both whoami calls are refused, and /datastorage/available, which goes out without a token too.
+    expect(failedApiCalls(seen)).toEqual(['/datastorage/available 401', '/whoami 401', '/whoami 401']);
     expect(seen.pageErrors).toEqual([]);
+  });
+
+  test('the screenshots are kept: each page, and both launchers in one image', async () => {
+    for (const name of ['tool', 'app', 'launchers']) {
+      const png = await readFile(join(shots, `${name}.png`));
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+    }
   });
 });
