@@ -1,6 +1,6 @@
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, expect, test } from '@jest/globals';
 import { CloudPipelineError, createCloudPipelineClient } from '../../src/cloud-pipeline/index.js';
 import { HttpClient } from '../../src/lib/http-client.js';
@@ -143,6 +143,23 @@ describeWith(['openssl'])('the API and the registry behind HTTPS_PROXY with a pr
       expect(error.message).not.toContain('s3cret');
     } finally {
       await guarded.close();
+    }
+  });
+
+  test('a proxy that accepts the connection and never answers CONNECT is bounded by the deadline, named with api-url', async () => {
+    // Reads (and drops) what it is sent, answers nothing.
+    const silent = createNetServer((socket) => socket.on('error', () => undefined).resume());
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const proxyPort = (silent.address() as AddressInfo).port;
+      const client = createCloudPipelineClient({ url: apiUrl(), token: TOKEN, caFile: pki.caFile, deadlineMs: 800, env: { HTTPS_PROXY: `http://127.0.0.1:${proxyPort}` } });
+      await expect(client.roles.list()).rejects.toThrow(`Cloud Pipeline API GET /role/loadAll failed: no complete answer within 800 ms from api-url ${apiUrl()}`);
+      expect(client.stats.requests).toBe(1);
+      client.close();
+      expect(seen).toEqual([]);
+    } finally {
+      // Resolves only once the client has ended its pending CONNECT (the test times out otherwise).
+      await new Promise((resolve) => silent.close(resolve));
     }
   });
 

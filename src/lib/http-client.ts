@@ -170,7 +170,8 @@ export class HttpClient {
     let agent = this.agents.get(key);
     if (agent === undefined) {
       const lookup = proxy === undefined && !toProxy && this.options.lookup !== undefined ? { lookup: this.options.lookup } : {};
-      const common = { keepAlive: true, maxSockets: this.options.maxSockets ?? 64, ...lookup };
+      // `timeout` bounds the proxy's answer to CONNECT too: an open tunnel request never outlives the deadline by much.
+      const common = { keepAlive: true, maxSockets: this.options.maxSockets ?? 64, timeout: this.options.idleTimeoutMs ?? this.deadlineMs, ...lookup };
       // The origin's trust settings; a proxy's own TLS is checked against the default roots.
       const tls = toProxy ? {} : { ...(this.options.ca !== undefined ? { ca: this.options.ca } : {}), rejectUnauthorized: this.options.insecure !== true };
       if (!https) agent = new HttpAgent(common);

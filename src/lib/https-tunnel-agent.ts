@@ -1,4 +1,4 @@
-import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import { Agent, request as httpsRequest, type AgentOptions, type RequestOptions } from 'node:https';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -25,6 +25,9 @@ export class ProxyTunnelError extends Error {
  * apply to the origin exactly as on a direct connection; kept-alive tunnels are reused.
  */
 export class HttpsTunnelAgent extends Agent {
+  /** CONNECT requests still waiting for the proxy; ended by destroy() so none outlives the client. */
+  private readonly pending = new Set<ClientRequest>();
+
   constructor(
     private readonly proxy: URL,
     options: AgentOptions,
@@ -47,6 +50,8 @@ export class HttpsTunnelAgent extends Agent {
       agent: false,
       ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
     });
+    this.pending.add(connectRequest);
+    connectRequest.once('close', () => this.pending.delete(connectRequest));
     connectRequest.once('connect', (response: IncomingMessage, socket: Socket, head: Buffer) => {
       if (response.statusCode !== 200) {
         socket.destroy();
@@ -61,5 +66,11 @@ export class HttpsTunnelAgent extends Agent {
     connectRequest.once('error', (error: Error) => done(new ProxyTunnelError(describeProxy(this.proxy), target, 0, error.message)));
     connectRequest.end();
     return undefined;
+  }
+
+  override destroy(): void {
+    for (const connectRequest of this.pending) connectRequest.destroy();
+    this.pending.clear();
+    super.destroy();
   }
 }
