@@ -73,9 +73,11 @@ export interface TestProxy {
 
 /**
  * A real forward proxy on 127.0.0.1: CONNECT opens a TCP tunnel, an absolute-form request is
- * forwarded. With `requireAuth`, requests without that exact Proxy-Authorization get HTTP 407.
+ * forwarded. With `requireAuth`, requests without that exact Proxy-Authorization get HTTP 407;
+ * the first `busyConnects` CONNECTs get HTTP 503.
  */
-export async function startProxy(options: { requireAuth?: string } = {}): Promise<TestProxy> {
+export async function startProxy(options: { requireAuth?: string; busyConnects?: number } = {}): Promise<TestProxy> {
+  let busy = options.busyConnects ?? 0;
   const log: string[] = [];
   const tunnelled: Buffer[] = [];
   const sockets = new Set<Socket>();
@@ -103,6 +105,11 @@ export async function startProxy(options: { requireAuth?: string } = {}): Promis
     log.push(`CONNECT ${request.url}${auth ? ` auth=${auth}` : ''}`);
     const [host, port] = (request.url ?? '').split(/:(?=\d+$)/);
     const address = target(host);
+    if (busy > 0) {
+      busy--;
+      client.end('HTTP/1.1 503 Service Unavailable\r\n\r\n');
+      return;
+    }
     if (refusedAuth(auth) || address === undefined) {
       client.end(refusedAuth(auth) ? 'HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="test"\r\n\r\n' : 'HTTP/1.1 502 Bad Gateway\r\n\r\n');
       return;

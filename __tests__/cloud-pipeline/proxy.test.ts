@@ -146,6 +146,28 @@ describeWith(['openssl'])('the API and the registry behind HTTPS_PROXY with a pr
     }
   });
 
+  test('a proxy answering CONNECT with 503 is retried like a busy API; one that keeps refusing is named', async () => {
+    const busy = await startProxy({ busyConnects: 2 });
+    try {
+      const client = createCloudPipelineClient({ url: apiUrl(), token: TOKEN, caFile: pki.caFile, retry: { baseDelayMs: 1, maxDelayMs: 2 }, env: { HTTPS_PROXY: busy.url } });
+      await expect(client.roles.list()).resolves.toHaveLength(1);
+      expect(client.stats).toEqual({ requests: 3, retries: 2 });
+      client.close();
+      expect(busy.log).toEqual(Array(3).fill(`CONNECT ${API_HOST}:${port}`));
+    } finally {
+      await busy.close();
+    }
+    const refusing = await startProxy({ busyConnects: 100 });
+    try {
+      const client = createCloudPipelineClient({ url: apiUrl(), token: TOKEN, caFile: pki.caFile, retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2 }, env: { HTTPS_PROXY: refusing.url } });
+      await expect(client.roles.list()).rejects.toThrow(`Cloud Pipeline API GET /role/loadAll failed: proxy ${refusing.url} refused CONNECT ${API_HOST}:${port} (HTTP 503)`);
+      expect(client.stats.requests).toBe(2);
+      client.close();
+    } finally {
+      await refusing.close();
+    }
+  });
+
   test('a proxy that accepts the connection and never answers CONNECT is bounded by the deadline, named with api-url', async () => {
     // Reads (and drops) what it is sent, answers nothing.
     const silent = createNetServer((socket) => socket.on('error', () => undefined).resume());

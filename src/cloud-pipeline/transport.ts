@@ -127,7 +127,9 @@ export class ApiTransport {
         failure = new CloudPipelineError(method, path, status, this.messageOf(text));
       } catch (error) {
         if (error instanceof CloudPipelineError || error instanceof CloudPipelineAuthError) throw error;
-        if (!isRetryableNetworkError(error)) throw new CloudPipelineError(method, path, 0, this.explain(error));
+        // A proxy's 502/503/504 to CONNECT is the same "try again later" as the API's own.
+        const busyProxy = error instanceof ProxyTunnelError && RETRYABLE_STATUSES.has(error.status);
+        if (!busyProxy && !isRetryableNetworkError(error)) throw new CloudPipelineError(method, path, 0, this.explain(error));
         failure = new CloudPipelineError(method, path, 0, this.redact(errorMessage(error)));
       }
       if (attempt >= this.policy.attempts) throw failure;
