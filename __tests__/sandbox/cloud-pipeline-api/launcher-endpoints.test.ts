@@ -127,3 +127,20 @@ describe('the browser reaches the new endpoints (CORS preflight, SecurityConfig.
     expect(response.headers.get('access-control-allow-origin')).toBe('https://apps.sandbox.test');
   });
 });
+
+describe('runs: none in the sandbox, and a launch stops at a clear error (PipelineRunController.java:91-107, 311, 347)', () => {
+  test('/run/filter is an empty page, /run/{id} is not found, /configuration/loadAll is empty', async () => {
+    const { api, call, get } = await start();
+    const token = api.issueToken('USER0001');
+    expect((await call('POST', '/run/filter', token, '{}')).json).toEqual({ status: 'OK', payload: { totalCount: 0 } });
+    expect((await get('/run/5', token)).json).toEqual({ status: 'ERROR', message: "Pipeline with requested id: '5' was not found." });
+    expect((await get('/configuration/loadAll', token)).json).toEqual({ status: 'OK' });
+  });
+
+  test.each(['/run', '/runConfiguration'])('POST %s: ERROR saying a launch is not available in the sandbox, nothing counted as a change', async (path) => {
+    const { api, call } = await start();
+    const answer = await call('POST', path, api.issueToken('USER0001'), '{}');
+    expect([answer.status, answer.json.status, answer.json.message]).toEqual([200, 'ERROR', expect.stringContaining('not available in the sandbox')]);
+    expect(api.mutatingCalls()).toEqual([]);
+  });
+});

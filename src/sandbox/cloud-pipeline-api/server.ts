@@ -13,6 +13,7 @@ import type { Dto } from './dtos.js';
 import { RawResponse, Router, strictBody, strictBodyList, type RouteContext } from './router.js';
 import { DEFAULT_ANONYMOUS_URLS, authorizeUrl, bootError } from './security.js';
 import { CloudPipelineState, type UserRecord } from './state.js';
+import { runRoutes } from './run-routes.js';
 import { storageRoutes } from './storage-routes.js';
 import { toolRoutes } from './tool-routes.js';
 import { userRoutes } from './users-routes.js';
@@ -98,7 +99,7 @@ export async function startCloudPipelineApi(options: CloudPipelineApiOptions = {
   const token = options.token ?? state.issueToken(admin);
   const anonymousUrls = options.anonymousUrls ?? DEFAULT_ANONYMOUS_URLS;
   const faults = new FaultInjector(options.faults);
-  const router = new Router([...userRoutes, ...preferenceRoutes, ...storageRoutes, ...toolRoutes]);
+  const router = new Router([...userRoutes, ...preferenceRoutes, ...storageRoutes, ...toolRoutes, ...runRoutes]);
   let log: LoggedRequest[] = [];
 
   const send = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
