@@ -5,7 +5,7 @@
  * 127.0.0.1 and refuses every other name, so no test traffic can leave this machine.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import { connect, type AddressInfo, type LookupFunction, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -47,7 +47,7 @@ export function makePki(names: string[]): Pki {
   }
   run(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', file('server.key'), '-out', file('server.csr'), '-subj', `/CN=${names[0]}`]);
   const san = [...names.map((name) => `DNS:${name}`), 'IP:127.0.0.1'].join(',');
-  execFileSync('sh', ['-c', `printf 'subjectAltName=${san}\\n' > '${file('ext.cnf')}'`]);
+  writeFileSync(file('ext.cnf'), `subjectAltName=${san}\n`);
   run(['x509', '-req', '-in', file('server.csr'), '-CA', file('ca.pem'), '-CAkey', file('ca.key'), '-CAcreateserial', '-out', file('server.pem'), '-days', '2', '-extfile', file('ext.cnf')]);
   return {
     dir,
