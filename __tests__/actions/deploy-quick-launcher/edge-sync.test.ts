@@ -26,10 +26,28 @@ class EdgeContainer {
       join(container.root, 'nginx.conf'),
       `pid ${container.root}/nginx.pid;\nerror_log stderr;\nevents {}\nhttp {\n  access_log off;\n  client_body_temp_path ${container.root}/tmp;\n  include ${container.dst}/*.conf;\n}\n`,
     );
+    // The Edge image's nginx: without -c it reads OpenResty's stock nginx.conf, which is always
+    // valid (Dockerfile:32,76-84); with -c /etc/nginx/nginx.conf it tests the Edge's configuration.
     const nginx = join(container.root, 'bin', 'nginx');
+    const real = '$(command -v -p nginx || echo /usr/sbin/nginx)';
     await writeFile(
       nginx,
-      `#!/bin/sh\ncase "$1" in\n-t) exec ${'$(command -v -p nginx || echo /usr/sbin/nginx)'} -t -q -c ${container.root}/nginx.conf -p ${container.root}/ ;;\n-s) echo reload >>${container.root}/reloads ;;\nesac\n`,
+      [
+        '#!/bin/sh',
+        'conf=/usr/local/openresty/nginx/conf/nginx.conf test=',
+        'while [ $# -gt 0 ]; do',
+        '  case "$1" in',
+        '  -c) conf=$2; shift 2 ;;',
+        '  -t) test=1; shift ;;',
+        `  -s) echo reload >>${container.root}/reloads; exit 0 ;;`,
+        '  *) shift ;;',
+        '  esac',
+        'done',
+        '[ -n "$test" ] || exit 0',
+        `[ "$conf" = /etc/nginx/nginx.conf ] || exit 0`,
+        `exec ${real} -t -q -c ${container.root}/nginx.conf -p ${container.root}/`,
+        '',
+      ].join('\n'),
     );
     await chmod(nginx, 0o755);
     return container;
