@@ -11,7 +11,7 @@ import { InputError } from '../../src/lib/errors.js';
 import { MemoryLogger } from '../../src/lib/logger.js';
 import { MANIFEST_FILE, verifyManifest } from '../../src/lib/manifest.js';
 import { renderTemplate } from '../../src/lib/template.js';
-import { renderAndWrite } from '../../src/actions/render-edge-config/run.js';
+import { renderAndWrite } from '../../src/actions/render-edge-config/execute.js';
 import { inputsOf, tempDir } from '../actions/render-edge-config/render-helpers.js';
 
 const API = 'https://cp.example.test/pipeline/restapi';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { MemoryLogger } from '../../src/lib/logger.js';
 import { serverBlockName } from '../../src/lib/edge-layout.js';
 import { OUTPUT_APPS_DIR } from '../../src/actions/render-edge-config/render.js';
-import { renderAndWrite } from '../../src/actions/render-edge-config/run.js';
+import { renderAndWrite } from '../../src/actions/render-edge-config/execute.js';
 import { listenHint, runnerListen } from '../../src/actions/render-edge-config/validate.js';
 import { execRunner, findOnPath } from '../../src/tools/exec.js';
 import { Nginx } from '../../src/tools/nginx.js';

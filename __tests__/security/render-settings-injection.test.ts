@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { InputError } from '../../src/lib/errors.js';
 import { MemoryLogger } from '../../src/lib/logger.js';
 import { OUTPUT_SETTINGS_FILE } from '../../src/actions/render-edge-config/render.js';
-import { renderAndWrite } from '../../src/actions/render-edge-config/run.js';
+import { renderAndWrite } from '../../src/actions/render-edge-config/execute.js';
 import { renderSettings } from '../../src/actions/render-edge-config/settings.js';
 import { inputsOf, tempDir } from '../actions/render-edge-config/render-helpers.js';
 

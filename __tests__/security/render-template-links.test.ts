@@ -12,7 +12,7 @@ import { MemoryLogger } from '../../src/lib/logger.js';
 import { SETTINGS_TEMPLATE_PATHS } from '../../src/lib/distribution-layout.js';
 import { resolveRequest } from '../../src/actions/render-edge-config/request.js';
 import { OUTPUT_SETTINGS_FILE } from '../../src/actions/render-edge-config/render.js';
-import { renderAndWrite } from '../../src/actions/render-edge-config/run.js';
+import { renderAndWrite } from '../../src/actions/render-edge-config/execute.js';
 import { loadTemplates } from '../../src/actions/render-edge-config/templates.js';
 import { inputsOf, tempDir } from '../actions/render-edge-config/render-helpers.js';
 

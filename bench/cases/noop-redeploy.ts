@@ -13,7 +13,7 @@ import { getInputs as buildDistInputs } from '../../src/actions/build-dist-with-
 import { deploy, type DeployDependencies, type DeployResult } from '../../src/actions/deploy-quick-launcher/deploy.js';
 import { getInputs as deployInputs } from '../../src/actions/deploy-quick-launcher/inputs.js';
 import { getInputs as renderInputs } from '../../src/actions/render-edge-config/inputs.js';
-import { renderAndWrite } from '../../src/actions/render-edge-config/run.js';
+import { renderAndWrite } from '../../src/actions/render-edge-config/execute.js';
 import { InputReader, inputsFrom } from '../../src/lib/inputs.js';
 import { MemoryLogger } from '../../src/lib/logger.js';
 import { startSandboxStack, type SandboxStack } from '../../src/sandbox/stack.js';

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getInputs as renderInputs } from '../../../src/actions/render-edge-config/inputs.js';
-import { renderAndWrite } from '../../../src/actions/render-edge-config/run.js';
+import { renderAndWrite } from '../../../src/actions/render-edge-config/execute.js';
 import { InputReader, inputsFrom } from '../../../src/lib/inputs.js';
 import { MemoryLogger } from '../../../src/lib/logger.js';
 import { writeManifest } from '../../../src/lib/manifest.js';

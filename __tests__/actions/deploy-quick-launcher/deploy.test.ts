@@ -12,7 +12,7 @@ import { RolloutError } from '../../../src/actions/deploy-quick-launcher/rollout
 import { fetchThroughEdge } from '../../../src/actions/deploy-quick-launcher/smoke.js';
 import { deployOutputs, summaryTables } from '../../../src/actions/deploy-quick-launcher/summary.js';
 import { getInputs as renderInputs } from '../../../src/actions/render-edge-config/inputs.js';
-import { renderAndWrite } from '../../../src/actions/render-edge-config/run.js';
+import { renderAndWrite } from '../../../src/actions/render-edge-config/execute.js';
 import { InputReader, inputsFrom } from '../../../src/lib/inputs.js';
 import { MemoryLogger } from '../../../src/lib/logger.js';
 import { writeManifest } from '../../../src/lib/manifest.js';

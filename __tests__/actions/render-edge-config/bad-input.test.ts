@@ -6,7 +6,7 @@ import { InputError } from '../../../src/lib/errors.js';
 import { InputReader, inputsFrom } from '../../../src/lib/inputs.js';
 import { MemoryLogger } from '../../../src/lib/logger.js';
 import { getInputs } from '../../../src/actions/render-edge-config/inputs.js';
-import { renderAndWrite } from '../../../src/actions/render-edge-config/run.js';
+import { renderAndWrite } from '../../../src/actions/render-edge-config/execute.js';
 import { tempDir } from './render-helpers.js';
 
 const API = 'https://cp.example.test/pipeline/restapi';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { MemoryLogger } from '../../../src/lib/logger.js';
-import { renderAndWrite } from '../../../src/actions/render-edge-config/run.js';
+import { renderAndWrite } from '../../../src/actions/render-edge-config/execute.js';
 import { NginxValidationError } from '../../../src/actions/render-edge-config/validate.js';
 import { startEdge, type SandboxEdge } from '../../../src/sandbox/edge.js';
 import { OpenSsl } from '../../../src/tools/openssl.js';

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { MemoryLogger } from '../../../src/lib/logger.js';
 import { InputReader, inputsFrom } from '../../../src/lib/inputs.js';
 import { getInputs } from '../../../src/actions/render-edge-config/inputs.js';
-import { renderAndWrite } from '../../../src/actions/render-edge-config/run.js';
+import { renderAndWrite } from '../../../src/actions/render-edge-config/execute.js';
 import type { SandboxEdge } from '../../../src/sandbox/edge.js';
 
 const run = promisify(execFile);

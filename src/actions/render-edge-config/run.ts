@@ -1,109 +1,14 @@
-import { readdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { digestOf } from '../../lib/digest.js';
-import { InputError, errorCode } from '../../lib/errors.js';
 import { InputReader } from '../../lib/inputs.js';
-import { KeyValueSyntaxError, parseKeyValues } from '../../lib/key-values.js';
-import type { Logger } from '../../lib/logger.js';
-import type { Manifest } from '../../lib/manifest.js';
-import { writeOutputFolder } from '../../lib/output-folder.js';
-import { markdownTable, runStageAsStep, type Stage } from '../../lib/stage.js';
-import { execRunner, findOnPath } from '../../tools/exec.js';
-import { Nginx } from '../../tools/nginx.js';
-import { OpenSsl } from '../../tools/openssl.js';
-import { getInputs, type Inputs } from './inputs.js';
-import { renderEdgeConfig, type RenderedEdgeConfig } from './render.js';
-import { resolveRequest } from './request.js';
-import { loadTemplates } from './templates.js';
-import { validateWithNginx, type CertificateFolder, type ValidationTools } from './validate.js';
-
-export const EDGE_CONFIG_KIND = 'edge-config';
-
-async function readInstallConfig(path: string | undefined): Promise<Map<string, string>> {
-  if (path === undefined) return new Map();
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new InputError('install-config', `cannot read ${path}: ${errorCode(error) ?? String(error)}`);
-  }
-  try {
-    return parseKeyValues(text);
-  } catch (error) {
-    if (error instanceof KeyValueSyntaxError) {
-      throw new InputError('install-config', error.message.replace(/^line \d+: /, ''), { file: path, line: error.line });
-    }
-    throw error;
-  }
-}
-
-/**
- * `cert-dir` as a runner-side copy of the Edge's pki folder, when it can be read here: only the
- * `nginx -t` check uses it (the output never does: the Edge resolves certificates itself).
- */
-async function certificateFolder(certDir: string): Promise<CertificateFolder | undefined> {
-  const files = await readdir(certDir).catch(() => undefined);
-  return files && files.length > 0 ? { dir: certDir, files } : undefined;
-}
-
-/** The tools for `nginx -t`, or undefined when validation is off or (with `auto`) impossible here. */
-async function validationTools(mode: Inputs['validate'], logger: Logger): Promise<ValidationTools | undefined> {
-  if (mode === 'false') return undefined;
-  const nginx = await findOnPath('nginx');
-  const openssl = await findOnPath('openssl');
-  if (nginx && openssl) return { nginx: new Nginx(nginx, execRunner), openssl: new OpenSsl(openssl, execRunner) };
-  const missing = nginx ? 'openssl' : 'nginx';
-  if (mode === 'true') throw new InputError('validate', `is true but ${missing} is not on PATH`);
-  logger.warning(`${missing} is not on PATH: the rendered configuration was not checked with nginx -t`);
-  return undefined;
-}
-
-/**
- * Renders what the Edge needs to serve the launcher: everything is computed and checked before
- * the output folder is written, so bad input leaves no folder behind.
- */
-export async function renderAndWrite(inputs: Inputs, env: NodeJS.ProcessEnv, logger: Logger): Promise<{ rendered: RenderedEdgeConfig; manifest: Manifest }> {
-  const installConfig = await readInstallConfig(inputs.installConfig);
-  const request = resolveRequest(inputs, env, installConfig);
-  const templates = await loadTemplates(request, { distribution: inputs.distribution, serverTemplate: inputs.serverTemplate });
-  const rendered = renderEdgeConfig(request, templates);
-  for (const launcher of rendered.launchers) logger.info(`${launcher.kind} launcher: ${launcher.host} -> ${launcher.file}`);
-
-  const tools = await validationTools(inputs.validate, logger);
-  if (tools) {
-    const certificates = await certificateFolder(request.certDir);
-    await logger.group('nginx -t on the rendered configuration', () => validateWithNginx(request, templates, certificates, tools, logger));
-  }
-
-  // Everything that shapes the output, so equal digests mean equal folders (cert-dir does not).
-  const inputsDigest = digestOf({ request: { ...request, certDir: undefined }, templates });
-  const manifest = await writeOutputFolder(inputs.outputDir, rendered.files, { kind: EDGE_CONFIG_KIND, action: 'render-edge-config', inputsDigest });
-  return { rendered, manifest };
-}
-
-/** The job summary: hosts, their server blocks and certificates, every file with its digest. */
-export function summaryMarkdown(rendered: RenderedEdgeConfig, manifest: Manifest, outputDir: string): string {
-  return [
-    '### Quick Launcher: Edge configuration',
-    '',
-    markdownTable(
-      ['launcher', 'host', 'server block'],
-      rendered.launchers.map((launcher) => [launcher.kind, launcher.host, launcher.file]),
-    ),
-    '',
-    "Certificates are resolved on the Edge by its own rule (the longest `<suffix>-public-cert.pem` in `/etc/edge/pki` that ends the host, else `ssl-*.pem`) when the deploy installs the blocks.",
-    '',
-    markdownTable(['file', 'size', 'sha256'], manifest.files.map((file) => [file.path, String(file.size), file.sha256])),
-    '',
-    `Output folder: \`${outputDir}\``,
-    '',
-  ].join('\n');
-}
+import { runStageAsStep, type Stage } from '../../lib/stage.js';
+import { getInputs } from './inputs.js';
 
 /** render-edge-config as a stage: inputs -> render -> nginx -t -> output folder, outputs, summary. */
 export const renderEdgeConfigStage: Stage = async ({ source, env, logger }) => {
   const inputs = getInputs(new InputReader(source), env);
   inputs.outputDir = resolve(inputs.outputDir);
+  // The renderer (templates, tar, nginx) loads once the inputs are known to be good: a bad input fails fast.
+  const { renderAndWrite, summaryMarkdown } = await import('./execute.js');
   const { rendered, manifest } = await renderAndWrite(inputs, env, logger);
   logger.info(`Wrote ${manifest.files.length} file(s) to ${inputs.outputDir}`);
   return {
