@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkEdgeConfigFiles, collectPayloadFiles, withAnonymousToken } from '../../../src/actions/deploy-quick-launcher/collect.js';
+import { storageInSettings } from '../../../src/actions/deploy-quick-launcher/app-config-storage.js';
 import { InputError } from '../../../src/lib/errors.js';
 import { MemoryLogger } from '../../../src/lib/logger.js';
 import { writeManifest } from '../../../src/lib/manifest.js';
@@ -57,6 +58,28 @@ describe('withAnonymousToken', () => {
       'app.example.test': { applicationsMode: 'folder', anonymousAccess: { role: 'ROLE_ANONYMOUS_USER', token: TOKEN } },
       'tools.example.test': { applicationsMode: 'docker' },
     });
+  });
+
+  it("writes the service user's storage id where appConfigStorage is user_default_storage, and keeps a number the user gave", () => {
+    const settings = {
+      'app.example.test': { applicationsMode: 'folder', appConfigStorage: 'user_default_storage' },
+      'app2.example.test': { applicationsMode: 'folder', appConfigStorage: 'USER_DEFAULT_STORAGE' },
+      'fixed.example.test': { applicationsMode: 'folder', appConfigStorage: 1880 },
+      'tools.example.test': { applicationsMode: 'docker', appConfigStorage: 'user_default_storage' },
+    };
+    const result = withAnonymousToken(JSON.stringify(settings), TOKEN, 42);
+    expect(result.storageHosts).toEqual(['app.example.test', 'app2.example.test']);
+    const written = JSON.parse(result.text) as Record<string, { appConfigStorage: unknown }>;
+    expect(Object.fromEntries(Object.entries(written).map(([host, entry]) => [host, entry.appConfigStorage]))).toEqual({
+      'app.example.test': 42,
+      'app2.example.test': 42,
+      'fixed.example.test': 1880,
+      'tools.example.test': 'user_default_storage',
+    });
+    expect(withAnonymousToken(JSON.stringify(settings), TOKEN).storageHosts).toEqual([]);
+    expect(storageInSettings(result.text)).toBe(42);
+    expect(storageInSettings(JSON.stringify(settings))).toBe(1880);
+    expect(storageInSettings('{')).toBeUndefined();
   });
 
   it('refuses settings that are not a JSON object, naming the input', () => {

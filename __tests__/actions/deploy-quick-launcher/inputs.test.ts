@@ -37,6 +37,15 @@ describe('deploy-quick-launcher inputs', () => {
     expect({ smokeCheck: inputs.smokeCheck, smokeAddress: inputs.smokeAddress }).toEqual(expected);
   });
 
+  it('reads home-storage-auto and tool-cpu/tool-ram; kubeconfig may be left to $KUBECONFIG', () => {
+    expect(read({}).homeAuto).toBeUndefined();
+    expect(read({}).toolRegistration).toBeUndefined();
+    expect(read({ 'home-storage-auto': 'false' }).homeAuto).toBe(false);
+    expect(read({ 'home-storage-auto': 'TRUE' }).homeAuto).toBe(true);
+    expect(read({ 'tool-cpu': '500m', 'tool-ram': '4Gi' }).toolRegistration).toEqual({ cpu: '500m', ram: '4Gi' });
+    expect(read({ kubeconfig: '' }).kubeconfig).toBeUndefined();
+  });
+
   it('reads the API connection', () => {
     expect(read({ 'api-url': 'https://cp.test/pipeline/restapi/', 'api-token': 't', 'api-ca': '/ca.pem', 'api-insecure': 'true' }).api).toEqual({
       url: 'https://cp.test/pipeline/restapi',
@@ -47,7 +56,9 @@ describe('deploy-quick-launcher inputs', () => {
   });
 
   it.each([
-    [{ kubeconfig: '' }, "Input 'kubeconfig': is required and was not given"],
+    [{ 'home-storage-auto': 'sometimes' }, "Input 'home-storage-auto': 'sometimes' is not true, false or empty"],
+    [{ 'tool-cpu': '2' }, "Input 'tool-ram': is required when 'tool-cpu' is given"],
+    [{ 'tool-cpu': 'two', 'tool-ram': '4Gi' }, "Input 'tool-cpu': 'two' is not a cpu quantity"],
     [{ distribution: '' }, "Input 'distribution': is required and was not given"],
     [{ 'edge-config': '' }, "Input 'edge-config': is required and was not given"],
     [{ namespace: 'Default_NS' }, "Input 'namespace': 'Default_NS' is not a namespace name"],

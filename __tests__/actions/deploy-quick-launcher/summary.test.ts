@@ -39,6 +39,25 @@ describe('outputs and summary', () => {
     expect(deployOutputs({ ...rollout, changed: false }).changed).toBe('false');
   });
 
+  it('url is https://<first host>/ (deploy lists the app launcher first) and previous-digest the content live before', () => {
+    const outputs = deployOutputs(rollout, provision(0), { hosts: ['apps.example.test', 'tools.example.test'] });
+    expect(outputs.url).toBe('https://apps.example.test/');
+    expect(outputs['previous-digest']).toBe('sha256:old');
+    expect(deployOutputs({ ...rollout, previousDigest: undefined })).toMatchObject({ url: '', 'previous-digest': '' });
+  });
+
+  it('site-wide changes and the appConfigStorage note are in the plan and the summary', () => {
+    const result = { ...provision(1), siteWide: ['storage.user.home.auto=true: every new user gets a home storage'] };
+    const appConfigStorage = { hosts: ['apps.example.test'], note: 'user_default_storage would be set to storage 7' };
+    const plan = planDocument({ ...rollout, dryRun: true }, result, { appConfigStorage }) as { siteWide?: string[]; settings?: { appConfigStorage: string } };
+    expect(plan.siteWide).toEqual(result.siteWide);
+    expect(plan.settings).toEqual({ appConfigStorage: appConfigStorage.note });
+    const summary = summaryTables({ ...rollout, dryRun: true }, result, ['apps.example.test'], { appConfigStorage });
+    expect(summary.tables.find((table) => table.heading === 'Site-wide changes (would be made)')?.rows).toEqual([['Change'], [result.siteWide[0]]]);
+    expect(summary.tables[0].rows).toContainEqual(['App launcher storage', appConfigStorage.note]);
+    expect(summaryTables(rollout, provision(1), []).tables.some((table) => table.heading.startsWith('Site-wide'))).toBe(false);
+  });
+
   it('the plan lists at most PLAN_API_CALLS calls and says how many more', () => {
     const plan = planDocument(rollout, provision(PLAN_API_CALLS + 5)) as { api: unknown[]; apiCallsNotListed?: number };
     expect(plan.api).toHaveLength(PLAN_API_CALLS);

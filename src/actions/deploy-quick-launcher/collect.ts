@@ -6,6 +6,7 @@ import { EDGE_LAUNCHER_DIR, EDGE_RELATIVE, serverBlockName } from '../../lib/edg
 import { InputError } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
 import { verifyManifest } from '../../lib/manifest.js';
+import { placeholderHosts, resolveAppConfigStorage } from './app-config-storage.js';
 import type { PayloadFile } from './payload.js';
 
 /** The edge-config folder's sub-folder that mirrors the Edge's external-apps folder. */
@@ -16,9 +17,10 @@ type Settings = Record<string, Record<string, unknown>>;
 
 /**
  * Puts the anonymous user's token into every app-launcher entry (`applicationsMode: folder`) of
- * the hostname-keyed settings as `anonymousAccess.token`. Pure; the result is a secret.
+ * the hostname-keyed settings as `anonymousAccess.token`, and `appConfigStorage` (the service
+ * user's default storage) where the settings hold `user_default_storage`. Pure; the result is a secret.
  */
-export function withAnonymousToken(settingsText: string, token: string | undefined): { text: string; hosts: string[] } {
+export function withAnonymousToken(settingsText: string, token: string | undefined, appConfigStorage?: number): { text: string; hosts: string[]; storageHosts: string[] } {
   let settings: Settings;
   try {
     settings = JSON.parse(settingsText) as Settings;
@@ -37,7 +39,14 @@ export function withAnonymousToken(settingsText: string, token: string | undefin
       hosts.push(host);
     }
   }
-  return { text: `${JSON.stringify(settings, null, 2)}\n`, hosts };
+  const storageHosts = resolveAppConfigStorage(settings, appConfigStorage);
+  return { text: `${JSON.stringify(settings, null, 2)}\n`, hosts, storageHosts };
+}
+
+/** The launcher hosts of the edge-config settings whose `appConfigStorage` is `user_default_storage`. */
+export async function placeholderStorageHosts(edgeConfigDir: string): Promise<string[]> {
+  const text = (await readFile(join(edgeConfigDir, SETTINGS))).toString('utf8');
+  return placeholderHosts(JSON.parse(withAnonymousToken(text, undefined).text) as Parameters<typeof placeholderHosts>[0]);
 }
 
 /** The launcher's built files from the distribution folder's launcher archive (`quick-launcher/www/**`). */
@@ -115,7 +124,7 @@ export function checkEdgeConfigFiles(paths: readonly string[], hosts: readonly s
  * Edge's host folder.
  */
 export async function collectPayloadFiles(
-  options: { edgeConfigDir: string; distributionDir: string; anonymousToken?: string },
+  options: { edgeConfigDir: string; distributionDir: string; anonymousToken?: string; appConfigStorage?: number },
   logger: Logger,
 ): Promise<PayloadFile[]> {
   await verifyManifest(options.edgeConfigDir, 'edge-config', 'edge-config');
@@ -123,11 +132,12 @@ export async function collectPayloadFiles(
   const paths = await walk(join(options.edgeConfigDir, APPS_DIR));
   const settingsPath = EDGE_RELATIVE.settings;
   if (!paths.includes(settingsPath)) throw new InputError('edge-config', `${options.edgeConfigDir} has no ${SETTINGS}`);
-  const settings = withAnonymousToken((await readFile(join(options.edgeConfigDir, APPS_DIR, settingsPath))).toString('utf8'), options.anonymousToken);
+  const settings = withAnonymousToken((await readFile(join(options.edgeConfigDir, APPS_DIR, settingsPath))).toString('utf8'), options.anonymousToken, options.appConfigStorage);
   checkEdgeConfigFiles(paths, Object.keys(JSON.parse(settings.text) as object));
   if (options.anonymousToken !== undefined) {
     logger.info(settings.hosts.length > 0 ? `anonymous token set for ${settings.hosts.join(', ')}` : 'no app launcher in the settings: the anonymous token is not used');
   }
+  if (settings.storageHosts.length > 0) logger.info(`appConfigStorage: user_default_storage set to storage ${options.appConfigStorage ?? ''} for ${settings.storageHosts.join(', ')}`);
   const files: PayloadFile[] = [{ path: settingsPath, content: Buffer.from(settings.text), secret: true, input: 'edge-config' }];
   for (const path of paths.filter((candidate) => candidate !== settingsPath)) {
     files.push({ path, content: await readFile(join(options.edgeConfigDir, APPS_DIR, path)), secret: false, input: 'edge-config' });

@@ -4,12 +4,13 @@ import { createCloudPipelineClient } from '../../cloud-pipeline/index.js';
 import type { Logger } from '../../lib/logger.js';
 import type { CommandRunner } from '../../tools/exec.js';
 import { Kubectl } from '../../tools/kubectl.js';
-import { collectPayloadFiles } from './collect.js';
+import { storageInSettings } from './app-config-storage.js';
+import { collectPayloadFiles, placeholderStorageHosts } from './collect.js';
 import { guarded, readEdge } from './edge.js';
 import type { Inputs } from './inputs.js';
 import { DEFAULT_KEEP_BACKUPS, renderInstaller } from './installer.js';
 import { resolveKubectl } from './kubectl-binary.js';
-import { kubeconfigDir, parseKubeconfig, removeKubeconfig, writeKubeconfig } from './kubeconfig.js';
+import { kubeconfigDir, kubeconfigSource, parseKubeconfig, removeKubeconfig, writeKubeconfig } from './kubeconfig.js';
 import { chooseAnonymousToken, readLiveSettings, tokenInSettings } from './live-token.js';
 import { DEFAULT_PAYLOAD_LIMITS, packPayload, type PayloadLimits } from './payload.js';
 import { checkPermissions } from './permissions.js';
@@ -43,15 +44,39 @@ export interface DeployResult {
   provision?: ProvisionResult;
   /** Hosts of the launchers (settings keys). */
   hosts: string[];
+  /** The app launcher's `appConfigStorage` written in place of `user_default_storage` (absent when the settings hold none). */
+  appConfigStorage?: AppConfigStorageChange;
+}
+
+/** What the deploy did (or a dry run would do) to the settings' `user_default_storage`. */
+export interface AppConfigStorageChange {
+  hosts: string[];
+  /** The service user's default storage id; absent in a dry run that creates it. */
+  storageId?: number;
+  /** One line for the plan and the summary. */
+  note: string;
 }
 
 export const OBJECT_PREFIX = 'quick-launcher';
 export const LEASE_NAME = 'quick-launcher-deploy';
 
-/** The launcher hosts of a settings text (its keys). */
+/** The launcher hosts of a settings text (its keys), the app launcher's (`applicationsMode: folder`) first. */
 function hostsOf(settings: string | undefined): string[] {
   if (!settings) return [];
-  return Object.keys(JSON.parse(settings) as object);
+  const entries = Object.entries(JSON.parse(settings) as Record<string, { applicationsMode?: unknown } | null>);
+  const isApp = ([, entry]: (typeof entries)[number]) => entry?.applicationsMode === 'folder';
+  return [...entries.filter(isApp), ...entries.filter((entry) => !isApp(entry))].map(([host]) => host);
+}
+
+/** The plan's line for the settings' `user_default_storage`. */
+function storageChange(hosts: string[], storageId: number | undefined, serviceUser: string, dryRun: boolean, provisioned: boolean): AppConfigStorageChange {
+  const where = hosts.join(', ');
+  const verb = dryRun ? 'would be set' : 'set';
+  if (storageId !== undefined) return { hosts, storageId, note: `user_default_storage ${verb} to storage ${storageId}, the default storage of ${serviceUser}, for ${where}` };
+  const note = dryRun && provisioned
+    ? `user_default_storage would be set to the default storage ${serviceUser} gets in this run, for ${where}`
+    : `user_default_storage left unresolved for ${where}: ${serviceUser} has no default storage${provisioned ? '' : " (give 'api-url' to provision it, or set appConfigStorage to a storage id)"}; the app launcher lists no applications`;
+  return { hosts, note };
 }
 
 /**
@@ -62,7 +87,10 @@ function hostsOf(settings: string | undefined): string[] {
 export async function deploy(inputs: Inputs, deps: DeployDependencies): Promise<DeployResult> {
   const { logger } = deps;
   const limits = deps.limits ?? DEFAULT_PAYLOAD_LIMITS;
-  const kubeconfig = parseKubeconfig(inputs.kubeconfig, inputs.context);
+  const raw = await kubeconfigSource(inputs.kubeconfig, deps.env);
+  // A base64 kubeconfig is one secret line; a plain one is masked credential by credential.
+  if (!raw.trim().includes('\n')) deps.setSecret(raw.trim());
+  const kubeconfig = parseKubeconfig(raw, inputs.context);
   for (const secret of kubeconfig.secrets) deps.setSecret(secret);
   const path = await writeKubeconfig(kubeconfig.text, kubeconfigDir(deps.env));
   deps.saveState(STATE_KUBECONFIG, path);
@@ -76,17 +104,22 @@ export async function deploy(inputs: Inputs, deps: DeployDependencies): Promise<
     // Preflight, before anything changes anywhere: the hand-off folders, the Edge (missing, 403),
     // and the payload's size limits (packed once with the token that is live, if any).
     const script = renderInstaller({ keep: DEFAULT_KEEP_BACKUPS });
-    const collect = (anonymousToken: string | undefined) =>
-      collectPayloadFiles({ edgeConfigDir: inputs.edgeConfig, distributionDir: inputs.distribution, anonymousToken }, logger);
+    const collect = (anonymousToken: string | undefined, appConfigStorage: number | undefined) =>
+      collectPayloadFiles({ edgeConfigDir: inputs.edgeConfig, distributionDir: inputs.distribution, anonymousToken, ...(appConfigStorage !== undefined ? { appConfigStorage } : {}) }, logger);
     const tools = inputs.api && inputs.registerTools && inputs.toolsManifest ? await readToolsManifest(inputs.toolsManifest, 'tools-manifest') : [];
     const edge = await readEdge(kubectl, inputs.edgeDeployment, inputs.namespace, inputs.edgeHostPath);
     // The token live on the Edge stays while valid, so an unchanged redeploy keeps its digest.
-    const live = edge.digest ? tokenInSettings(await guarded(() => readLiveSettings(kubectl, OBJECT_PREFIX, edge.digest ?? ''))) : undefined;
+    const liveSettings = edge.digest ? await guarded(() => readLiveSettings(kubectl, OBJECT_PREFIX, edge.digest ?? '')) : undefined;
+    const live = tokenInSettings(liveSettings);
     if (live) deps.setSecret(live);
-    const planned = packPayload(await logger.group('Check the payload', () => collect(live ?? '')), { hostPath: inputs.edgeHostPath, installer: script.sha256 }, limits);
+    const liveStorage = storageInSettings(liveSettings);
+    const planned = packPayload(await logger.group('Check the payload', () => collect(live ?? '', liveStorage)), { hostPath: inputs.edgeHostPath, installer: script.sha256 }, limits);
     // A rollout is coming: check RBAC now, so a missing permission changes nothing anywhere.
     if (!inputs.dryRun && planned.digest !== edge.digest) await checkPermissions(kubectl, inputs.edgeDeployment, inputs.namespace, logger);
 
+    const serviceUser = inputs.systemUsers.find((user) => user.kind === 'service')?.name ?? 'SHINY_PORTAL';
+    const placeholders = await placeholderStorageHosts(inputs.edgeConfig);
+    let storageId = liveStorage;
     let provisioned: ProvisionResult | undefined;
     if (inputs.api) {
       deps.setSecret(inputs.api.token);
@@ -100,16 +133,23 @@ export async function deploy(inputs: Inputs, deps: DeployDependencies): Promise<
           preferences: inputs.preferences,
           tools,
           ...(inputs.homeHierarchy ? { homeHierarchy: inputs.homeHierarchy } : {}),
+          ...(inputs.homeAuto !== undefined ? { homeAuto: inputs.homeAuto } : {}),
+          ...(inputs.toolRegistration ? { toolRegistration: inputs.toolRegistration } : {}),
+          ...(live ? { liveAnonymousToken: live } : {}),
         },
         { dryRun: inputs.dryRun, logger },
       );
       if (provisioned.anonymousToken) deps.setSecret(provisioned.anonymousToken);
+      // After provisioning the service user has its home storage (created above when missing).
+      if (placeholders.length > 0) storageId = (await client.users.find(serviceUser))?.defaultStorageId ?? storageId;
     }
+    const appConfigStorage = placeholders.length > 0 ? storageChange(placeholders, storageId, serviceUser, inputs.dryRun, inputs.api !== undefined) : undefined;
+    if (appConfigStorage) logger.info(`appConfigStorage: ${appConfigStorage.note}`);
     const anonymousUser = inputs.systemUsers.find((user) => user.kind === 'anonymous')?.name;
     const token = chooseAnonymousToken(live, provisioned?.anonymousToken, { now: new Date(), ...(anonymousUser ? { user: anonymousUser } : {}) });
     if (token && token === live && provisioned?.anonymousToken) logger.info('anonymous access: the token live on the Edge is still valid and kept');
 
-    const files = await logger.group('Collect the payload', () => collect(token));
+    const files = await logger.group('Collect the payload', () => collect(token, storageId));
     const hosts = hostsOf(files.find((file) => file.path === 'quick-launcher/settings.json')?.content.toString('utf8'));
     const payload = packPayload(files, { hostPath: inputs.edgeHostPath, installer: script.sha256 }, limits);
     logger.info(`content digest ${payload.digest}: ${files.length} files, ${payload.totalBytes} bytes in ${payload.objects.length + 1} objects`);
@@ -144,7 +184,7 @@ export async function deploy(inputs: Inputs, deps: DeployDependencies): Promise<
       },
       logger,
     );
-    return { rollout: result, ...(provisioned ? { provision: provisioned } : {}), hosts };
+    return { rollout: result, ...(provisioned ? { provision: provisioned } : {}), hosts, ...(appConfigStorage ? { appConfigStorage } : {}) };
   } catch (error) {
     if (error instanceof RolloutError) logger.warning(error.result.rolledBack ? 'The Edge rollout failed and was rolled back' : 'The Edge rollout failed');
     throw error;

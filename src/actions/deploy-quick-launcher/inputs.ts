@@ -4,7 +4,9 @@ import { DEFAULT_EDGE_HOST_PATH } from '../../lib/edge-layout.js';
 import { InputReader } from '../../lib/inputs.js';
 import { parseHomeHierarchy, type HomeHierarchy } from './provision/hierarchy.js';
 import {
+  parseHomeAuto,
   parsePreferences,
+  parseToolRegistration,
   parseSyncHomeFolders,
   parseSystemUsers,
   type PreferenceSetting,
@@ -15,8 +17,8 @@ import { DEFAULT_KUBECTL_MIRROR } from './kubectl-binary.js';
 
 /** deploy-quick-launcher's inputs, read once and checked. */
 export interface Inputs {
-  /** The kubeconfig content (plain or base64): a secret. */
-  kubeconfig: string;
+  /** The kubeconfig content (plain or base64): a secret. Absent: the file `$KUBECONFIG` names (kubeconfig.ts `kubeconfigSource`). */
+  kubeconfig?: string;
   context?: string;
   namespace: string;
   kubectlVersion?: string;
@@ -36,6 +38,10 @@ export interface Inputs {
   homeHierarchy?: HomeHierarchy;
   syncHomeFolders: SyncHomeFolders;
   preferences: PreferenceSetting[];
+  /** `storage.user.home.auto` (`home-storage-auto`): absent lets provisioning decide (on while the site never set it). */
+  homeAuto?: boolean;
+  /** `tool-cpu`/`tool-ram`: register a tool its push did not create with these. */
+  toolRegistration?: { cpu: string; ram: string };
   registerTools: boolean;
   dryRun: boolean;
   /** Prove the rollout through the Edge (default true; `smoke-check: false` turns it off). */
@@ -100,6 +106,10 @@ function readHierarchy(value: string | undefined): HomeHierarchy | undefined {
   return parseHomeHierarchy(text, 'home-hierarchy-template');
 }
 
+function optionalField<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}
+
 /** Reads every input of deploy-quick-launcher once; each bad value is an InputError naming it. */
 export function getInputs(reader = new InputReader()): Inputs {
   const namespace = reader.string('namespace', 'default');
@@ -126,7 +136,7 @@ export function getInputs(reader = new InputReader()): Inputs {
   const installerImage = reader.optional('installer-image');
   if (installerImage !== undefined && /\s/.test(installerImage)) throw new InputError('installer-image', `'${installerImage}' is not an image reference`);
   return {
-    kubeconfig: reader.required('kubeconfig'),
+    kubeconfig: reader.optional('kubeconfig'),
     context: reader.optional('context'),
     namespace,
     kubectlVersion: reader.optional('kubectl-version'),
@@ -145,6 +155,8 @@ export function getInputs(reader = new InputReader()): Inputs {
     homeHierarchy: readHierarchy(reader.optional('home-hierarchy-template')),
     syncHomeFolders: parseSyncHomeFolders(reader.string('sync-home-folders', 'system')),
     preferences: parsePreferences(reader.string('preferences', '')),
+    ...optionalField('homeAuto', parseHomeAuto(reader.string('home-storage-auto', ''))),
+    ...optionalField('toolRegistration', parseToolRegistration(reader.string('tool-cpu', ''), reader.string('tool-ram', ''))),
     registerTools: reader.boolean('register-tools', toolsManifest !== undefined),
     dryRun: reader.boolean('dry-run', false),
     smokeCheck: !smokeOff,

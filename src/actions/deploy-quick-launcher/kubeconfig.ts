@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { delimiter, join } from 'node:path';
 import { YAMLError, parseDocument } from 'yaml';
 import { runnerTemp } from '../../lib/runner-temp.js';
-import { InputError } from '../../lib/errors.js';
+import { InputError, errorCode } from '../../lib/errors.js';
 
 /** A kubeconfig checked and narrowed to one context, with every credential it holds. */
 export interface Kubeconfig {
@@ -58,7 +58,15 @@ export function kubeconfigSecrets(config: Mapping): string[] {
       for (const line of decoded.split(/\r?\n/)) if (line.trim().length >= 8 && !line.startsWith('-----')) found.add(line.trim());
     }
   };
-  for (const { body } of named(config.clusters, 'cluster')) add(body['certificate-authority-data'], true);
+  for (const { body } of named(config.clusters, 'cluster')) {
+    add(body['certificate-authority-data'], true);
+    // Userinfo in a server URL (`https://user:pass@host`) is a credential too.
+    const userinfo = typeof body.server === 'string' ? /^[a-z][a-z0-9+.-]*:\/\/([^/?#@]*)@/i.exec(body.server)?.[1] : undefined;
+    if (userinfo) {
+      add(userinfo);
+      for (const part of [userinfo, ...userinfo.split(':')]) for (const form of [part, safeDecode(part)]) add(form);
+    }
+  }
   for (const { body: user } of named(config.users, 'user')) {
     for (const field of SECRET_FIELDS) add(user[field], field.endsWith('-data'));
     const provider = user['auth-provider'];
@@ -67,8 +75,61 @@ export function kubeconfigSecrets(config: Mapping): string[] {
     if (isMapping(exec) && Array.isArray(exec.env)) {
       for (const entry of exec.env) if (isMapping(entry)) add(entry.value);
     }
+    if (isMapping(exec) && Array.isArray(exec.args)) for (const value of execArgSecrets(exec.args)) add(value);
   }
   return [...found];
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/** Flags of exec credential plugins whose value is a credential (kubelogin, aws, gke-gcloud-auth-plugin, generic). */
+const SECRET_FLAG = /^--?[A-Za-z0-9-]*(token|secret|password|passwd|key|credential)[A-Za-z0-9-]*$/i;
+
+/**
+ * The credentials among an exec plugin's args: the value of `--token=…`, `--oidc-client-secret=…`
+ * and the like, and the argument after such a flag given alone (`--token VALUE`).
+ */
+export function execArgSecrets(args: unknown[]): string[] {
+  const found: string[] = [];
+  args.forEach((arg, index) => {
+    if (typeof arg !== 'string') return;
+    const equals = arg.indexOf('=');
+    if (equals > 0 && SECRET_FLAG.test(arg.slice(0, equals))) found.push(arg.slice(equals + 1));
+    else if (equals < 0 && SECRET_FLAG.test(arg)) {
+      const next = args[index + 1];
+      if (typeof next === 'string' && !next.startsWith('-')) found.push(next);
+    }
+  });
+  return found;
+}
+
+/** A server URL without its userinfo (`https://user:pass@host` → `https://***@host`), for the log and errors. */
+export function redactServer(server: string): string {
+  return server.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, '$1***@');
+}
+
+/**
+ * The kubeconfig to use: the `kubeconfig` input, else the one file `$KUBECONFIG` names (set by
+ * azure/k8s-set-context, aws eks update-kubeconfig, get-gke-credentials). Neither: an InputError
+ * naming `kubeconfig`. Errors never echo the content.
+ */
+export async function kubeconfigSource(input: string | undefined, env: NodeJS.ProcessEnv): Promise<string> {
+  if (input !== undefined && input.trim() !== '') return input;
+  const variable = env.KUBECONFIG?.trim();
+  if (!variable) throw new InputError('kubeconfig', 'is required: give the kubeconfig content, or set KUBECONFIG in an earlier step (e.g. azure/k8s-set-context)');
+  const paths = variable.split(delimiter).filter((path) => path !== '');
+  if (paths.length !== 1) throw new InputError('kubeconfig', `is not given and $KUBECONFIG lists ${paths.length} files; give the kubeconfig content, or one file in KUBECONFIG`);
+  try {
+    return await readFile(paths[0], 'utf8');
+  } catch (error) {
+    throw new InputError('kubeconfig', `is not given and $KUBECONFIG names ${paths[0]}, which cannot be read (${errorCode(error) ?? 'error'})`);
+  }
 }
 
 /**
@@ -78,13 +139,14 @@ export function kubeconfigSecrets(config: Mapping): string[] {
  */
 export function parseKubeconfig(raw: string, context?: string): Kubeconfig {
   const text = decodeKubeconfig(raw);
-  const document = parseDocument(text, { prettyErrors: false });
+  // `merge`: `<<: *creds` keys are resolved (as kubectl's YAML reader does), so credentials reached through them are found and masked.
+  const document = parseDocument(text, { prettyErrors: false, merge: true });
   if (document.errors.length > 0) {
     const error: YAMLError = document.errors[0];
     const line = error.linePos?.[0]?.line;
     throw new InputError('kubeconfig', `is not valid YAML${line ? ` (line ${line})` : ''}; pass the kubeconfig content, plain or base64`);
   }
-  const config: unknown = document.toJS();
+  const config: unknown = document.toJS({ maxAliasCount: 100 });
   if (!isMapping(config) || !Array.isArray(config.clusters) || !Array.isArray(config.contexts)) {
     throw new InputError('kubeconfig', 'is not a kubeconfig (no clusters and contexts lists)');
   }
@@ -114,7 +176,7 @@ export function parseKubeconfig(raw: string, context?: string): Kubeconfig {
     text: document.toString(),
     context: chosen,
     contexts: names,
-    ...(typeof server === 'string' ? { server } : {}),
+    ...(typeof server === 'string' ? { server: redactServer(server) } : {}),
     secrets,
   };
 }

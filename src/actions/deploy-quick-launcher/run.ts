@@ -36,7 +36,7 @@ export const deployStage: Stage = async ({ source, env, logger, mask, saveState 
   const inputs = getInputs(new InputReader(source));
   // A base64 kubeconfig is one secret line; a plain one is masked credential by credential
   // (masking each of its lines would turn every 'apiVersion: v1' in the log into ***).
-  if (!inputs.kubeconfig.trim().includes('\n')) mask(inputs.kubeconfig.trim());
+  if (inputs.kubeconfig && !inputs.kubeconfig.trim().includes('\n')) mask(inputs.kubeconfig.trim());
   try {
     const result = await deploy(inputs, {
       logger,
@@ -47,8 +47,8 @@ export const deployStage: Stage = async ({ source, env, logger, mask, saveState 
       holder: leaseHolder(env),
     });
     return {
-      outputs: { ...deployOutputs(result.rollout, result.provision) },
-      summary: summaryMarkdown(summaryTables(result.rollout, result.provision, result.hosts), result.rollout.diff),
+      outputs: { ...deployOutputs(result.rollout, result.provision, result) },
+      summary: summaryMarkdown(summaryTables(result.rollout, result.provision, result.hosts, result), result.rollout.diff),
     };
   } catch (error) {
     if (!(error instanceof RolloutError)) throw error;

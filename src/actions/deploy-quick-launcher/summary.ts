@@ -1,3 +1,4 @@
+import type { AppConfigStorageChange } from './deploy.js';
 import type { ProvisionResult } from './provision/index.js';
 import type { RolloutResult } from './rollout.js';
 
@@ -10,32 +11,52 @@ export interface DeployOutputs {
   'folders-created': string;
   'tools-registered': string;
   'rolled-back': string;
+  /** https://<app launcher host, else the first launcher host>/ (for `environment.url`); '' without hosts. */
+  url: string;
+  /** The content digest the Edge served before this deploy; '' for a first deploy. */
+  'previous-digest': string;
+}
+
+/** What the deploy learnt besides the rollout and provisioning results. */
+export interface DeployFacts {
+  /** Launcher hosts, the app launcher's first. */
+  hosts?: string[];
+  appConfigStorage?: AppConfigStorageChange;
+}
+
+/** The URL of the launcher: its first host (deploy.ts lists the app launcher's first). */
+export function launcherUrl(hosts: readonly string[] | undefined): string {
+  return hosts && hosts.length > 0 ? `https://${hosts[0]}/` : '';
 }
 
 /** Most API calls listed in the plan output (a home-folder sync of every user can plan thousands). */
 export const PLAN_API_CALLS = 1000;
 
 /** The plan output: the API calls and the Kubernetes steps (made, or that a dry run would make). */
-export function planDocument(rollout: RolloutResult, provision?: ProvisionResult): object {
+export function planDocument(rollout: RolloutResult, provision?: ProvisionResult, facts: DeployFacts = {}): object {
   const calls = provision?.plan ?? [];
   return {
     dryRun: rollout.dryRun,
     api: calls.slice(0, PLAN_API_CALLS),
     ...(calls.length > PLAN_API_CALLS ? { apiCallsNotListed: calls.length - PLAN_API_CALLS } : {}),
+    ...(provision?.siteWide ? { siteWide: provision.siteWide } : {}),
+    ...(facts.appConfigStorage ? { settings: { appConfigStorage: facts.appConfigStorage.note } } : {}),
     kubernetes: { contentDigest: rollout.digest, previousDigest: rollout.previousDigest ?? null, objects: rollout.objects, steps: rollout.steps, ...(rollout.changes ? { changes: rollout.changes } : {}), ...(rollout.diff ? { diff: rollout.diff } : {}) },
   };
 }
 
-export function deployOutputs(rollout: RolloutResult, provision?: ProvisionResult): DeployOutputs {
+export function deployOutputs(rollout: RolloutResult, provision?: ProvisionResult, facts: DeployFacts = {}): DeployOutputs {
   const counts = provision?.counts;
   return {
     changed: String(rollout.changed || (provision?.changed ?? false)),
-    plan: JSON.stringify(planDocument(rollout, provision)),
+    plan: JSON.stringify(planDocument(rollout, provision, facts)),
     'content-digest': rollout.digest,
     'users-created': String(counts?.usersCreated ?? 0),
     'folders-created': String(counts?.foldersCreated ?? 0),
     'tools-registered': String(counts?.toolsRegistered ?? 0),
     'rolled-back': String(rollout.rolledBack),
+    url: launcherUrl(facts.hosts),
+    'previous-digest': rollout.previousDigest ?? '',
   };
 }
 
@@ -46,7 +67,7 @@ export interface SummaryTables {
 }
 
 /** The job summary's content, built apart from core.summary so it can be tested. */
-export function summaryTables(rollout: RolloutResult, provision: ProvisionResult | undefined, hosts: string[]): SummaryTables {
+export function summaryTables(rollout: RolloutResult, provision: ProvisionResult | undefined, hosts: string[], facts: DeployFacts = {}): SummaryTables {
   const mode = rollout.dryRun ? ' (dry run: nothing was changed)' : '';
   const tables: SummaryTables['tables'] = [
     {
@@ -59,6 +80,7 @@ export function summaryTables(rollout: RolloutResult, provision: ProvisionResult
         ['Rolled back', String(rollout.rolledBack)],
         ['Edge update', rollout.switch ? `${rollout.switch.path}: ${rollout.switch.reason}` : 'none'],
         ['Launcher hosts', hosts.join(', ') || 'none'],
+        ...(facts.appConfigStorage ? [['App launcher storage', facts.appConfigStorage.note]] : []),
       ],
     },
     { heading: 'Edge rollout', rows: [['Step', 'Result'], ...rollout.steps.map((step) => [step.step, step.result])] },
@@ -79,6 +101,9 @@ export function summaryTables(rollout: RolloutResult, provision: ProvisionResult
         ['Mutating API calls', String(counts.mutatingCalls)],
       ],
     });
+    if (provision.siteWide) {
+      tables.push({ heading: rollout.dryRun ? 'Site-wide changes (would be made)' : 'Site-wide changes', rows: [['Change'], ...provision.siteWide.map((note) => [note])] });
+    }
     if (provision.plan.length > 0) {
       tables.push({ heading: 'API plan', rows: [['Phase', 'Call', 'What'], ...provision.plan.slice(0, 200).map((call) => [call.phase, `${call.method} ${call.path}`, call.summary])] });
     }
