@@ -2,21 +2,23 @@ import * as core from '@actions/core';
 import { InputReader, runnerInputs } from '../../lib/inputs.js';
 import { actionsLogger } from '../../lib/logger.js';
 import { StageFailure, report, runnerContext, type Stage } from '../../lib/stage.js';
-import { buildDistStage } from '../build-dist-with-launcher/run.js';
-import { buildImagesStage } from '../build-optimized-images/run.js';
 import { post } from '../deploy-quick-launcher/post.js';
-import { deployStage } from '../deploy-quick-launcher/run.js';
 import { STATE_IS_POST } from '../deploy-quick-launcher/state.js';
-import { renderEdgeConfigStage } from '../render-edge-config/run.js';
 import { parseStages, runChain, type ChainOutcome } from './chain.js';
 import { STAGE_NAMES, type StageName } from './stages.js';
 
+/** A stage whose module loads when it runs: a chain loads only the stages it runs. */
+const lazy =
+  (load: () => Promise<Stage>): Stage =>
+  async (context) =>
+    (await load())(context);
+
 /** Each stage's work, the same functions its own action runs. */
 export const STAGES: Record<StageName, Stage> = {
-  'build-dist': buildDistStage,
-  'build-images': buildImagesStage,
-  render: renderEdgeConfigStage,
-  deploy: deployStage,
+  'build-dist': lazy(async () => (await import('../build-dist-with-launcher/run.js')).buildDistStage),
+  'build-images': lazy(async () => (await import('../build-optimized-images/run.js')).buildImagesStage),
+  render: lazy(async () => (await import('../render-edge-config/run.js')).renderEdgeConfigStage),
+  deploy: lazy(async () => (await import('../deploy-quick-launcher/run.js')).deployStage),
 };
 
 /**

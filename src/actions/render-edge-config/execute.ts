@@ -1,7 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { digestOf } from '../../lib/digest.js';
-import { InputError, errorCode } from '../../lib/errors.js';
-import { KeyValueSyntaxError, parseKeyValues } from '../../lib/key-values.js';
+import { InputError } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
 import type { Manifest } from '../../lib/manifest.js';
 import { writeOutputFolder } from '../../lib/output-folder.js';
@@ -11,7 +10,8 @@ import { Nginx } from '../../tools/nginx.js';
 import { OpenSsl } from '../../tools/openssl.js';
 import type { Inputs } from './inputs.js';
 import { renderEdgeConfig, type RenderedEdgeConfig } from './render.js';
-import { resolveRequest } from './request.js';
+import { readInstallConfig } from './install-config.js';
+import { resolveRequest, type RenderRequest } from './request.js';
 import { loadTemplates } from './templates.js';
 import { validateWithNginx, type CertificateFolder, type ValidationTools } from './validate.js';
 
@@ -21,24 +21,6 @@ import { validateWithNginx, type CertificateFolder, type ValidationTools } from 
  */
 
 export const EDGE_CONFIG_KIND = 'edge-config';
-
-async function readInstallConfig(path: string | undefined): Promise<Map<string, string>> {
-  if (path === undefined) return new Map();
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new InputError('install-config', `cannot read ${path}: ${errorCode(error) ?? String(error)}`);
-  }
-  try {
-    return parseKeyValues(text);
-  } catch (error) {
-    if (error instanceof KeyValueSyntaxError) {
-      throw new InputError('install-config', error.message.replace(/^line \d+: /, ''), { file: path, line: error.line });
-    }
-    throw error;
-  }
-}
 
 /**
  * `cert-dir` as a runner-side copy of the Edge's pki folder, when it can be read here: only the
@@ -66,8 +48,11 @@ async function validationTools(mode: Inputs['validate'], logger: Logger): Promis
  * the output folder is written, so bad input leaves no folder behind.
  */
 export async function renderAndWrite(inputs: Inputs, env: NodeJS.ProcessEnv, logger: Logger): Promise<{ rendered: RenderedEdgeConfig; manifest: Manifest }> {
-  const installConfig = await readInstallConfig(inputs.installConfig);
-  const request = resolveRequest(inputs, env, installConfig);
+  return writeRendered(inputs, resolveRequest(inputs, env, await readInstallConfig(inputs.installConfig)), logger);
+}
+
+/** renderAndWrite once the request is resolved (what the stage calls after its input checks). */
+export async function writeRendered(inputs: Inputs, request: RenderRequest, logger: Logger): Promise<{ rendered: RenderedEdgeConfig; manifest: Manifest }> {
   const templates = await loadTemplates(request, { distribution: inputs.distribution, serverTemplate: inputs.serverTemplate });
   const rendered = renderEdgeConfig(request, templates);
   for (const launcher of rendered.launchers) logger.info(`${launcher.kind} launcher: ${launcher.host} -> ${launcher.file}`);

@@ -2,14 +2,18 @@ import { resolve } from 'node:path';
 import { InputReader } from '../../lib/inputs.js';
 import { runStageAsStep, type Stage } from '../../lib/stage.js';
 import { getInputs } from './inputs.js';
+import { readInstallConfig } from './install-config.js';
+import { resolveRequest } from './request.js';
 
 /** render-edge-config as a stage: inputs -> render -> nginx -t -> output folder, outputs, summary. */
 export const renderEdgeConfigStage: Stage = async ({ source, env, logger }) => {
   const inputs = getInputs(new InputReader(source), env);
   inputs.outputDir = resolve(inputs.outputDir);
-  // The renderer (templates, tar, nginx) loads once the inputs are known to be good: a bad input fails fast.
-  const { renderAndWrite, summaryMarkdown } = await import('./execute.js');
-  const { rendered, manifest } = await renderAndWrite(inputs, env, logger);
+  // Every input is checked first; the renderer (templates, tar, nginx) loads only then, so a bad
+  // input fails fast.
+  const request = resolveRequest(inputs, env, await readInstallConfig(inputs.installConfig));
+  const { writeRendered, summaryMarkdown } = await import('./execute.js');
+  const { rendered, manifest } = await writeRendered(inputs, request, logger);
   logger.info(`Wrote ${manifest.files.length} file(s) to ${inputs.outputDir}`);
   return {
     outputs: {
