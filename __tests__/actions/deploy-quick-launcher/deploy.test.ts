@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { appendFile, cp, mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { appendFile, cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -165,15 +165,22 @@ describeWith(['kubectl', 'nginx', 'openssl']).each(['classic', 'current', 'addit
     expect(token).not.toBe('');
     expect(cluster.masked).toEqual(expect.arrayContaining([token, stack.api.token, stack.kube.token]));
     const settings = await cluster.get('/settings');
-    expect((JSON.parse(settings.body) as Record<string, { anonymousAccess: { token: string } }>)[APP_HOST].anonymousAccess.token).toBe(token);
+    const served = (JSON.parse(settings.body) as Record<string, { anonymousAccess: { token: string }; appConfigStorage: unknown }>)[APP_HOST];
+    expect(served.anonymousAccess.token).toBe(token);
+    // The rendered settings' user_default_storage cannot resolve on the launcher's list page: the
+    // service user's default storage id is written in its place.
+    const storageId = stack.api.state.userByName('SHINY_PORTAL')?.defaultStorageId;
+    expect(typeof storageId).toBe('number');
+    expect(served.appConfigStorage).toBe(storageId);
+    expect(result.appConfigStorage).toEqual({ hosts: [APP_HOST], storageId, note: `user_default_storage set to storage ${String(storageId)}, the default storage of SHINY_PORTAL, for ${APP_HOST}` });
     expect((await cluster.get('/')).body).toContain('Quick Launcher');
     expect((await cluster.get('/css/bundle.css')).contentType).toMatch(/^text\/css/);
     expect((await cluster.get('/js/main.js')).contentType).toMatch(/^(application|text)\/javascript/);
     expect(await readdir(stack.hostPath)).toEqual(expect.arrayContaining([...unrelated, `${APP_HOST}.srv.conf`]));
     // The kubeconfig and kubectl cache are gone; no secret in the log, outputs or summary.
     expect(await readdir(join(cluster.root, 'runner-temp'))).toEqual([]);
-    const outputs = deployOutputs(result.rollout, result.provision);
-    expect(outputs).toMatchObject({ changed: 'true', 'users-created': '3', 'rolled-back': 'false', 'content-digest': result.rollout.digest });
+    const outputs = deployOutputs(result.rollout, result.provision, result);
+    expect(outputs).toMatchObject({ changed: 'true', 'users-created': '3', 'rolled-back': 'false', 'content-digest': result.rollout.digest, url: `https://${APP_HOST}/`, 'previous-digest': '' });
     const published = [cluster.logger.text, JSON.stringify(outputs), JSON.stringify(summaryTables(result.rollout, result.provision, result.hosts))].join('\n');
     for (const secret of [token, stack.api.token, stack.kube.token]) expect(published).not.toContain(secret);
     const configMaps = JSON.stringify(stack.kube.api.store.list(resourceOfKind('ConfigMap')));
@@ -212,6 +219,7 @@ describeWith(['kubectl', 'nginx', 'openssl']).each(['classic', 'current', 'addit
     const result = await deploy(inputs, cluster.dependencies());
     expect(result.rollout.changed).toBe(false);
     expect(result.provision?.changed).toBe(false);
+    expect(deployOutputs(result.rollout, result.provision, result)['previous-digest']).toBe(result.rollout.digest);
     expect(stack.kube.mutatingRequests()).toEqual([]);
     expect(stack.api.mutatingCalls()).toEqual([]);
     expect(stack.edge?.starts).toBe(starts);
@@ -229,7 +237,34 @@ describeWith(['kubectl', 'nginx', 'openssl']).each(['classic', 'current', 'addit
       expect(result.rollout).toMatchObject({ dryRun: true, changed: true, switch: { path: 'reload' } });
       expect(cluster.logger.text).toContain("warning: 'edge-host-path' is /opt/edge/external-apps-next, but the Edge mounts hostPath /opt/edge/external-apps at /etc/nginx/ext/external-apps");
       expect(stack.kube.mutatingRequests()).toEqual([]);
-      expect(JSON.parse(deployOutputs(result.rollout, result.provision).plan)).toMatchObject({ dryRun: true, kubernetes: { contentDigest: result.rollout.digest } });
+      expect(JSON.parse(deployOutputs(result.rollout, result.provision, result).plan)).toMatchObject({
+        dryRun: true,
+        kubernetes: { contentDigest: result.rollout.digest },
+        settings: { appConfigStorage: expect.stringMatching(/^user_default_storage would be set to storage \d+, the default storage of SHINY_PORTAL/) as unknown },
+      });
+    });
+
+    it('without the kubeconfig input the file $KUBECONFIG names (an earlier set-context step) is used, masked, copied 0600 and the copy removed', async () => {
+      const { stack } = cluster;
+      const file = join(cluster.root, 'set-context-kubeconfig');
+      await writeFile(file, stack.kube.kubeconfig, { mode: 0o600 });
+      const deps = cluster.dependencies();
+      const masked: string[] = [];
+      const saved = new Map<string, string>();
+      const result = await deploy(cluster.inputs({ kubeconfig: '', distribution: join(cluster.root, `distribution-route-${profile}`) }), {
+        ...deps,
+        env: { ...deps.env, KUBECONFIG: file },
+        setSecret: (value) => masked.push(value),
+        saveState: (name, value) => saved.set(name, value),
+      });
+      expect(result.rollout.changed).toBe(false);
+      expect(masked).toContain(stack.kube.token);
+      const copy = [...saved.values()].find((value) => value.includes('quick-launcher-kubeconfig-'));
+      expect(copy).toBeDefined();
+      expect(copy).not.toBe(file);
+      expect(await readdir(join(cluster.root, 'runner-temp'))).toEqual([]);
+      expect(await readFile(file, 'utf8')).toBe(stack.kube.kubeconfig);
+      await expect(deploy(cluster.inputs({ kubeconfig: '' }), cluster.dependencies())).rejects.toThrow(/^Input 'kubeconfig': is required/);
     });
 
     it('a malformed kubeconfig is an InputError that changes nothing and echoes nothing', async () => {
