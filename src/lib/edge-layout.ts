@@ -1,5 +1,5 @@
 /**
- * The Edge's external-apps layout (docs/upstream-contract/edge.md): nginx includes
+ * The Edge's external-apps layout (docs/upstream-contract.md#the-edge): nginx includes
  * `/etc/nginx/external-apps/*.conf` as whole server blocks, and the external-apps volume is
  * copied recursively to `/etc/nginx/external-apps` when the Edge container starts (classic and
  * AWS-native layouts) or mounted there directly (additional region), so the launcher's files can

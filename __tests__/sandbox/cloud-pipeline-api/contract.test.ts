@@ -2,7 +2,7 @@
    wire-level checks: the payloads are untyped JSON, checked by the assertions themselves. */
 // The contract of the API stand-in: each test runs the client's calls (and, where the client
 // cannot send it, the raw body the real server refuses) and checks one upstream rule, cited as
-// in docs/upstream-contract/api.md. A stand-in that drifts from upstream fails here.
+// in docs/upstream-contract.md#the-cloud-pipeline-api. A stand-in that drifts from upstream fails here.
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { CloudPipelineAuthError, createCloudPipelineClient, type CloudPipelineClient } from '../../../src/cloud-pipeline/index.js';
 import { tokenClaims } from '../../../src/cloud-pipeline/token-claims.js';

@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-call --
    wire-level checks: the payloads are untyped JSON, checked by the assertions themselves. */
-// The calls the Quick Launcher makes in docker and folder mode (docs/upstream-contract/launcher.md),
-// answered by the API stand-in as upstream answers them (docs/upstream-contract/api.md).
+// The calls the Quick Launcher makes in docker and folder mode (docs/upstream-contract.md#the-quick-launcher),
+// answered by the API stand-in as upstream answers them (docs/upstream-contract.md#the-cloud-pipeline-api).
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { DEMO_FOLDER_APPS, FOLDER_APPS_STORAGE, startCloudPipelineApi, type CloudPipelineApi, type CloudPipelineApiOptions } from '../../../src/sandbox/cloud-pipeline-api/index.js';
 

@@ -2,7 +2,7 @@ import { InputError } from '../../lib/errors.js';
 
 /**
  * Where the Edge reads its external apps, found in the live Deployment rather than assumed
- * (docs/upstream-contract/deploy.md): the classic and AWS-native Edges mount the folder read-only
+ * (docs/upstream-contract.md#the-deploy): the classic and AWS-native Edges mount the folder read-only
  * at /etc/nginx/ext/external-apps and `init` copies it to /etc/nginx/external-apps at each start
  * (cp-edge-dpl.yaml:71-73, cp-edge-dpl-awsn.yaml:78-81, init:147-151); an additional region mounts
  * the host folder read-write straight at /etc/nginx/external-apps (cp-edge-dpl-additional-region.yaml:77-78).

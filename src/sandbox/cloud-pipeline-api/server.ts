@@ -80,7 +80,7 @@ export interface CloudPipelineApi {
 
 /**
  * Starts the Cloud Pipeline API stand-in (SPEC §7) on 127.0.0.1, answering as the upstream
- * sources say (docs/upstream-contract/api.md): the `{status, message, payload}` envelope
+ * sources say (docs/upstream-contract.md#the-cloud-pipeline-api): the `{status, message, payload}` envelope
  * serialized NON_EMPTY, strict request bodies, errors as HTTP 200 + ERROR (401, 403, 404, 405
  * where Spring answers them), RS512 JWTs with `exp` and frozen roles checked against the secured
  * and anonymous URLs, CORS; plus a request log (GET /_sandbox/requests) and fault injection

@@ -5,7 +5,7 @@ import { renderEdgeNginxConf } from '../../lib/edge-nginx-conf.js';
 import type { ContainerFs } from './container.js';
 import { API_INGRESS_CONF, apiIngressConf, withIngressInclude, type EdgeIngress } from './ingress.js';
 
-/** Container paths of the Edge image and its `init` (docs/upstream-contract/edge.md). */
+/** Container paths of the Edge image and its `init` (docs/upstream-contract.md#the-edge). */
 export const EDGE_PATHS = {
   nginxConf: '/etc/nginx/nginx.conf',
   /** nginx -p of init:204. */
