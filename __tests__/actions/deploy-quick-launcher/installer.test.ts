@@ -104,12 +104,20 @@ describe.each(shells)('installer script alone (%s against a temp folder)', (shel
     expect(await fixture.snapshot()).toEqual(afterFirst);
   });
 
-  it('restore of the first install removes every managed file and keeps a file it had overwritten', async () => {
-    await fixture.write('app.example.test.conf', 'hand-made');
+  it('restore of the first install removes every managed file and leaves the other apps', async () => {
     const payload = await fixture.payload(v1());
     await fixture.run('install', payload, { QL_NGINX: 'off' });
     expect((await fixture.run('restore', undefined, { QL_DIGEST: payload.digest })).status).toBe(0);
-    expect(await fixture.snapshot()).toEqual({ 'app.example.test.conf': 'hand-made', 'other-app.conf': UNRELATED, 'other-app/index.html': 'other' });
+    expect(await fixture.snapshot()).toEqual({ 'other-app.conf': UNRELATED, 'other-app/index.html': 'other' });
+  });
+
+  it('a new file whose path another app holds is refused with its own exit code, nothing changed', async () => {
+    await fixture.write('app.example.test.conf', 'hand-made');
+    const before = await fixture.snapshot({ withState: true });
+    const result = await fixture.run('install', await fixture.payload(v1()), { QL_NGINX: 'off' });
+    expect(result.status).toBe(8);
+    expect(result.stderr).toContain('app.example.test.conf already exists and was not installed by quick-launcher');
+    expect(await fixture.snapshot({ withState: true })).toEqual({ ...before });
   });
 
   it('restore with no backup fails with its own exit code', async () => {

@@ -17,6 +17,7 @@ export const INSTALLER_EXIT_CODES: Record<number, string> = {
   5: 'a file operation failed on the node',
   6: 'there was no backup to restore',
   7: 'the node holds other content than expected',
+  8: 'a launcher file would replace a file of another external app (nothing was changed)',
 };
 
 export interface InstallerScript {
