@@ -3,9 +3,7 @@ import { hostname } from 'node:os';
 import { InputReader } from '../../lib/inputs.js';
 import { StageFailure, markdownTable, runStageAsStep, type Stage, type StageOutcome } from '../../lib/stage.js';
 import { execRunner } from '../../tools/exec.js';
-import { RolloutError, deploy } from './deploy.js';
 import { getInputs } from './inputs.js';
-import { post } from './post.js';
 import { STATE_IS_POST } from './state.js';
 import { deployOutputs, summaryTables, type SummaryTables } from './summary.js';
 
@@ -37,6 +35,8 @@ export const deployStage: Stage = async ({ source, env, logger, mask, saveState 
   // A base64 kubeconfig is one secret line; a plain one is masked credential by credential
   // (masking each of its lines would turn every 'apiVersion: v1' in the log into ***).
   if (inputs.kubeconfig && !inputs.kubeconfig.trim().includes('\n')) mask(inputs.kubeconfig.trim());
+  // The deploy (kubectl, the API client, YAML) loads once the inputs are known to be good.
+  const { RolloutError, deploy } = await import('./deploy.js');
   try {
     const result = await deploy(inputs, {
       logger,
@@ -60,6 +60,7 @@ export const deployStage: Stage = async ({ source, env, logger, mask, saveState 
 /** The main and post step of deploy-quick-launcher (one bundle; the post step removes the kubeconfig). */
 export async function run(): Promise<void> {
   if (core.getState(STATE_IS_POST) === 'true') {
+    const { post } = await import('./post.js');
     await post(core.getState);
     return;
   }
