@@ -88,8 +88,28 @@ describeWith(['kubectl', 'nginx', 'openssl'])('the deploy-quick-launcher bundle,
     expect(again.status).toBe(0);
     expect(again.outputs.changed).toBe('false');
     expect(stack.kube.mutatingRequests()).toEqual([]);
+    expect(again.outputs).toMatchObject({ url: `https://${HOST}/`, 'previous-digest': again.outputs['content-digest'] });
     const bad = await step('bad', { ...inputs, 'INPUT_ROLLOUT-TIMEOUT': 'soon' });
     expect(bad.status).toBe(1);
     expect(bad.stdout).toContain("::error::Input 'rollout-timeout': 'soon' is not a duration like 30s, 5m or 1h");
+  });
+
+  it('without the kubeconfig input it uses the file $KUBECONFIG names (as azure/k8s-set-context leaves it), masked, and leaves that file alone', async () => {
+    const file = join(root, 'set-context', 'kubeconfig');
+    await mkdir(join(root, 'set-context'), { recursive: true });
+    await writeFile(file, stack.kube.kubeconfig, { mode: 0o600 });
+    const rest = Object.fromEntries(Object.entries(inputs).filter(([name]) => name !== 'INPUT_KUBECONFIG'));
+    const run = await step('from-env', { ...rest, KUBECONFIG: file });
+    expect(run.stdout).not.toContain('::error::');
+    expect(run.status).toBe(0);
+    expect(run.outputs.changed).toBe('false');
+    const masks = run.stdout.split('\n').filter((line) => line.startsWith('::add-mask::')).map((line) => line.slice('::add-mask::'.length));
+    expect(masks).toContain(stack.kube.token);
+    expect(run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n')).not.toContain(stack.kube.token);
+    expect(await readdir(run.temp)).toEqual([]);
+    expect(await readFile(file, 'utf8')).toBe(stack.kube.kubeconfig);
+    const neither = await step('no-kubeconfig', rest);
+    expect(neither.status).toBe(1);
+    expect(neither.stdout).toContain("::error::Input 'kubeconfig': is required");
   });
 });
