@@ -55,7 +55,7 @@ describe('kubeconfig credentials are all masked', () => {
     expect(secrets).toEqual(expect.arrayContaining(['exec-token-7c1d9e', 'oidc-secret-4b2a8f', 'separate-token-91ad3c']));
     // Not credentials: the sub-command, the login mode, a server id are left readable.
     expect(secrets).not.toContain('get-token');
-    expect(execArgSecrets(['--client-secret', 'x-secret-1', '--password=p4ss', '--verbose', '--token', '--next'])).toEqual(['x-secret-1', 'p4ss']);
+    expect(execArgSecrets(['--client-secret', 'x-secret-1', '--password=p4ss', '--verbose', '--token', '--next', '--token-cache=true'])).toEqual(['x-secret-1', 'p4ss']);
   });
 
   it('credentials reached through a YAML merge key (<<: *creds) are found, their decoded lines too', () => {

@@ -97,13 +97,16 @@ const SECRET_FLAG = /^--?[A-Za-z0-9-]*(token|secret|password|passwd|key|credenti
  */
 export function execArgSecrets(args: unknown[]): string[] {
   const found: string[] = [];
+  const keep = (value: string) => {
+    if (!/^(true|false)$/i.test(value)) found.push(value); // a boolean flag value is no credential, and masking it would hide every 'true' in the log
+  };
   args.forEach((arg, index) => {
     if (typeof arg !== 'string') return;
     const equals = arg.indexOf('=');
-    if (equals > 0 && SECRET_FLAG.test(arg.slice(0, equals))) found.push(arg.slice(equals + 1));
+    if (equals > 0 && SECRET_FLAG.test(arg.slice(0, equals))) keep(arg.slice(equals + 1));
     else if (equals < 0 && SECRET_FLAG.test(arg)) {
       const next = args[index + 1];
-      if (typeof next === 'string' && !next.startsWith('-')) found.push(next);
+      if (typeof next === 'string' && !next.startsWith('-')) keep(next);
     }
   });
   return found;
