@@ -1,13 +1,17 @@
 import { runStageAsStep, type Stage } from '../../lib/stage.js';
 import { execRunner } from '../../tools/exec.js';
-import { ActionsCache, type BuildCache, LocalFolderCache } from './build-cache.js';
-import { buildDistWithLauncher } from './build-dist.js';
+import type { BuildCache } from './build-cache.js';
 import { getInputs } from './inputs.js';
-import { outputsOf, resultLines, summaryMarkdown } from './summary.js';
 
 /** build-dist-with-launcher as a stage: inputs -> build (or cache) -> archives -> outputs, summary. */
 export const buildDistStage: Stage = async ({ source, env, logger }) => {
   const inputs = getInputs(source, env);
+  // The build (tar, the caches) loads once the inputs are known to be good: a bad input fails fast.
+  const [{ ActionsCache, LocalFolderCache }, { buildDistWithLauncher }, { outputsOf, resultLines, summaryMarkdown }] = await Promise.all([
+    import('./build-cache.js'),
+    import('./build-dist.js'),
+    import('./summary.js'),
+  ]);
   let cache: BuildCache | undefined;
   if (inputs.cache) {
     cache = ActionsCache.available(env) ? new ActionsCache(logger) : new LocalFolderCache(inputs.cacheDir, logger);
