@@ -220,6 +220,8 @@ describeWith(['kubectl', 'nginx', 'openssl']).each(['classic', 'current', 'addit
     expect(result.rollout.changed).toBe(false);
     expect(result.provision?.changed).toBe(false);
     expect(deployOutputs(result.rollout, result.provision, result)['previous-digest']).toBe(result.rollout.digest);
+    // The token live on the Edge went to provisioning as liveAnonymousToken and was kept.
+    expect(result.provision?.anonymousTokenState).toBe('kept');
     expect(stack.kube.mutatingRequests()).toEqual([]);
     expect(stack.api.mutatingCalls()).toEqual([]);
     expect(stack.edge?.starts).toBe(starts);
@@ -233,7 +235,12 @@ describeWith(['kubectl', 'nginx', 'openssl']).each(['classic', 'current', 'addit
     it('a dry run of a changed launcher only reads and returns the plan, saying which update path it would take', async () => {
       const { stack } = cluster;
       stack.kube.clearRequests();
-      const result = await deploy(cluster.inputs({ 'dry-run': 'true', 'edge-host-path': '/opt/edge/external-apps-next' }), cluster.dependencies());
+      stack.api.clearRequests();
+      const result = await deploy(cluster.inputs({ 'dry-run': 'true', 'edge-host-path': '/opt/edge/external-apps-next', 'home-storage-auto': 'false' }), cluster.dependencies());
+      // home-storage-auto reaches provisioning: switching it off is a site-wide change, planned and not made.
+      expect(result.provision?.siteWide).toEqual([expect.stringMatching(/^storage\.user\.home\.auto=false: /) as unknown]);
+      expect(stack.api.mutatingCalls()).toEqual([]);
+      expect(summaryTables(result.rollout, result.provision, result.hosts, result).tables.map((table) => table.heading)).toContain('Site-wide changes (would be made)');
       expect(result.rollout).toMatchObject({ dryRun: true, changed: true, switch: { path: 'reload' } });
       expect(cluster.logger.text).toContain("warning: 'edge-host-path' is /opt/edge/external-apps-next, but the Edge mounts hostPath /opt/edge/external-apps at /etc/nginx/ext/external-apps");
       expect(stack.kube.mutatingRequests()).toEqual([]);

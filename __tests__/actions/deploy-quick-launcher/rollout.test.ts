@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, it } from '@jest/globals';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { renderInstaller } from '../../../src/actions/deploy-quick-launcher/installer.js';
 import { ANNOTATION_DIGEST, leaseObject, listDocument, payloadObjects } from '../../../src/actions/deploy-quick-launcher/objects.js';
@@ -217,6 +217,21 @@ describeWith(['kubectl'])('Edge rollout with the real kubectl against the Kubern
       new InputError('edge-deployment', "deployment 'no-such-edge' was not found in namespace 'default' (check 'namespace' and 'context')"),
     );
     expect(fixture.api.mutatingRequests()).toEqual([]);
+  });
+});
+
+describeWith(['kubectl'])('Edge rollout next to an unmanaged external app of the same file name', () => {
+  it('a launcher host whose server block another app already has fails naming the host and the file; the Edge keeps its files', async () => {
+    const theirs = 'server { listen 127.0.0.1:18182; server_name app.example.test; root /srv/theirs; }\n';
+    await writeFile(join(fixture.hostDir, 'app.example.test.srv.conf'), theirs);
+    const before = await fixture.hostFiles();
+    const error = await fixture.deploy(fixture.payload('v1')).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RolloutError);
+    expect((error as Error).message).toContain('a launcher file would replace a file of another external app (nothing was changed)');
+    expect((error as Error).message).toContain('launcher host app.example.test:');
+    expect((error as Error).message).toContain('app.example.test.srv.conf already exists and was not installed by quick-launcher');
+    expect(await fixture.hostFiles()).toEqual(before);
+    expect((await fixture.hostFiles())['app.example.test.srv.conf']).toBe(theirs);
   });
 });
 
