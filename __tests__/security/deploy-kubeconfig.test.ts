@@ -67,6 +67,7 @@ describe('kubeconfig credentials are all masked', () => {
     const config = parseKubeconfig(EXEC);
     expect(config.server).toBe('https://***@k8s.example.test:6443');
     expect(config.secrets).toEqual(expect.arrayContaining(['deployer:s3rv3r-pa55', 's3rv3r-pa55']));
+    expect(config.secrets).not.toContain('deployer');
     expect(redactServer('https://k8s.example.test')).toBe('https://k8s.example.test');
   });
 });

@@ -63,8 +63,10 @@ export function kubeconfigSecrets(config: Mapping): string[] {
     // Userinfo in a server URL (`https://user:pass@host`) is a credential too.
     const userinfo = typeof body.server === 'string' ? /^[a-z][a-z0-9+.-]*:\/\/([^/?#@]*)@/i.exec(body.server)?.[1] : undefined;
     if (userinfo) {
-      add(userinfo);
-      for (const part of [userinfo, ...userinfo.split(':')]) for (const form of [part, safeDecode(part)]) add(form);
+      // The whole userinfo and the password (not the user name alone: masking a word such as
+      // 'admin' would blank it everywhere in the log), raw and percent-decoded.
+      const password = userinfo.includes(':') ? userinfo.slice(userinfo.indexOf(':') + 1) : undefined;
+      for (const part of [userinfo, ...(password ? [password] : [])]) for (const form of [part, safeDecode(part)]) add(form);
     }
   }
   for (const { body: user } of named(config.users, 'user')) {
