@@ -114,11 +114,12 @@ export async function deploy(inputs: Inputs, deps: DeployDependencies): Promise<
     if (live) deps.setSecret(live);
     const liveStorage = storageInSettings(liveSettings);
     const planned = packPayload(await logger.group('Check the payload', () => collect(live ?? '', liveStorage)), { hostPath: inputs.edgeHostPath, installer: script.sha256 }, limits);
-    // A rollout is coming: check RBAC now, so a missing permission changes nothing anywhere.
-    if (!inputs.dryRun && planned.digest !== edge.digest) await checkPermissions(kubectl, inputs.edgeDeployment, inputs.namespace, logger);
-
     const serviceUser = inputs.systemUsers.find((user) => user.kind === 'service')?.name ?? 'SHINY_PORTAL';
     const placeholders = await placeholderStorageHosts(inputs.edgeConfig);
+    // A rollout is coming (the payload differs, or a storage id will replace a placeholder the
+    // Edge still serves): check RBAC now, so a missing permission changes nothing anywhere.
+    const storageComing = placeholders.length > 0 && liveStorage === undefined && inputs.api !== undefined;
+    if (!inputs.dryRun && (planned.digest !== edge.digest || storageComing)) await checkPermissions(kubectl, inputs.edgeDeployment, inputs.namespace, logger);
     let storageId = liveStorage;
     let provisioned: ProvisionResult | undefined;
     if (inputs.api) {
