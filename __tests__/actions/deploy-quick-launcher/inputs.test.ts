@@ -69,7 +69,7 @@ describe('deploy-quick-launcher inputs', () => {
     [{ 'edge-node-selector': 'a=b;c' }, "Input 'edge-node-selector': 'a=b;c' is not a label key=value"],
     [{ 'rollout-timeout': 'forever' }, "Input 'rollout-timeout': 'forever' is not a duration like 30s, 5m or 1h"],
     [{ 'lock-timeout': '0s' }, "Input 'lock-timeout': '0s' is outside 1s..24h"],
-    [{ 'api-url': 'ftp://cp.test' }, "Input 'api-url': 'ftp://cp.test' must be an http(s) URL"],
+    [{ 'api-url': 'ftp://cp.test' }, "Input 'api-url': must be an http:// or https:// URL, not ftp://"],
     [{ 'api-url': 'https://cp.test/pipeline/restapi' }, "Input 'api-token': is required when 'api-url' is given"],
     [{ 'api-token': 'x' }, "Input 'api-url': is required when 'api-token' is given"],
     [{ 'api-url': 'https://cp.test', 'api-token': 'x', 'api-insecure': 'yes' }, "Input 'api-insecure': 'yes' is not a boolean"],

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { InputError, errorCode } from '../../lib/errors.js';
 import { DEFAULT_EDGE_HOST_PATH } from '../../lib/edge-layout.js';
 import { InputReader } from '../../lib/inputs.js';
+import { checkApiUrl } from '../../cloud-pipeline/api-url.js';
 import { parseHomeHierarchy, type HomeHierarchy } from './provision/hierarchy.js';
 import {
   parseHomeAuto,
@@ -124,7 +125,7 @@ export function getInputs(reader = new InputReader()): Inputs {
   const apiToken = reader.optional('api-token');
   if (apiToken !== undefined && apiUrl === undefined) throw new InputError('api-url', "is required when 'api-token' is given");
   const api = apiUrl === undefined ? undefined : {
-    url: httpUrl('api-url', apiUrl).toString().replace(/\/+$/, ''),
+    url: checkApiUrl(apiUrl).toString().replace(/\/+$/, ''),
     token: apiToken ?? (() => { throw new InputError('api-token', "is required when 'api-url' is given"); })(),
     ...(reader.optional('api-ca') ? { caFile: reader.optional('api-ca') } : {}),
     insecure: reader.boolean('api-insecure', false),
