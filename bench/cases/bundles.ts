@@ -5,7 +5,7 @@
 // no inputs, so each loads and stops at its first input error; they run alternately, on Node 24
 // (the runtime the actions declare, from scripts/node24.sh) and on the machine's Node.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { barRow, type BenchRow } from '../row.js';
@@ -52,7 +52,7 @@ export function run(): Promise<BenchRow[]> {
       { name: `Node ${process.versions.node.split('.')[0]}`, node: process.execPath },
     ];
     const empty = join(scratch, 'workspace');
-    execFileSync('mkdir', ['-p', empty, join(scratch, 'runner-temp')]);
+    for (const dir of [empty, join(scratch, 'runner-temp')]) mkdirSync(dir, { recursive: true });
     const command = (node: string, bundle: string): StartCommand => ({
       argv: [node, bundle],
       cwd: empty,
