@@ -747,7 +747,7 @@ const deployStage = async ({ source, env, logger, mask, saveState }) => {
     if (inputs.kubeconfig && !inputs.kubeconfig.trim().includes('\n'))
         mask(inputs.kubeconfig.trim());
     // The deploy (kubectl, the API client, YAML) loads once the inputs are known to be good.
-    const { RolloutError, deploy } = await Promise.all(/* import() */[__webpack_require__.e(697), __webpack_require__.e(508), __webpack_require__.e(620)]).then(__webpack_require__.bind(__webpack_require__, 39620));
+    const { RolloutError, deploy } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(697), __webpack_require__.e(508), __webpack_require__.e(620)]).then(__webpack_require__.bind(__webpack_require__, 39620));
     try {
         const result = await deploy(inputs, {
             logger,
@@ -772,7 +772,7 @@ const deployStage = async ({ source, env, logger, mask, saveState }) => {
 /** The main and post step of deploy-quick-launcher (one bundle; the post step removes the kubeconfig). */
 async function run() {
     if (core/* getState */.Gu(state/* STATE_IS_POST */._p) === 'true') {
-        const { post } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 92852));
+        const { post } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(852)]).then(__webpack_require__.bind(__webpack_require__, 92852));
         await post(core/* getState */.Gu);
         return;
     }

@@ -456,6 +456,31 @@ function resolveCertificateLines(text, pair) {
 }
 
 
+/***/ }),
+
+/***/ 43940:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ runnerTemp),
+/* harmony export */   k: () => (/* binding */ workFolder)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** The runner's temp folder (emptied after each job), else the OS temp folder. */
+function runnerTemp(env = process.env) {
+    return env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir)();
+}
+/** `<runner temp>/quick-launcher/<name>`: the default place of an action's output or cache folder. */
+function workFolder(env, name) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(runnerTemp(env), 'quick-launcher', name);
+}
+
+
 /***/ })
 
 };

@@ -519,7 +519,7 @@ async function connectRegistry(inputs) {
 const buildImagesStage = async ({ source, env, logger }) => {
     const inputs = getInputs(new lib_inputs/* InputReader */.i_(source));
     // The build (YAML, JSON Schema) loads once the inputs are known to be good: a bad input fails fast.
-    const [{ buildOptimizedImages }, { TOOLS_MANIFEST_FILE, summaryRows }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(463), __webpack_require__.e(132)]).then(__webpack_require__.bind(__webpack_require__, 58132)), __webpack_require__.e(/* import() */ 954).then(__webpack_require__.bind(__webpack_require__, 17954))]);
+    const [{ buildOptimizedImages }, { TOOLS_MANIFEST_FILE, summaryRows }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(463), __webpack_require__.e(132)]).then(__webpack_require__.bind(__webpack_require__, 58132)), __webpack_require__.e(/* import() */ 954).then(__webpack_require__.bind(__webpack_require__, 17954))]);
     const builder = inputs.build ? await resolveBuilder(inputs.builder) : undefined;
     const registry = await connectRegistry(inputs);
     const outputDir = inputs.outputDir ?? (0,runner_temp/* workFolder */.k)(env, 'tools');
@@ -962,6 +962,31 @@ function redactUrlCredentials(text) {
 /** Cuts `text` to `max` characters, saying so; redact before cutting, or a secret cut in two escapes. */
 function truncate(text, max) {
     return text.length <= max ? text : `${text.slice(0, max)}…`;
+}
+
+
+/***/ }),
+
+/***/ 43940:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ runnerTemp),
+/* harmony export */   k: () => (/* binding */ workFolder)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** The runner's temp folder (emptied after each job), else the OS temp folder. */
+function runnerTemp(env = process.env) {
+    return env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir)();
+}
+/** `<runner temp>/quick-launcher/<name>`: the default place of an action's output or cache folder. */
+function workFolder(env, name) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(runnerTemp(env), 'quick-launcher', name);
 }
 
 

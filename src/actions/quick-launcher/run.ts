@@ -2,7 +2,6 @@ import * as core from '@actions/core';
 import { InputReader, runnerInputs } from '../../lib/inputs.js';
 import { actionsLogger } from '../../lib/logger.js';
 import { StageFailure, report, runnerContext, type Stage } from '../../lib/stage.js';
-import { post } from '../deploy-quick-launcher/post.js';
 import { STATE_IS_POST } from '../deploy-quick-launcher/state.js';
 import { parseStages, runChain, type ChainOutcome } from './chain.js';
 import { STAGE_NAMES, type StageName } from './stages.js';
@@ -27,6 +26,7 @@ export const STAGES: Record<StageName, Stage> = {
  */
 export async function run(): Promise<void> {
   if (core.getState(STATE_IS_POST) === 'true') {
+    const { post } = await import('../deploy-quick-launcher/post.js');
     await post(core.getState);
     return;
   }
