@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { CloudPipelineAuthError, createCloudPipelineClient, type CloudPipelineClient } from '../../../src/cloud-pipeline/index.js';
 import { tokenClaims } from '../../../src/cloud-pipeline/token-claims.js';
+import { stateSnapshot } from './state-snapshot.js';
 import { startCloudPipelineApi, type CloudPipelineApi, type CloudPipelineApiOptions } from '../../../src/sandbox/cloud-pipeline-api/index.js';
 
 const REGISTRY = 'cp-docker-registry:31443';
@@ -56,11 +57,14 @@ describe('envelope and serialization (JsonMapper.java:76, :82; ExceptionHandlerA
   ])('%s %s with an unknown field is refused: HTTP 200, ERROR naming the field and the class', async (method, path, body, className) => {
     const { api, raw } = await start();
     api.state.createStorage({ name: 'data', path: 'data', type: 'S3' }, 'PIPE_ADMIN');
+    const before = stateSnapshot(api.state);
     const answer = await raw(method, path, body);
     expect(answer.status).toBe(200);
     expect(answer.json.status).toBe('ERROR');
     expect(answer.json.message).toMatch(new RegExp(`^Could not read document: Unrecognized field "\\w+" \\(class ${className.replaceAll('.', '\\.')}\\), not marked as ignorable`));
-    expect(api.mutatingCalls()).toEqual([]);
+    // Refused, so nothing changed; but it was a write attempt, and attempts count (src/sandbox/mutating.ts).
+    expect(stateSnapshot(api.state)).toEqual(before);
+    expect(api.mutatingCalls().map((call) => `${call.method} ${call.path}`)).toEqual([`${method} ${path.split('?')[0]}`]);
   });
 
   test('a value of the wrong type, an unknown enum constant and a missing body are refused the same way', async () => {

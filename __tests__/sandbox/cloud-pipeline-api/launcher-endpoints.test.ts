@@ -4,6 +4,7 @@
 // answered by the API stand-in as upstream answers them (docs/upstream-contract.md#the-cloud-pipeline-api).
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { DEMO_FOLDER_APPS, FOLDER_APPS_STORAGE, startCloudPipelineApi, type CloudPipelineApi, type CloudPipelineApiOptions } from '../../../src/sandbox/cloud-pipeline-api/index.js';
+import { stateSnapshot } from './state-snapshot.js';
 
 const REGISTRY = 'registry.sandbox.test:5000';
 const running: CloudPipelineApi[] = [];
@@ -137,10 +138,13 @@ describe('runs: none in the sandbox, and a launch stops at a clear error (Pipeli
     expect((await get('/configuration/loadAll', token)).json).toEqual({ status: 'OK' });
   });
 
-  test.each(['/run', '/runConfiguration'])('POST %s: ERROR saying a launch is not available in the sandbox, nothing counted as a change', async (path) => {
+  test.each(['/run', '/runConfiguration'])('POST %s: ERROR saying a launch is not available in the sandbox, counted as a write attempt', async (path) => {
     const { api, call } = await start();
-    const answer = await call('POST', path, api.issueToken('USER0001'), '{}');
+    const token = api.issueToken('USER0001');
+    const before = stateSnapshot(api.state);
+    const answer = await call('POST', path, token, '{}');
     expect([answer.status, answer.json.status, answer.json.message]).toEqual([200, 'ERROR', expect.stringContaining('not available in the sandbox')]);
-    expect(api.mutatingCalls()).toEqual([]);
+    expect(stateSnapshot(api.state)).toEqual(before);
+    expect(api.mutatingCalls().map((entry) => `${entry.method} ${entry.path}`)).toEqual([`POST ${path}`]);
   });
 });

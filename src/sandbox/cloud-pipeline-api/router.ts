@@ -34,7 +34,10 @@ export interface Route {
   method: string;
   /** Upstream path with `{name}` parameters, below /pipeline/restapi. */
   path: string;
-  /** Changes state (counted as a mutating call in the request log). */
+  /**
+   * Changes state. `false` on a POST marks a read by upstream contract (a search, a batch load):
+   * the one exception to "every write attempt is mutating" (src/sandbox/mutating.ts).
+   */
   mutating: boolean;
   /** `@PreAuthorize(ADMIN_ONLY)` on the API service method. */
   adminOnly?: boolean;

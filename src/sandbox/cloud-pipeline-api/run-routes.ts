@@ -28,7 +28,8 @@ export const runRoutes: Route[] = [
     (path): Route => ({
       method: 'POST',
       path,
-      mutating: false,
+      // A launch attempt: refused here, but an attempt to change state all the same.
+      mutating: true,
       handle: () => {
         throw new ApiFailure(200, LAUNCH_NOT_AVAILABLE);
       },

@@ -17,6 +17,7 @@ import { runRoutes } from './run-routes.js';
 import { storageRoutes } from './storage-routes.js';
 import { toolRoutes } from './tool-routes.js';
 import { userRoutes } from './users-routes.js';
+import { isMutatingAttempt } from '../mutating.js';
 
 /** The base path the real API serves under (`server.context-path=/pipeline` + the `/restapi/*` servlet). */
 export const API_BASE = '/pipeline/restapi';
@@ -54,6 +55,7 @@ export interface LoggedRequest {
   query: string;
   /** HTTP status, 0 for a dropped connection. */
   status: number;
+  /** A write attempt (src/sandbox/mutating.ts), whatever the answer: errors and faults count. */
   mutating: boolean;
 }
 
@@ -152,7 +154,7 @@ export async function startCloudPipelineApi(options: CloudPipelineApiOptions = {
     const underApi = url.pathname.startsWith(API_BASE);
     const path = underApi ? url.pathname.slice(API_BASE.length) || '/' : url.pathname;
     const matched = underApi ? router.match(method, path) : undefined;
-    const entry: LoggedRequest = { method, path, query: url.search, status: 0, mutating: matched?.route.mutating ?? false };
+    const entry: LoggedRequest = { method, path, query: url.search, status: 0, mutating: isMutatingAttempt(method, matched?.route.mutating === false) };
     log.push(entry);
     const cors = corsHeaders(method, request.headers);
     // OPTIONS is permitted without a token (JWTSecurityConfiguration.java:110); Spring MVC answers
@@ -220,7 +222,6 @@ export async function startCloudPipelineApi(options: CloudPipelineApiOptions = {
     } catch (error) {
       if (!(error instanceof ApiFailure)) throw error;
       const status = [401, 403, 405].includes(error.httpStatus) ? error.httpStatus : 200;
-      if (status === 200 && entry.mutating) entry.mutating = false;
       reply(status, nonEmpty({ status: 'ERROR', message: error.message }));
     }
   };
@@ -246,7 +247,7 @@ export async function startCloudPipelineApi(options: CloudPipelineApiOptions = {
     state,
     ...(folderApps ? { folderAppsStorageId: folderApps.id } : {}),
     requests: () => [...log],
-    mutatingCalls: () => log.filter((entry) => entry.mutating && entry.status >= 200 && entry.status < 300),
+    mutatingCalls: () => log.filter((entry) => entry.mutating),
     clearRequests: () => {
       log = [];
     },

@@ -1,3 +1,5 @@
+import { isMutatingAttempt } from '../mutating.js';
+
 /** One request as the stand-in saw it. */
 export interface RequestRecord {
   method: string;
@@ -10,23 +12,22 @@ export interface RequestRecord {
   dryRun: boolean;
 }
 
-const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
 /** `pods/<name>/exec`, whatever the method (GET for WebSocket, POST for SPDY). */
 export function isExec(record: RequestRecord): boolean {
   return /\/pods\/[^/]+\/exec$/.test(record.path);
 }
 
 /**
- * True for a request that could change state: POST, PUT, PATCH or DELETE without dryRun. An
- * access review (`kubectl auth can-i`) is a POST that stores nothing, so it does not count. An
- * exec counts when the connection was upgraded (status 101), whether sent as GET or POST: the
- * command ran in the container and may have changed it (an nginx reload is a change). Refused
- * upgrades (403, 404, 400; kubectl 1.30+'s WebSocket probe on a 1.15 server) change nothing.
+ * A mutating request as src/sandbox/mutating.ts defines it: every POST, PUT, PATCH or DELETE
+ * attempt, whatever the answer. Reads by contract: a `dryRun=All` request (the server persists
+ * nothing) and an access review (`kubectl auth can-i`: a POST that stores nothing). An exec runs a
+ * command in the container, which may change it (an nginx reload is a change), so it counts once
+ * the connection was upgraded (101), whether sent as GET (WebSocket) or POST (SPDY); a refused
+ * upgrade (403, 404, 400; kubectl 1.30+'s WebSocket probe on a 1.15 server) ran nothing.
  */
 export function isMutating(record: RequestRecord): boolean {
   if (isExec(record)) return record.status === 101;
-  return MUTATING.has(record.method) && !record.dryRun && !record.path.endsWith('/selfsubjectaccessreviews');
+  return isMutatingAttempt(record.method, record.dryRun || record.path.endsWith('/selfsubjectaccessreviews'));
 }
 
 /** Every request served, in order (the `/_sandbox/...` endpoints excluded). */
