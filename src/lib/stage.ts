@@ -69,9 +69,3 @@ export async function report(outcome: StageOutcome, writeSummary: boolean): Prom
     await core.summary.addRaw(outcome.summary, true).write();
   }
 }
-
-/** A Markdown table; cells are escaped for pipes and line breaks. */
-export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-  return [header, header.map(() => '---'), ...rows].map((row) => `| ${row.map(cell).join(' | ')} |`).join('\n');
-}

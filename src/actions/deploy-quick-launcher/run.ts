@@ -1,7 +1,8 @@
 import * as core from '@actions/core';
 import { hostname } from 'node:os';
 import { InputReader } from '../../lib/inputs.js';
-import { StageFailure, markdownTable, runStageAsStep, type Stage, type StageOutcome } from '../../lib/stage.js';
+import { markdownTable } from '../../lib/markdown.js';
+import { StageFailure, runStageAsStep, type Stage, type StageOutcome } from '../../lib/stage.js';
 import { execRunner } from '../../tools/exec.js';
 import { getInputs } from './inputs.js';
 import { STATE_IS_POST } from './state.js';

@@ -4,7 +4,7 @@ import { InputError } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
 import type { Manifest } from '../../lib/manifest.js';
 import { writeOutputFolder } from '../../lib/output-folder.js';
-import { markdownTable } from '../../lib/stage.js';
+import { markdownTable } from '../../lib/markdown.js';
 import { execRunner, findOnPath } from '../../tools/exec.js';
 import { Nginx } from '../../tools/nginx.js';
 import { OpenSsl } from '../../tools/openssl.js';
