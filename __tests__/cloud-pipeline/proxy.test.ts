@@ -2,7 +2,7 @@ import { createServer as createHttpServer, type Server as HttpServer } from 'nod
 import { createServer, type Server } from 'node:https';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, expect, test } from '@jest/globals';
-import { CloudPipelineError, createCloudPipelineClient } from '../../src/cloud-pipeline/index.js';
+import { CloudPipelineError, DEFAULT_RETRY, createCloudPipelineClient } from '../../src/cloud-pipeline/index.js';
 import { HttpClient } from '../../src/lib/http-client.js';
 import { RegistryClient } from '../../src/tools/registry.js';
 import { describeWith } from '../helpers/services.js';
@@ -159,9 +159,9 @@ describeWith(['openssl'])('the API and the registry behind HTTPS_PROXY with a pr
     }
     const refusing = await startProxy({ busyConnects: 100 });
     try {
-      const client = createCloudPipelineClient({ url: apiUrl(), token: TOKEN, caFile: pki.caFile, retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2 }, env: { HTTPS_PROXY: refusing.url } });
+      const client = createCloudPipelineClient({ url: apiUrl(), token: TOKEN, caFile: pki.caFile, retry: { attempts: DEFAULT_RETRY.attempts, baseDelayMs: 1, maxDelayMs: 2 }, env: { HTTPS_PROXY: refusing.url } });
       await expect(client.roles.list()).rejects.toThrow(`Cloud Pipeline API GET /role/loadAll failed: proxy ${refusing.url} refused CONNECT ${API_HOST}:${port} (HTTP 503)`);
-      expect(client.stats.requests).toBe(2);
+      expect(client.stats.requests).toBe(DEFAULT_RETRY.attempts);
       client.close();
     } finally {
       await refusing.close();

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, test } from '@jest/globals';
 import { InputError } from '../../../../src/lib/errors.js';
 import { MemoryLogger } from '../../../../src/lib/logger.js';
 import { writeManifest } from '../../../../src/lib/manifest.js';
-import { createCloudPipelineClient } from '../../../../src/cloud-pipeline/index.js';
+import { DEFAULT_RETRY, createCloudPipelineClient } from '../../../../src/cloud-pipeline/index.js';
 import { startCloudPipelineApi } from '../../../../src/sandbox/cloud-pipeline-api/index.js';
 import {
   DEFAULT_SYSTEM_USERS,
@@ -145,7 +145,7 @@ describe('bad input reaches the API with nothing mutating', () => {
   test('an unreachable API is named, with nothing sent', async () => {
     const closed = await startCloudPipelineApi();
     await closed.stop();
-    const client = createCloudPipelineClient({ url: closed.url, token: closed.token, retry: { baseDelayMs: 1, attempts: 2 } });
+    const client = createCloudPipelineClient({ url: closed.url, token: closed.token, retry: { baseDelayMs: 1, maxDelayMs: 5, attempts: DEFAULT_RETRY.attempts } });
     const error = await failure(provision(client, { homeHierarchy: HIERARCHY }, {}));
     client.close();
     expect(error.message).toMatch(/^Cloud Pipeline API GET \/whoami failed: .*ECONNREFUSED.*\(is api-url http:\/\/127\.0\.0\.1:\d+\/pipeline\/restapi reachable\?\)/);
@@ -191,7 +191,7 @@ describe('secrets', () => {
     const env = await standIn({ users: 3, faults: { errorRate: 0.2, dropRate: 0.1, seed: 3 } });
     cleanups.push(env.done);
     const logger = new MemoryLogger();
-    const debugging = createCloudPipelineClient({ url: env.api.url, token: env.api.token, logger, retry: { baseDelayMs: 1, attempts: 12 } });
+    const debugging = createCloudPipelineClient({ url: env.api.url, token: env.api.token, logger, retry: { baseDelayMs: 1, maxDelayMs: 5, attempts: DEFAULT_RETRY.attempts } });
     cleanups.push(() => Promise.resolve(debugging.close()));
     const result = await provision(debugging, { homeHierarchy: HIERARCHY, syncHomeFolders: 'all' }, { logger });
     expect(result.anonymousToken).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
