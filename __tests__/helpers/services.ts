@@ -22,6 +22,8 @@ export const available = {
   kubectl: onPath('kubectl'),
   buildah: onPath('buildah'),
   skopeo: onPath('skopeo'),
+  /** busybox-static: the minimal shell the installer must also run under. */
+  busybox: onPath('busybox'),
   /** Set by scripts/test-services.sh (DOCKER_HOST, TEST_REGISTRY). */
   docker: Boolean(process.env.DOCKER_HOST) && onPath('docker'),
   registry: Boolean(process.env.TEST_REGISTRY),

@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,6 +12,7 @@ import { ConfigurationError } from '../../../src/lib/errors.js';
 import { InputReader, inputsFrom } from '../../../src/lib/inputs.js';
 import { MemoryLogger } from '../../../src/lib/logger.js';
 import { Docker } from '../../../src/tools/docker.js';
+import type { BuildRequest, ImageBuilder } from '../../../src/tools/image-builder.js';
 import { execRunner } from '../../../src/tools/exec.js';
 import { describeWith } from '../../helpers/services.js';
 import { copyFixture, fixtureSpecEnv, pushBusyboxWithDocker, registryContents, uniqueNamespace } from './engine.js';
@@ -127,6 +130,77 @@ const cases: BadCase[] = [
   { name: 'max-parallel out of range', inputs: { 'max-parallel': '0' }, error: /^Input 'max-parallel': 0 is outside 1\.\.32$/ },
   { name: 'a bad spec-env line', inputs: { 'spec-env': 'JUST_A_NAME' }, error: /^Input 'spec-env': line 1: expected KEY=VALUE/ },
 ];
+
+/** A builder that only records what it was asked to do. */
+class RecordingBuilder implements ImageBuilder {
+  readonly name = 'docker' as const;
+  readonly calls: string[] = [];
+  build(request: BuildRequest): Promise<string> {
+    this.calls.push(`build ${request.tags.join(',')}`);
+    return Promise.resolve('');
+  }
+  push(reference: string): Promise<void> {
+    this.calls.push(`push ${reference}`);
+    return Promise.resolve();
+  }
+}
+
+/** A loopback registry that answers the version check and records every request. */
+async function recordingRegistry(): Promise<{ host: string; requests: string[]; close: () => Promise<void> }> {
+  const requests: string[] = [];
+  const server = createHttpServer((request, response) => {
+    requests.push(`${request.method} ${request.url}`);
+    response.writeHead(request.url === '/v2/' ? 200 : 404, { 'content-type': 'application/json' }).end('{}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { host: `127.0.0.1:${port}`, requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+// The refusals themselves need no engine: they run everywhere, against a builder that records and
+// a loopback registry that records; the same cases run again below against the real engine.
+describe('build-optimized-images refuses bad input before building or pushing (no engine needed)', () => {
+  it.each(cases)('$name', async ({ inputs: extra = {}, change, error }) => {
+    const tools = await copyFixture();
+    const registry = await recordingRegistry();
+    const work = await mkdtemp(join(tmpdir(), 'qla-bad-pure-'));
+    const builder = new RecordingBuilder();
+    try {
+      await change?.(tools);
+      const busybox = `${registry.host}/base/busybox:1`;
+      const attempt = async (): Promise<void> => {
+        const inputs = getInputs(
+          new InputReader(
+            inputsFrom({
+              'tools-dir': tools,
+              registry: `${registry.host}/refused`,
+              version: '1.0',
+              builder: 'docker',
+              'build-args': `BUSYBOX_IMAGE=${busybox}`,
+              'spec-env': fixtureSpecEnv(busybox),
+              ...extra,
+            }),
+          ),
+        );
+        const client = await connectRegistry(inputs);
+        await buildOptimizedImages(inputs, { builder, registry: client, logger: new MemoryLogger(), env: {}, outputDir: join(work, 'out') });
+      };
+      const failure = await attempt().then(
+        () => undefined,
+        (reason: unknown) => reason,
+      );
+      expect(failure).toBeInstanceOf(ConfigurationError);
+      expect((failure as Error).message).toMatch(error);
+      expect((failure as Error).message.split('\n')).toHaveLength(1);
+      expect(builder.calls).toEqual([]);
+      expect(registry.requests.filter((request) => !/^(GET|HEAD) /.test(request))).toEqual([]);
+    } finally {
+      await registry.close();
+      await rm(tools, { recursive: true, force: true });
+      await rm(work, { recursive: true, force: true });
+    }
+  });
+});
 
 describeWith(['docker', 'registry'])('build-optimized-images refuses bad input, naming it, with nothing pushed', () => {
   const namespace = uniqueNamespace();

@@ -9,7 +9,7 @@ import { packPayload, type PayloadFile, type PayloadLimits, DEFAULT_PAYLOAD_LIMI
 const BUSYBOX_APPLETS = ['sh', 'sha256sum', 'cut', 'grep', 'mkdir', 'cp', 'mv', 'rm', 'ln', 'cat', 'date', 'sort', 'tail', 'head', 'wc', 'tr', 'find', 'dirname', 'basename', 'rmdir', 'sed', 'ls', 'awk', 'od'];
 
 /** busybox's path, if it is installed. */
-export function busyboxPath(): string | undefined {
+function busyboxPath(): string | undefined {
   const found = spawnSync('sh', ['-c', 'command -v busybox'], { encoding: 'utf8' });
   return found.status === 0 ? found.stdout.trim() : undefined;
 }
