@@ -80,8 +80,10 @@ export async function buildOptimizedImages(inputs: Inputs, deps: CoreDeps): Prom
   const digests = new Map<string, string>();
   const byContext = new Map<string, string>();
   for (const variant of variants) {
-    const digest = byContext.get(variant.context) ?? (await contextDigest(variant.context));
-    byContext.set(variant.context, digest);
+    // Per context and Dockerfile: .dockerignore may leave out a sibling variant's Dockerfile.
+    const key = `${variant.context}\0${variant.dockerfile}`;
+    const digest = byContext.get(key) ?? (await contextDigest(variant.context, variant.dockerfile));
+    byContext.set(key, digest);
     digests.set(variant.name, digest);
   }
   const registry = inputs.registry ?? '';
@@ -114,6 +116,8 @@ export async function buildOptimizedImages(inputs: Inputs, deps: CoreDeps): Prom
   const { manifest, files } = await toolsFolderFiles(results, { registry, version: inputs.version });
   const inputsDigest = digestOf({
     ...inputs,
+    // Whether the step writes a job summary does not shape the folder.
+    summary: undefined,
     buildArgs: Object.fromEntries(inputs.buildArgs),
     specEnv: [...inputs.specEnv.keys()].sort(),
     defaultImages: Object.fromEntries(inputs.defaultImages),
