@@ -2,8 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readDockerfile, substituteArgs } from '../../../src/actions/build-optimized-images/dockerfile.js';
 import { expandVariables, variablesFrom } from '../../../src/actions/build-optimized-images/expand.js';
 import { parseDefaultImages, parseRegistry, getInputs } from '../../../src/actions/build-optimized-images/inputs.js';
-import { parseJsonText } from '../../../src/actions/build-optimized-images/json-text.js';
-import { jsonErrorOffset } from '../../../src/lib/json-position.js';
+import { jsonErrorOffset, parseJson } from '../../../src/lib/json.js';
 import { parseReference } from '../../../src/actions/build-optimized-images/reference.js';
 import { endpointsOf, parseToolSpec } from '../../../src/actions/build-optimized-images/spec.js';
 import { runOrdered } from '../../../src/actions/build-optimized-images/execute.js';
@@ -48,7 +47,7 @@ describe('JSON errors', () => {
   });
 
   it('gives line and column', () => {
-    expect(() => parseJsonText('{\n  "a": 1,\n  "b": }\n', 'spec.json')).toThrow(/^spec\.json:3:8: malformed JSON: unexpected '\}'/);
+    expect(() => parseJson('{\n  "a": 1,\n  "b": }\n', 'spec.json')).toThrow(/^spec\.json:3:8: malformed JSON: unexpected '\}'/);
   });
 });
 
@@ -56,8 +55,8 @@ describe('parseToolSpec', () => {
   const endpoint = (value: object): string => JSON.stringify(JSON.stringify(value));
   const spec = (endpoints: string): string => `{\n "short_description": "x",\n "endpoints": [${endpoints}],\n "metadata": {"app_type": "\${HOST}"}\n}`;
 
-  it('expands, validates and keeps endpoints as JSON strings', () => {
-    const parsed = parseToolSpec(spec(endpoint({ name: 'a', nginx: { port: '8888' }, isDefault: true })), 'spec.json', vars);
+  it('expands, validates and keeps endpoints as JSON strings', async () => {
+    const parsed = await parseToolSpec(spec(endpoint({ name: 'a', nginx: { port: '8888' }, isDefault: true })), 'spec.json', vars);
     expect(parsed.metadata).toEqual({ app_type: 'apps.example' });
     expect(endpointsOf(parsed)).toEqual([{ name: 'a', nginx: { port: '8888' }, isDefault: true }]);
   });
@@ -70,8 +69,8 @@ describe('parseToolSpec', () => {
     ['a missing short_description', '{"endpoints": []}', "(top level): must have required property 'short_description'"],
     ['a non-string metadata value', '{"short_description":"x","endpoints":[],\n"metadata":{"n":1}}', 'spec.json:2: not a valid tool spec: metadata.n: must be string'],
     ['a bad disk_size', '{"short_description":"x","endpoints":[],"disk_size":"big"}', 'disk_size'],
-  ])('refuses %s', (_name, text, message) => {
-    expect(() => parseToolSpec(text, 'spec.json', vars)).toThrow(message);
+  ])('refuses %s', async (_name, text, message) => {
+    await expect(parseToolSpec(text, 'spec.json', vars)).rejects.toThrow(message);
   });
 });
 

@@ -158,7 +158,7 @@ export async function discoverTool(toolsDir: string, tool: string, options: Disc
     if (!(await exists(dockerfile))) throw new FileError({ file: dockerfile }, `is missing (tool '${tool}' needs a Dockerfile)`);
     const specDir = inside(dir, raw.specDir, origin.file, raw.line, 'spec-dir');
     const specFile = join(specDir, 'spec.json');
-    const spec = parseToolSpec(await readText(specFile), specFile, options.variables);
+    const spec = await parseToolSpec(await readText(specFile), specFile, options.variables);
     const tags = raw.tags.length > 0 ? raw.tags : [options.version, 'latest'];
     variants.push({
       tool,

@@ -1,5 +1,5 @@
 import { FileError } from '../../lib/errors.js';
-import { positionOf } from '../../lib/json-position.js';
+import { positionOf } from '../../lib/json.js';
 
 /** Where a variable's value comes from: `spec-env` first, then the environment. */
 export type Variables = (name: string) => string | undefined;

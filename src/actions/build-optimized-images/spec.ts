@@ -1,9 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { FileError } from '../../lib/errors.js';
-import { positionOf } from '../../lib/json-position.js';
+import { loadSchema, parseJson, positionOf } from '../../lib/json.js';
 import { type Variables, expandVariables } from './expand.js';
-import { parseJsonText } from './json-text.js';
 
 /** The expanded, validated `spec.json` of a tool (upstream keys, see schemas/tool-spec.schema.json). */
 export interface ToolSpec {
@@ -24,29 +21,7 @@ export interface ToolEndpoint {
   isDefault?: boolean;
 }
 
-let validators: { spec: ValidateFunction; endpoint: ValidateFunction } | undefined;
-
-function compiled(): { spec: ValidateFunction; endpoint: ValidateFunction } {
-  if (!validators) {
-    const schema = JSON.parse(readFileSync(new URL('../../../schemas/tool-spec.schema.json', import.meta.url), 'utf8')) as {
-      $id: string;
-    };
-    const ajv = new Ajv({ allErrors: false, strict: true });
-    const spec = ajv.compile(schema);
-    const endpoint = ajv.getSchema(`${schema.$id}#/definitions/endpoint`);
-    if (!endpoint) throw new Error('internal: tool-spec.schema.json has no #/definitions/endpoint');
-    validators = { spec, endpoint };
-  }
-  return validators;
-}
-
-function describe(errors: ErrorObject[] | null | undefined, prefix: string): string {
-  const error = errors?.[0];
-  if (!error) return 'does not match the schema';
-  const path = `${prefix}${error.instancePath}`.replace(/^\//, '') || '(top level)';
-  const extra = error.keyword === 'additionalProperties' ? ` '${String(error.params.additionalProperty)}'` : '';
-  return `${path.replaceAll('/', '.')}: ${error.message ?? 'is invalid'}${extra}`;
-}
+const SCHEMA = new URL('../../../schemas/tool-spec.schema.json', import.meta.url);
 
 function lineOf(text: string, needle: string): number | undefined {
   const offset = text.indexOf(needle);
@@ -58,14 +33,14 @@ function lineOf(text: string, needle: string): number | undefined {
  * then parses each endpoint string and checks that too. Every failure names the file (and the
  * line where there is one).
  */
-export function parseToolSpec(raw: string, file: string, variables: Variables): ToolSpec {
+export async function parseToolSpec(raw: string, file: string, variables: Variables): Promise<ToolSpec> {
   const text = expandVariables(raw, variables, file);
-  const value = parseJsonText(text, file);
-  const { spec: validateSpec, endpoint: validateEndpoint } = compiled();
-  if (!validateSpec(value)) {
-    const error = validateSpec.errors?.[0];
-    const key = error?.instancePath.split('/')[1];
-    throw new FileError({ file, line: key ? lineOf(text, `"${key}"`) : undefined }, `not a valid tool spec: ${describe(validateSpec.errors, '')}`);
+  const value = parseJson(text, file);
+  const schema = await loadSchema(SCHEMA);
+  const problem = schema.check(value);
+  if (problem) {
+    const key = problem.pointer.split('/')[1];
+    throw new FileError({ file, line: key ? lineOf(text, `"${key}"`) : undefined }, `not a valid tool spec: ${problem.path}: ${problem.message}`);
   }
   const spec = value as ToolSpec;
   spec.endpoints.forEach((encoded, index) => {
@@ -76,9 +51,8 @@ export function parseToolSpec(raw: string, file: string, variables: Variables): 
     } catch {
       throw new FileError({ file, line }, `endpoints[${index}] is not a JSON-encoded endpoint: ${encoded.slice(0, 60)}`);
     }
-    if (!validateEndpoint(endpoint)) {
-      throw new FileError({ file, line }, `endpoints[${index}]: ${describe(validateEndpoint.errors, 'endpoint')}`);
-    }
+    const invalid = schema.check(endpoint, '#/definitions/endpoint');
+    if (invalid) throw new FileError({ file, line }, `endpoints[${index}]: endpoint${invalid.pointer.replaceAll('/', '.')}: ${invalid.message}`);
   });
   return spec;
 }

@@ -1,5 +1,5 @@
 import { InputError } from '../../lib/errors.js';
-import { jsonErrorPosition } from '../../lib/json-position.js';
+import { JsonSyntaxError, parseJson } from '../../lib/json.js';
 import { renderJsonTemplate, type TemplateSource } from '../../lib/template.js';
 
 export type Settings = Record<string, unknown>;
@@ -49,10 +49,10 @@ export function renderSettings(source: TemplateSource, context: SettingsContext)
   const text = renderJsonTemplate(source, { ...context });
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseJson(text, source.file);
   } catch (error) {
-    const message = (error as Error).message.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*$/s, '');
-    throw new InputError(source.input, `is not valid JSON after rendering: ${message}`, { file: source.file, ...jsonErrorPosition(text) });
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    throw new InputError(source.input, `is not valid JSON after rendering: ${error.detail}`, error.location);
   }
   if (!isObject(value)) throw new InputError(source.input, 'must render to a JSON object of launcher settings', { file: source.file });
   const proto = protoKey(value, '');

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { Ajv, type ValidateFunction } from 'ajv';
 import { InputError } from '../../../lib/errors.js';
-import { jsonErrorPosition } from '../../../lib/json-position.js';
+import { JsonSyntaxError, loadSchema, parseJson } from '../../../lib/json.js';
 
 /** `storage.user.home.hierarchy.template`: folder name -> the folders inside it. */
 export interface HomeHierarchy {
@@ -11,20 +9,20 @@ export interface HomeHierarchy {
 /** A hierarchy larger than this is surely a mistake (and would be one huge call per user). */
 export const MAX_HIERARCHY_FOLDERS = 1000;
 
-let validator: ValidateFunction | undefined;
+const SCHEMA = new URL('../../../../schemas/home-hierarchy.schema.json', import.meta.url);
 
-function compiled(): ValidateFunction {
-  validator ??= new Ajv({ strict: true, allErrors: false }).compile(
-    JSON.parse(readFileSync(new URL('../../../../schemas/home-hierarchy.schema.json', import.meta.url), 'utf8')) as object,
-  );
-  return validator;
+/** The folder names schemas/home-hierarchy.schema.json allows (its propertyNames: 1 to 255 characters, not '.' or '..', no '/', '\\' or control characters). */
+function isFolderName(name: string): boolean {
+  const chars = [...name];
+  return chars.length >= 1 && chars.length <= 255 && name !== '.' && name !== '..' && !chars.some((char) => char === '/' || char === '\\' || char.charCodeAt(0) < 0x20);
 }
 
 /**
- * Checks a parsed hierarchy: first for folders that would leave the storage (`..`, absolute or
- * multi-segment names), each named with its place in the tree, then against the published schema.
+ * Checks a parsed hierarchy without the schema (no ajv: this runs while the inputs are parsed):
+ * folders that would leave the storage (`..`, absolute or multi-segment names) and names the
+ * schema's propertyNames refuse, each named with its place in the tree.
  */
-export function validateHomeHierarchy(value: unknown, input = 'home-hierarchy-template'): HomeHierarchy {
+function checkFolders(value: unknown, input: string): HomeHierarchy {
   let count = 0;
   const walk = (node: unknown, where: string): void => {
     if (typeof node !== 'object' || node === null || Array.isArray(node)) {
@@ -37,34 +35,45 @@ export function validateHomeHierarchy(value: unknown, input = 'home-hierarchy-te
         throw new InputError(input, `folder '${path}' is an absolute path; names are relative to the home storage`);
       }
       if (name.includes('/') || name.includes('\\')) throw new InputError(input, `folder '${path}': give one folder name per level (nest objects instead of '/')`);
+      if (!isFolderName(name)) throw notAllowed(input, where, name);
       if (++count > MAX_HIERARCHY_FOLDERS) throw new InputError(input, `more than ${MAX_HIERARCHY_FOLDERS} folders`);
       walk(children, path);
     }
   };
   walk(value, '');
-  const validate = compiled();
-  if (!validate(value)) {
-    const errors = validate.errors ?? [];
-    const named = errors.find((error) => error.propertyName !== undefined);
-    const at = (named ?? errors[0])?.instancePath.replace(/^\//, '') || 'the template';
-    if (named) {
-      throw new InputError(input, `${at}: folder name ${JSON.stringify(named.propertyName)} is not allowed (one name per level, not '.' or '..', no control characters)`);
-    }
-    throw new InputError(input, `${at}: ${errors[0]?.message ?? 'does not match schemas/home-hierarchy.schema.json'}`);
-  }
   return value as HomeHierarchy;
 }
 
-/** Parses and validates the JSON text of the hierarchy template; syntax errors give line and column. */
+function notAllowed(input: string, where: string, name: string): InputError {
+  return new InputError(input, `${where || 'the template'}: folder name ${JSON.stringify(name)} is not allowed (one name per level, not '.' or '..', no control characters)`);
+}
+
+/** Checks a hierarchy as checkFolders does, then against the published schema. */
+export async function validateHomeHierarchy(value: unknown, input = 'home-hierarchy-template'): Promise<HomeHierarchy> {
+  const hierarchy = checkFolders(value, input);
+  const problem = (await loadSchema(SCHEMA)).check(value);
+  if (problem) {
+    const at = problem.pointer.replace(/^\//, '');
+    if (problem.propertyName !== undefined) throw notAllowed(input, at, problem.propertyName);
+    throw new InputError(input, `${at || 'the template'}: ${problem.message}`);
+  }
+  return hierarchy;
+}
+
+/**
+ * Parses the JSON text of the hierarchy template (syntax errors give line and column) and checks
+ * its folders; the schema check waits for validateHomeHierarchy, before provisioning changes anything.
+ */
 export function parseHomeHierarchy(text: string, input = 'home-hierarchy-template'): HomeHierarchy {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseJson(text, input);
   } catch (error) {
-    const { line, column } = jsonErrorPosition(text);
-    throw new InputError(input, `not valid JSON at line ${line}, column ${column}: ${error instanceof Error ? error.message : String(error)}`);
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    const { line, column } = error.location;
+    throw new InputError(input, `not valid JSON at line ${line}, column ${column}: ${error.detail}`);
   }
-  return validateHomeHierarchy(value, input);
+  return checkFolders(value, input);
 }
 
 /** The folders of the hierarchy for one user, parents before children, `@@` replaced. */

@@ -1,6 +1,6 @@
 import { InputError } from '../../../lib/errors.js';
 import type { PreferenceType } from '../../../cloud-pipeline/types.js';
-import { jsonErrorPosition } from '../../../lib/json-position.js';
+import { JsonSyntaxError, parseJson } from '../../../lib/json.js';
 import { ANONYMOUS_TOKEN_ROLES } from './anonymous-token.js';
 
 /** Which users get the home folder hierarchy: nobody, the system users, or every user. */
@@ -169,9 +169,10 @@ export function parseHomeStorageTemplate(text: string, input = 'home-storage-tem
 
 function checkJson(text: string, input: string, what: string): unknown {
   try {
-    return JSON.parse(text);
-  } catch {
-    const { line, column } = jsonErrorPosition(text);
+    return parseJson(text, input);
+  } catch (error) {
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    const { line, column } = error.location;
     throw new InputError(input, `${what}: not valid JSON at line ${line}, column ${column}`);
   }
 }

@@ -118,7 +118,7 @@ export async function provision(client: CloudPipelineClient, desired: DesiredSta
   const statsBefore = client.stats;
 
   // Preflight: everything that can refuse the run, before anything is changed.
-  if (desired.homeHierarchy) validateHomeHierarchy(desired.homeHierarchy);
+  if (desired.homeHierarchy) await validateHomeHierarchy(desired.homeHierarchy);
   if (desired.homeStorageTemplate) parseHomeStorageTemplate(desired.homeStorageTemplate);
   const systemUsers = desired.systemUsers ?? DEFAULT_SYSTEM_USERS;
   for (const user of systemUsers) checkUserName(user.name);

@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
 import { InputError, errorMessage } from '../../../lib/errors.js';
 import { sha256 } from '../../../lib/digest.js';
+import { JsonSyntaxError, loadSchema, parseJson } from '../../../lib/json.js';
 import { verifyManifest } from '../../../lib/manifest.js';
 import type { ToolVO } from '../../../cloud-pipeline/types.js';
-import { jsonErrorPosition } from '../../../lib/json-position.js';
 
 /** The file build-optimized-images writes into its `tools` output folder. */
 export const TOOLS_MANIFEST_FILE = 'tools-manifest.json';
@@ -38,14 +36,7 @@ interface ToolsManifest {
   tools: ManifestTool[];
 }
 
-let validator: ValidateFunction | undefined;
-
-function compiled(): ValidateFunction {
-  validator ??= new Ajv({ strict: true, allErrors: false }).compile(
-    JSON.parse(readFileSync(new URL('../../../../schemas/tools-manifest.schema.json', import.meta.url), 'utf8')) as object,
-  );
-  return validator;
-}
+const SCHEMA = new URL('../../../../schemas/tools-manifest.schema.json', import.meta.url);
 
 /** Splits an image reference into registry host and repository path, dropping tag and digest. */
 export function splitImageRef(ref: string, defaultRegistry: string): { registry: string; image: string } {
@@ -72,16 +63,14 @@ export async function readToolsManifest(dir: string, input = 'tools-manifest'): 
   });
   let manifest: ToolsManifest;
   try {
-    manifest = JSON.parse(text) as ToolsManifest;
-  } catch {
-    throw new InputError(input, 'not valid JSON', { file, ...jsonErrorPosition(text) });
+    manifest = parseJson(text, file) as ToolsManifest;
+  } catch (error) {
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    throw new InputError(input, `not valid JSON: ${error.detail}`, error.location);
   }
-  const validate = compiled();
-  if (!validate(manifest)) {
-    const error = validate.errors?.[0];
-    const at = error?.instancePath.replace(/^\//, '').replaceAll('/', '.') || '(top level)';
-    throw new InputError(input, `${at}: ${error?.message ?? 'does not match'} (schemas/tools-manifest.schema.json)`, { file });
-  }
+  const schema = await loadSchema(SCHEMA);
+  const problem = schema.check(manifest);
+  if (problem) throw new InputError(input, `${problem.path}: ${problem.message} (${schema.name})`, { file });
   const tools = new Map<string, DesiredTool>();
   for (const [index, entry] of manifest.tools.entries()) {
     const where = `tools.${index} (${entry.tool})`;
