@@ -3,28 +3,13 @@ import { join } from 'node:path';
 import { ConfigurationError } from '../../lib/errors.js';
 import { FALLBACK_EPOCH } from '../../lib/tarball.js';
 import type { CommandRunner } from '../../tools/exec.js';
+import { Git } from '../../tools/git.js';
 
 /**
  * Facts about the launcher source that make a build reproducible: the time every archive entry
  * carries and the commit baked into the bundle. Both come from the last commit that touched the
  * launcher folder, so an unrelated commit neither changes the archive nor misses the cache.
  */
-
-/** argv of `git log` printing one field (`%ct`, `%H`) of the last commit touching the folder. */
-export function lastCommitArgs(format: string): string[] {
-  return ['log', '-1', `--format=${format}`, '--', '.'];
-}
-
-async function lastCommit(dir: string, format: string, run: CommandRunner): Promise<string | undefined> {
-  try {
-    const result = await run('git', lastCommitArgs(format), { cwd: dir });
-    const value = result.stdout.trim();
-    return result.exitCode === 0 && value !== '' ? value : undefined;
-  } catch {
-    // git is not installed: the same as a folder outside a checkout.
-    return undefined;
-  }
-}
 
 export interface SourceTime {
   epoch: number;
@@ -40,14 +25,14 @@ export async function sourceTime(dir: string, env: NodeJS.ProcessEnv, run: Comma
     }
     return { epoch: Number(given), from: 'SOURCE_DATE_EPOCH' };
   }
-  const committed = await lastCommit(dir, '%ct', run);
+  const committed = await new Git(run).lastCommit(dir, '%ct');
   if (committed && /^\d+$/.test(committed)) return { epoch: Number(committed), from: 'commit' };
   return { epoch: FALLBACK_EPOCH, from: 'fixed' };
 }
 
 /** BUILD_DESCRIPTION's default: the launcher's last commit SHA, else a fixed text. */
 export async function sourceDescription(dir: string, version: string, run: CommandRunner): Promise<string> {
-  return (await lastCommit(dir, '%H', run)) ?? `quick-launcher ${version}`;
+  return (await new Git(run).lastCommit(dir, '%H')) ?? `quick-launcher ${version}`;
 }
 
 /** The `version` field of the launcher's package.json, if any. */
