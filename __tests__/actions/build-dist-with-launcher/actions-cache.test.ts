@@ -1,15 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn } from 'node:child_process';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ActionsCache } from '../../../src/actions/build-dist-with-launcher/build-cache.js';
 import { type Workspace, calls, recordingCommands, workspace } from './helpers.js';
-import { bundleNode } from '../../helpers/runner.js';
-
-const BUNDLE = fileURLToPath(new URL('../../../dist/build-dist-with-launcher/index.js', import.meta.url));
+import { type BundleRun, runBundle } from '../../helpers/runner.js';
 
 /**
  * A loopback stand-in of the runner's cache service (the v1 protocol @actions/cache speaks when
@@ -82,27 +77,13 @@ class CacheService {
   }
 }
 
-async function runBundle(ws: Workspace, service: CacheService, name: string): Promise<{ status: number | null; stdout: string; outputs: string }> {
-  const outputFile = join(ws.root, `${name}.output`);
-  await writeFile(outputFile, '');
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_WORKSPACE: ws.root,
-    RUNNER_TEMP: join(ws.root, 'runner-temp'),
-    ACTIONS_CACHE_URL: service.url,
-    ACTIONS_RUNTIME_TOKEN: 'runtime-token',
-    'INPUT_LAUNCHER-SOURCE': 'quick-launcher',
-    INPUT_VERSION: '3.0.0',
-  };
-  for (const [input, value] of Object.entries(recordingCommands(ws))) env[`INPUT_${input.toUpperCase()}`] = value;
-  const child = spawn(bundleNode(), [BUNDLE], { cwd: ws.root, env });
-  let stdout = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.resume();
-  const status = await new Promise<number | null>((done) => child.on('close', done));
-  return { status, stdout, outputs: await readFile(outputFile, 'utf8') };
+/** The bundle as the runner runs it, with the cache service's URL and runtime token. */
+function runWithCache(ws: Workspace, service: CacheService): Promise<BundleRun> {
+  return runBundle(
+    'build-dist-with-launcher',
+    { 'launcher-source': 'quick-launcher', version: '3.0.0', ...recordingCommands(ws) },
+    { cwd: ws.root, runnerTemp: join(ws.root, 'runner-temp'), env: { GITHUB_WORKSPACE: ws.root, ACTIONS_CACHE_URL: service.url, ACTIONS_RUNTIME_TOKEN: 'runtime-token' } },
+  );
 }
 
 describe('build-dist-with-launcher with the runner cache service', () => {
@@ -118,16 +99,16 @@ describe('build-dist-with-launcher with the runner cache service', () => {
   });
 
   it('saves the build to the cache service, then restores it without running a command', async () => {
-    const first = await runBundle(ws, service, 'first');
+    const first = await runWithCache(ws, service);
     expect(first.stdout).not.toContain('::error::');
-    expect(first.status).toBe(0);
-    expect(first.outputs).toMatch(/cache-hit<<.*\nfalse\n/);
+    expect(first.exitCode).toBe(0);
+    expect(first.outputs['cache-hit']).toBe('false');
     expect(service.requests).toEqual(expect.arrayContaining(['GET /_apis/artifactcache/cache', 'POST /_apis/artifactcache/caches']));
     expect(await calls(ws)).toEqual(['install', 'build']);
 
-    const second = await runBundle(ws, service, 'second');
-    expect(second.status).toBe(0);
-    expect(second.outputs).toMatch(/cache-hit<<.*\ntrue\n/);
+    const second = await runWithCache(ws, service);
+    expect(second.exitCode).toBe(0);
+    expect(second.outputs['cache-hit']).toBe('true');
     expect(second.stdout).toContain('cache hit (GitHub Actions cache');
     expect(await calls(ws)).toEqual(['install', 'build']);
   });
