@@ -14,6 +14,8 @@ export interface CommandOptions {
   input?: Buffer;
   /** Echo the command and its output to the log (default false: captured only). */
   echo?: boolean;
+  /** Called with each chunk of stdout and stderr as it comes (still captured), to stream a long command. */
+  onOutput?: (chunk: string) => void;
 }
 
 /**
@@ -52,6 +54,7 @@ export const execRunner: CommandRunner = async (command, args, options = {}) => 
     input: options.input,
     silent: !options.echo,
     ignoreReturnCode: true,
+    ...(options.onOutput ? { listeners: { stdout: (data: Buffer) => options.onOutput?.(data.toString()), stderr: (data: Buffer) => options.onOutput?.(data.toString()) } } : {}),
   });
   return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
 };
