@@ -1,94 +1,43 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ActionsCache } from '../../../src/actions/build-dist-with-launcher/build-cache.js';
+import { ActionsCacheService, type CacheProtocol } from '../../../src/sandbox/actions-cache/server.js';
 import { type Workspace, calls, recordingCommands, workspace } from './helpers.js';
 import { type BundleRun, runBundle } from '../../helpers/runner.js';
 
-/**
- * A loopback stand-in of the runner's cache service (the v1 protocol @actions/cache speaks when
- * ACTIONS_CACHE_URL is set): reserve, upload by Content-Range, commit, look up, download.
- */
-class CacheService {
-  readonly requests: string[] = [];
-  private readonly entries = new Map<number, { key: string; version: string; data: Buffer; committed: boolean }>();
-  private server?: Server;
-  url = '';
+const TWIRP = '/twirp/github.actions.results.api.v1.CacheService/';
 
-  async start(): Promise<void> {
-    this.server = createServer((request, response) => void this.handle(request, response));
-    await new Promise<void>((done) => this.server?.listen(0, '127.0.0.1', done));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
-  }
-
-  async stop(): Promise<void> {
-    await new Promise((done) => this.server?.close(done));
-  }
-
-  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks);
-    const url = new URL(request.url ?? '/', this.url);
-    this.requests.push(`${request.method} ${url.pathname}`);
-    const json = (status: number, value?: unknown): void => {
-      response.writeHead(status, { 'content-type': 'application/json' });
-      response.end(value === undefined ? undefined : JSON.stringify(value));
-    };
-    // The API wants the runtime token; the archive location is a pre-signed URL fetched without it.
-    const api = url.pathname.startsWith('/_apis/');
-    if (api && request.headers.authorization !== 'Bearer runtime-token') return json(401, { message: 'no token' });
-    const path = url.pathname.replace(/^\/_apis\/artifactcache\//, '');
-    if (request.method === 'GET' && path === 'cache') {
-      const keys = (url.searchParams.get('keys') ?? '').split(',');
-      for (const [id, entry] of this.entries) {
-        if (entry.committed && keys.includes(entry.key) && entry.version === url.searchParams.get('version')) {
-          return json(200, { cacheKey: entry.key, scope: 'refs/heads/main', archiveLocation: `${this.url}download/${id}` });
-        }
-      }
-      return json(204);
-    }
-    if (request.method === 'POST' && path === 'caches') {
-      const { key, version } = JSON.parse(body.toString()) as { key: string; version: string };
-      const id = this.entries.size + 1;
-      this.entries.set(id, { key, version, data: Buffer.alloc(0), committed: false });
-      return json(201, { cacheId: id });
-    }
-    const entry = this.entries.get(Number(/(\d+)$/.exec(url.pathname)?.[1]));
-    if (entry && request.method === 'PATCH') {
-      const start = Number(/bytes (\d+)-/.exec(request.headers['content-range'] ?? '')?.[1] ?? 0);
-      const data = Buffer.alloc(Math.max(entry.data.length, start + body.length));
-      entry.data.copy(data);
-      body.copy(data, start);
-      entry.data = data;
-      return json(204);
-    }
-    if (entry && request.method === 'POST') {
-      entry.committed = true;
-      return json(204);
-    }
-    if (entry && request.method === 'GET' && url.pathname.startsWith('/download/')) {
-      response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': entry.data.length });
-      response.end(entry.data);
-      return;
-    }
-    json(404, { message: 'not found' });
-  }
-}
-
-/** The bundle as the runner runs it, with the cache service's URL and runtime token. */
-function runWithCache(ws: Workspace, service: CacheService): Promise<BundleRun> {
+/** The bundle with `cache: true` (the default), the job's workspace and the runner's cache variables. */
+function buildDist(ws: Workspace, service: ActionsCacheService, protocol: CacheProtocol): Promise<BundleRun> {
   return runBundle(
     'build-dist-with-launcher',
-    { 'launcher-source': 'quick-launcher', version: '3.0.0', ...recordingCommands(ws) },
-    { cwd: ws.root, runnerTemp: join(ws.root, 'runner-temp'), env: { GITHUB_WORKSPACE: ws.root, ACTIONS_CACHE_URL: service.url, ACTIONS_RUNTIME_TOKEN: 'runtime-token' } },
+    { 'launcher-source': 'quick-launcher', version: '3.0.0', cache: 'true', 'output-dir': join(ws.root, 'out'), ...recordingCommands(ws) },
+    { cwd: ws.root, env: { GITHUB_WORKSPACE: ws.root, ...service.runnerEnv(protocol) } },
   );
 }
 
-describe('build-dist-with-launcher with the runner cache service', () => {
+/** The requests a run made, as `METHOD path status`, blob paths shortened to `blob`. */
+function requestsSince(service: ActionsCacheService, from: number): string[] {
+  return service.requests.slice(from).map((request) => `${request.method} ${request.path.replace(/^\/actionscache\/.*$/, 'blob')} ${request.status}`);
+}
+
+const restoredFiles = (ws: Workspace) => Promise.all(['index.html', 'js/main.bundle.js'].map((file) => readFile(join(ws.launcher, 'build', file), 'utf8')));
+
+describe.each([
+  {
+    protocol: 'v2' as const,
+    miss: [`POST ${TWIRP}GetCacheEntryDownloadURL 200`, `POST ${TWIRP}CreateCacheEntry 200`, 'PUT blob 201', `POST ${TWIRP}FinalizeCacheEntryUpload 200`],
+    hit: [`POST ${TWIRP}GetCacheEntryDownloadURL 200`, 'GET blob 200'],
+  },
+  {
+    protocol: 'v1' as const,
+    miss: ['GET /_apis/artifactcache/cache 204', 'POST /_apis/artifactcache/caches 201', 'PATCH /_apis/artifactcache/caches/1 204', 'POST /_apis/artifactcache/caches/1 204'],
+    hit: ['GET /_apis/artifactcache/cache 200', 'GET blob 200'],
+  },
+])('build-dist-with-launcher with the runner cache service $protocol', ({ protocol, miss, hit }) => {
   let ws: Workspace;
-  const service = new CacheService();
+  const service = new ActionsCacheService();
   beforeAll(async () => {
     ws = await workspace();
     await service.start();
@@ -98,19 +47,32 @@ describe('build-dist-with-launcher with the runner cache service', () => {
     await ws.cleanup();
   });
 
-  it('saves the build to the cache service, then restores it without running a command', async () => {
-    const first = await runWithCache(ws, service);
+  it('saves the build on a miss, then restores it on a hit without running a command', async () => {
+    const first = await buildDist(ws, service, protocol);
     expect(first.stdout).not.toContain('::error::');
+    expect(first.stdout).not.toContain('::warning::');
     expect(first.exitCode).toBe(0);
     expect(first.outputs['cache-hit']).toBe('false');
-    expect(service.requests).toEqual(expect.arrayContaining(['GET /_apis/artifactcache/cache', 'POST /_apis/artifactcache/caches']));
+    expect(requestsSince(service, 0)).toEqual(miss);
     expect(await calls(ws)).toEqual(['install', 'build']);
+    const [entry] = service.entries.list();
+    expect(entry).toMatchObject({ finalized: true, key: expect.stringMatching(/^quick-launcher-build-[0-9a-f]{64}$/) });
+    expect(first.stdout).toContain(`cache miss (${entry.key})`);
+    const built = await restoredFiles(ws);
 
-    const second = await runWithCache(ws, service);
+    // Nothing of the first build is left in the launcher folder: the files can only come from the cache.
+    await rm(join(ws.launcher, 'build'), { recursive: true, force: true });
+    const before = service.requests.length;
+    const second = await buildDist(ws, service, protocol);
     expect(second.exitCode).toBe(0);
     expect(second.outputs['cache-hit']).toBe('true');
-    expect(second.stdout).toContain('cache hit (GitHub Actions cache');
+    expect(second.stdout).toContain(`cache hit (GitHub Actions cache, ${entry.key})`);
+    expect(requestsSince(service, before)).toEqual(hit);
     expect(await calls(ws)).toEqual(['install', 'build']);
+    expect(await restoredFiles(ws)).toEqual(built);
+    expect(second.outputs['launcher-sha256']).toBe(first.outputs['launcher-sha256']);
+    // The runtime token is a secret: it never reaches the log.
+    expect(first.stdout + first.stderr + second.stdout + second.stderr).not.toContain(service.token);
   });
 });
 
