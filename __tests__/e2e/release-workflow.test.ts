@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { startSandboxStack, type SandboxStack } from '../../src/sandbox/stack.js';
-import { copyFixture, fixtureSpecEnv, pushBusyboxWithDocker, uniqueNamespace } from '../actions/build-optimized-images/engine.js';
+import { copyFixture, fixtureSpecEnv, pushBusyboxWithDocker, uniqueNamespace } from '../../src/sandbox/tool-images.js';
 import { runBundle, type BundleRun } from '../helpers/runner.js';
 import { describeWith } from '../helpers/services.js';
 

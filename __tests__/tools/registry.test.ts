@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RegistryClient, RegistryError, dockerCredentials } from '../../src/tools/registry.js';
 import { describeWith } from '../helpers/services.js';
-import { pushBusyboxWithDocker, uniqueNamespace } from '../actions/build-optimized-images/engine.js';
+import { pushBusyboxWithDocker, uniqueNamespace } from '../../src/sandbox/tool-images.js';
 
 const registryHost = process.env.TEST_REGISTRY ?? '127.0.0.1:15000';
 

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { copyFixture, fixtureSpecEnv, pushBusyboxWithDocker, uniqueNamespace } from '../../__tests__/actions/build-optimized-images/engine.js';
+import { copyFixture, fixtureSpecEnv, pushBusyboxWithDocker, uniqueNamespace } from '../../src/sandbox/tool-images.js';
 import { buildOptimizedImages } from '../../src/actions/build-optimized-images/build.js';
 import { getInputs } from '../../src/actions/build-optimized-images/inputs.js';
 import { connectRegistry } from '../../src/actions/build-optimized-images/run.js';

@@ -15,7 +15,7 @@ import { Docker } from '../../../src/tools/docker.js';
 import type { BuildRequest, ImageBuilder } from '../../../src/tools/image-builder.js';
 import { execRunner } from '../../../src/tools/exec.js';
 import { describeWith } from '../../helpers/services.js';
-import { copyFixture, fixtureSpecEnv, pushBusyboxWithDocker, registryContents, uniqueNamespace } from './engine.js';
+import { copyFixture, fixtureSpecEnv, pushBusyboxWithDocker, registryContents, uniqueNamespace } from '../../../src/sandbox/tool-images.js';
 
 const registryHost = process.env.TEST_REGISTRY ?? '127.0.0.1:15000';
 

@@ -12,7 +12,7 @@ import { Buildah, type BuildahStorage, buildahGlobalArgs } from '../../../src/to
 import { execRunner } from '../../../src/tools/exec.js';
 import { RegistryClient } from '../../../src/tools/registry.js';
 import { describeWith } from '../../helpers/services.js';
-import { copyFixture, fixtureSpecEnv, pushBusyboxWithBuildah, registryContents, uniqueNamespace } from './engine.js';
+import { copyFixture, fixtureSpecEnv, pushBusyboxWithBuildah, registryContents, uniqueNamespace } from '../../../src/sandbox/tool-images.js';
 
 const registryHost = process.env.TEST_REGISTRY ?? '127.0.0.1:15000';
 

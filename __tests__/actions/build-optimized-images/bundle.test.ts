@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runBundle as runAs } from '../../helpers/runner.js';
 import { describeWith } from '../../helpers/services.js';
-import { copyFixture, fixtureSpecEnv, pushBusyboxWithDocker, registryContents, uniqueNamespace } from './engine.js';
+import { copyFixture, fixtureSpecEnv, pushBusyboxWithDocker, registryContents, uniqueNamespace } from '../../../src/sandbox/tool-images.js';
 
 const registryHost = process.env.TEST_REGISTRY ?? '127.0.0.1:15000';
 

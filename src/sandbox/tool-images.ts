@@ -4,9 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
-/** Test-side helpers for the engine-backed suites: a unique namespace, a busybox base, a fixture copy. */
+/**
+ * For builds of optimized tool images against a loopback registry, without network: a busybox
+ * base image pushed there, a copy of the sample tools folder built on it and the spec-env it
+ * needs, a namespace of its own per run. The engine-backed tests and the bench share these.
+ */
 
-export const FIXTURE = new URL('../../fixtures/optimized-tools/', import.meta.url).pathname;
+/** The sample tools folder: one tool of each kind of variant (images.yml, several spec-dirs, none). */
+const FIXTURE = new URL('../../__tests__/fixtures/optimized-tools/', import.meta.url).pathname;
 
 const APPLETS = ['sh', 'mkdir', 'cat', 'echo', 'test', 'chmod', 'ls', 'true', 'false'];
 
@@ -16,7 +21,7 @@ export function uniqueNamespace(): string {
 }
 
 /** A temp folder holding a busybox rootfs tarball (bin/busybox and applet links). */
-export async function busyboxRootfs(): Promise<{ dir: string; tarball: string }> {
+async function busyboxRootfs(): Promise<{ dir: string; tarball: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'qla-busybox-'));
   const root = join(dir, 'rootfs');
   await mkdir(join(root, 'bin'), { recursive: true });
