@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { runChain } from '../../src/actions/quick-launcher/chain.js';
-import { STAGES } from '../../src/actions/quick-launcher/run.js';
+import { STAGES } from '../../src/actions/quick-launcher/registry.js';
 import { inputsFrom } from '../../src/lib/inputs.js';
 import { MemoryLogger } from '../../src/lib/logger.js';
 import { DEMO_FOLDER_APPS } from '../../src/sandbox/cloud-pipeline-api/index.js';

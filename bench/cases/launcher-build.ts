@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { LocalFolderCache } from '../../src/actions/build-dist-with-launcher/build-cache.js';
 import { buildDistWithLauncher } from '../../src/actions/build-dist-with-launcher/build-dist.js';
 import { getInputs } from '../../src/actions/build-dist-with-launcher/inputs.js';
-import { inputsFrom } from '../../src/lib/inputs.js';
+import { InputReader, inputsFrom } from '../../src/lib/inputs.js';
 import { MemoryLogger } from '../../src/lib/logger.js';
 import { entriesOfFolder, writeTarball } from '../../src/lib/tarball.js';
 import { type CommandRunner, execRunner } from '../../src/tools/exec.js';
@@ -37,7 +37,7 @@ export async function run(): Promise<BenchRow[]> {
     await cp(SAMPLE, launcher, { recursive: true, filter: (source) => !/[\\/](node_modules|build)$/.test(source) });
     const cacheDir = join(root, 'cache');
     const inputs = (extra: Record<string, string> = {}) =>
-      getInputs(inputsFrom({ 'launcher-source': launcher, 'output-dir': join(root, 'out'), 'cache-dir': cacheDir, version: '1.0.0', ...extra }), {});
+      getInputs(new InputReader(inputsFrom({ 'launcher-source': launcher, 'output-dir': join(root, 'out'), 'cache-dir': cacheDir, version: '1.0.0', ...extra })), {});
     const deps = { run: quiet, logger: new MemoryLogger(), cache: new LocalFolderCache(cacheDir, new MemoryLogger()), env: { PATH: process.env.PATH, HOME: process.env.HOME } };
 
     const cold: number[] = [];

@@ -15,10 +15,12 @@ import { getInputs as deployInputs } from '../../src/actions/deploy-quick-launch
 import { getInputs as renderInputs } from '../../src/actions/render-edge-config/inputs.js';
 import { renderAndWrite } from '../../src/actions/render-edge-config/execute.js';
 import { InputReader, inputsFrom } from '../../src/lib/inputs.js';
+import { given } from '../../src/lib/handoff.js';
 import { MemoryLogger } from '../../src/lib/logger.js';
 import { startSandboxStack, type SandboxStack } from '../../src/sandbox/stack.js';
 import { type CommandRunner, execRunner } from '../../src/tools/exec.js';
 import { barRow, type BenchRow } from '../row.js';
+import { timed } from '../timing.js';
 
 const CASE = 'no-op redeploy';
 const USERS = 50;
@@ -42,13 +44,13 @@ async function handOffFolders(root: string, stack: SandboxStack): Promise<{ dist
   const env = { ...process.env, SOURCE_DATE_EPOCH: '1767225600' };
   const logger = new MemoryLogger();
   const distInputs = buildDistInputs(
-    inputsFrom({ 'launcher-source': SAMPLE, version: '1.0.0-bench', 'cache-dir': join(root, 'cache'), 'output-dir': join(root, 'distribution') }),
+    new InputReader(inputsFrom({ 'launcher-source': SAMPLE, version: '1.0.0-bench', 'cache-dir': join(root, 'cache'), 'output-dir': join(root, 'distribution') })),
     env,
   );
   const dist = await buildDistWithLauncher(distInputs, { run: quiet, logger, cache: new LocalFolderCache(distInputs.cacheDir, logger), env });
   const edgeConfig = join(root, 'edge-config');
   await renderAndWrite(
-    renderInputs(
+    given(renderInputs(
       new InputReader(
         inputsFrom({
           'app-launcher-host': HOSTS.app,
@@ -60,7 +62,7 @@ async function handOffFolders(root: string, stack: SandboxStack): Promise<{ dist
         }),
       ),
       {},
-    ),
+    )),
     {},
     logger,
   );
@@ -73,9 +75,7 @@ async function measure(stack: SandboxStack, run: () => Promise<DeployResult>): P
   const reloads = stack.edge?.reloads ?? 0;
   stack.kube.clearRequests();
   stack.api.clearRequests();
-  const started = process.hrtime.bigint();
-  const result = await run();
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  const [ms, result] = await timed(run);
   return { ms, kube: stack.kube.mutatingRequests().length, api: stack.api.mutatingCalls().length, restarts: (stack.edge?.starts ?? 0) - starts, reloads: (stack.edge?.reloads ?? 0) - reloads, result };
 }
 
@@ -96,7 +96,7 @@ export async function run(): Promise<BenchRow[]> {
       holder: 'bench',
     };
     const inputs = (extra: Record<string, string> = {}) =>
-      deployInputs(
+      given(deployInputs(
         new InputReader(
           inputsFrom({
             kubeconfig: Buffer.from(stack.kube.kubeconfig).toString('base64'),
@@ -113,7 +113,8 @@ export async function run(): Promise<BenchRow[]> {
             ...extra,
           }),
         ),
-      );
+        {},
+      ));
 
     const first = await measure(stack, () => deploy(inputs(), deps));
     if (!first.result.rollout.changed) throw new Error('bench: the first deploy changed nothing on the Edge');

@@ -8,12 +8,13 @@ import { join } from 'node:path';
 import { copyFixture, fixtureSpecEnv, pushBusyboxWithDocker, uniqueNamespace } from '../../src/sandbox/tool-images.js';
 import { buildOptimizedImages } from '../../src/actions/build-optimized-images/build.js';
 import { getInputs } from '../../src/actions/build-optimized-images/inputs.js';
-import { connectRegistry } from '../../src/actions/build-optimized-images/run.js';
+import { connectRegistry } from '../../src/actions/build-optimized-images/connect.js';
 import { InputReader, inputsFrom } from '../../src/lib/inputs.js';
 import { MemoryLogger } from '../../src/lib/logger.js';
 import { Docker } from '../../src/tools/docker.js';
 import { execRunner } from '../../src/tools/exec.js';
 import { barRow, type BenchRow } from '../row.js';
+import { timed } from '../timing.js';
 
 const CASE = 'optimized-images';
 
@@ -55,12 +56,12 @@ async function rebuildRows(): Promise<BenchRow[]> {
           'spec-env': fixtureSpecEnv(busybox),
         }),
       ),
+      {},
     );
     const registry = await connectRegistry(inputs);
     const once = async (): Promise<{ ms: number; built: number; reused: number }> => {
-      const started = performance.now();
-      const result = await buildOptimizedImages(inputs, { builder: new Docker(execRunner), registry, logger: new MemoryLogger(), env: {}, outputDir: join(work, 'out') });
-      return { ms: performance.now() - started, ...result.counts };
+      const [ms, result] = await timed(() => buildOptimizedImages(inputs, { builder: new Docker(execRunner), registry, logger: new MemoryLogger(), env: {}, outputDir: join(work, 'out') }));
+      return { ms, ...result.counts };
     };
     const first = await once();
     const second = await once();

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runChain, type ChainOutcome } from '../../src/actions/quick-launcher/chain.js';
-import { STAGES } from '../../src/actions/quick-launcher/run.js';
+import { STAGES } from '../../src/actions/quick-launcher/registry.js';
 import { inputsFrom } from '../../src/lib/inputs.js';
 import type { Logger } from '../../src/lib/logger.js';
 import type { SandboxInfo } from '../../src/sandbox/background.js';

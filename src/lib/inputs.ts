@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { InputError } from './errors.js';
+import type { Handoff, Pending } from './handoff.js';
 import { KeyValueSyntaxError, parseKeyValues } from './key-values.js';
 
 /** Where raw input strings come from: the runner's `INPUT_*` variables, or a map in tests. */
@@ -21,7 +22,21 @@ const FALSE = new Set(['false', 'False', 'FALSE']);
  * names the input; `getInputs()` of each action is the only place that uses one.
  */
 export class InputReader {
-  constructor(private readonly source: InputSource = runnerInputs) {}
+  /** `wired`: the hand-off inputs an earlier stage of the root action will give (handoff.ts). */
+  constructor(
+    private readonly source: InputSource = runnerInputs,
+    private readonly wired: (name: string) => Pending | undefined = () => undefined,
+  ) {}
+
+  /** A hand-off input: pending on the stage that writes it, else the given value (undefined when empty). */
+  handoff(name: string): Handoff | undefined {
+    return this.wired(name) ?? this.optional(name);
+  }
+
+  /** A hand-off input that must be given when no earlier stage writes it. */
+  requiredHandoff(name: string): Handoff {
+    return this.wired(name) ?? this.required(name);
+  }
 
   /** The trimmed value, or undefined when empty. */
   optional(name: string): string | undefined {

@@ -1,10 +1,10 @@
 import * as core from '@actions/core';
-import { InputReader, runnerInputs, type InputSource } from './inputs.js';
+import { given, type Resolved } from './handoff.js';
+import { InputReader, runnerInputs } from './inputs.js';
 import { actionsLogger, type Logger } from './logger.js';
 
-/** What a stage is given: where its inputs come from, the environment, a logger, the runner. */
+/** What a stage's work is given besides its inputs: the environment, a logger, the runner. */
 export interface StageContext {
-  source: InputSource;
   env: NodeJS.ProcessEnv;
   logger: Logger;
   /** Registers a secret with the runner's log masking. */
@@ -38,26 +38,38 @@ export class StageFailure extends Error {
   }
 }
 
+/** What every stage's parsed inputs carry: whether its own step writes the job summary. */
+export interface StageInputs {
+  summary: boolean;
+}
+
 /**
- * One action's work, apart from the runner: each sub-action runs its stage once as a step, and
- * the root action runs several in one process, wiring one stage's outputs into the next.
+ * One action's work, apart from the runner, in two parts so that the root action can parse the
+ * inputs of every stage it runs before the first one starts (a bad deploy input fails before
+ * build-dist builds anything). `parse` is the action's `getInputs`: it must not load the modules
+ * the work needs (cold start); `execute` loads them. Each sub-action runs its stage once as a
+ * step; the root action runs several in one process, wiring one stage's outputs into the next.
  */
-export type Stage = (context: StageContext) => Promise<StageOutcome>;
+export interface Stage<I extends StageInputs = StageInputs> {
+  parse(reader: InputReader, env: NodeJS.ProcessEnv): I;
+  /** Hand-off inputs (handoff.ts) are resolved by then. */
+  execute(inputs: Resolved<I>, context: StageContext): Promise<StageOutcome>;
+}
 
 /** Runs a stage as the step of its own action: outputs set, summary written unless `summary: false`. */
-export async function runStageAsStep(stage: Stage): Promise<void> {
-  // Parsed before any work: a bad `summary` value must change nothing.
-  const writeSummary = new InputReader(runnerInputs).boolean('summary', true);
+export async function runStageAsStep<I extends StageInputs>(stage: Stage<I>): Promise<void> {
+  // Every input, `summary` included, is parsed before any work: a bad value changes nothing.
+  const inputs = given(stage.parse(new InputReader(runnerInputs), process.env));
   let outcome: StageOutcome;
   let failure: Error | undefined;
   try {
-    outcome = await stage({ source: runnerInputs, env: process.env, logger: actionsLogger, ...runnerContext });
+    outcome = await stage.execute(inputs, { env: process.env, logger: actionsLogger, ...runnerContext });
   } catch (error) {
     if (!(error instanceof StageFailure)) throw error;
     outcome = error.outcome;
     failure = error.cause;
   }
-  await report(outcome, writeSummary);
+  await report(outcome, inputs.summary);
   if (failure) throw failure;
 }
 

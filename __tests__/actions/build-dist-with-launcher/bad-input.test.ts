@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildDistWithLauncher } from '../../../src/actions/build-dist-with-launcher/build-dist.js';
 import { getInputs } from '../../../src/actions/build-dist-with-launcher/inputs.js';
-import { inputsFrom } from '../../../src/lib/inputs.js';
+import { InputReader, inputsFrom } from '../../../src/lib/inputs.js';
 import { type Workspace, calls, depsFor, inputsFor, workspace } from './helpers.js';
 
 describe('build-dist-with-launcher bad input', () => {
@@ -108,7 +108,7 @@ describe('build-dist-with-launcher bad input', () => {
 });
 
 describe('getInputs', () => {
-  const read = (values: Record<string, string>) => () => getInputs(inputsFrom(values), {});
+  const read = (values: Record<string, string>) => () => getInputs(new InputReader(inputsFrom(values)), {});
 
   it.each([
     [{ version: '1.0 beta' }, "Input 'version': '1.0 beta' is not a valid version"],
@@ -126,7 +126,7 @@ describe('getInputs', () => {
   });
 
   it('has the documented defaults', () => {
-    const inputs = getInputs(inputsFrom({}), { RUNNER_TEMP: '/runner/temp' });
+    const inputs = getInputs(new InputReader(inputsFrom({})), { RUNNER_TEMP: '/runner/temp' });
     expect(inputs).toMatchObject({
       launcherSource: 'quick-launcher',
       installCommand: ['npm', 'ci'],
@@ -137,6 +137,6 @@ describe('getInputs', () => {
       outputDir: '/runner/temp/quick-launcher/distribution',
     });
     expect(inputs.distribution).toBeUndefined();
-    expect(getInputs(inputsFrom({ 'build-output': './out/web/' }), {}).buildOutput).toBe('out/web');
+    expect(getInputs(new InputReader(inputsFrom({ 'build-output': './out/web/' })), {}).buildOutput).toBe('out/web');
   });
 });

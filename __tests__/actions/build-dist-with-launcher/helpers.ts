@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { LocalFolderCache } from '../../../src/actions/build-dist-with-launcher/build-cache.js';
 import type { Dependencies } from '../../../src/actions/build-dist-with-launcher/build-dist.js';
 import { type Inputs, getInputs } from '../../../src/actions/build-dist-with-launcher/inputs.js';
-import { inputsFrom } from '../../../src/lib/inputs.js';
+import { InputReader, inputsFrom } from '../../../src/lib/inputs.js';
 import { MemoryLogger } from '../../../src/lib/logger.js';
 import { type CommandRunner, execRunner } from '../../../src/tools/exec.js';
 
@@ -58,14 +58,16 @@ export async function calls(ws: Workspace): Promise<string[]> {
 /** Inputs with the workspace's launcher and output folder, overridable. */
 export function inputsFor(ws: Workspace, values: Record<string, string> = {}): Inputs {
   return getInputs(
-    inputsFrom({
-      'launcher-source': ws.launcher,
-      'output-dir': join(ws.root, 'out'),
-      'cache-dir': join(ws.root, 'cache'),
-      version: '1.2.3',
-      ...recordingCommands(ws),
-      ...values,
-    }),
+    new InputReader(
+      inputsFrom({
+        'launcher-source': ws.launcher,
+        'output-dir': join(ws.root, 'out'),
+        'cache-dir': join(ws.root, 'cache'),
+        version: '1.2.3',
+        ...recordingCommands(ws),
+        ...values,
+      }),
+    ),
     {},
   );
 }

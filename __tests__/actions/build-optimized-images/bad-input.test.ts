@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildOptimizedImages } from '../../../src/actions/build-optimized-images/build.js';
 import { getInputs } from '../../../src/actions/build-optimized-images/inputs.js';
-import { connectRegistry } from '../../../src/actions/build-optimized-images/run.js';
+import { connectRegistry } from '../../../src/actions/build-optimized-images/connect.js';
 import { ConfigurationError } from '../../../src/lib/errors.js';
 import { InputReader, inputsFrom } from '../../../src/lib/inputs.js';
 import { MemoryLogger } from '../../../src/lib/logger.js';
@@ -181,6 +181,7 @@ describe('build-optimized-images refuses bad input before building or pushing (n
               ...extra,
             }),
           ),
+          {},
         );
         const client = await connectRegistry(inputs);
         await buildOptimizedImages(inputs, { builder, registry: client, logger: new MemoryLogger(), env: {}, outputDir: join(work, 'out') });
@@ -234,6 +235,7 @@ describeWith(['docker', 'registry'])('build-optimized-images refuses bad input, 
               ...extra,
             }),
           ),
+          {},
         );
         const registry = await connectRegistry(inputs);
         await buildOptimizedImages(inputs, { builder: new Docker(execRunner), registry, logger: new MemoryLogger(), env: {}, outputDir: join(work, 'out') });
@@ -253,7 +255,7 @@ describeWith(['docker', 'registry'])('build-optimized-images refuses bad input, 
 
   it('an unreachable registry (a closed loopback port) is named before anything is built', async () => {
     const port = await closedPort();
-    const inputs = getInputs(new InputReader(inputsFrom({ registry: `127.0.0.1:${port}/${namespace}` })));
+    const inputs = getInputs(new InputReader(inputsFrom({ registry: `127.0.0.1:${port}/${namespace}` })), {});
     await expect(connectRegistry(inputs)).rejects.toThrow(`Input 'registry': cannot reach the registry at http://127.0.0.1:${port}/v2/: ECONNREFUSED`);
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BuildResult, buildOptimizedImages } from '../../../src/actions/build-optimized-images/build.js';
 import { getInputs } from '../../../src/actions/build-optimized-images/inputs.js';
-import { connectRegistry } from '../../../src/actions/build-optimized-images/run.js';
+import { connectRegistry } from '../../../src/actions/build-optimized-images/connect.js';
 import { InputReader, inputsFrom } from '../../../src/lib/inputs.js';
 import { MemoryLogger } from '../../../src/lib/logger.js';
 import { verifyManifest } from '../../../src/lib/manifest.js';
@@ -47,6 +47,7 @@ describeWith(['buildah', 'registry'])('build-optimized-images with buildah (vfs,
           'spec-env': fixtureSpecEnv(busybox),
         }),
       ),
+      {},
     );
     const registry = await connectRegistry(inputs);
     return buildOptimizedImages(inputs, { builder: new Buildah(execRunner, storage), registry, logger, env: {}, outputDir: join(work, 'out') });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { type BuildResult, buildOptimizedImages } from '../../../src/actions/build-optimized-images/build.js';
 import { getInputs } from '../../../src/actions/build-optimized-images/inputs.js';
-import { connectRegistry } from '../../../src/actions/build-optimized-images/run.js';
+import { connectRegistry } from '../../../src/actions/build-optimized-images/connect.js';
 import type { ToolsManifest } from '../../../src/actions/build-optimized-images/tools-manifest.js';
 import { InputReader, inputsFrom } from '../../../src/lib/inputs.js';
 import { MemoryLogger } from '../../../src/lib/logger.js';
@@ -50,6 +50,7 @@ describeWith(['docker', 'registry'])('build-optimized-images with docker and a r
           ...extra,
         }),
       ),
+      {},
     );
     const registry = await connectRegistry(inputs);
     return buildOptimizedImages(inputs, { builder: new Docker(execRunner), registry, logger, env: {}, outputDir: join(work, 'out') });

@@ -109,7 +109,7 @@ describe('readDockerfile', () => {
 });
 
 describe('inputs', () => {
-  const read = (values: Record<string, string>) => getInputs(new InputReader(inputsFrom(values)));
+  const read = (values: Record<string, string>) => getInputs(new InputReader(inputsFrom(values)), {});
 
   it('has the documented defaults', () => {
     const inputs = read({ registry: 'registry.example.com/library' });

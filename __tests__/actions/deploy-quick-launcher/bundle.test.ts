@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { getInputs as renderInputs } from '../../../src/actions/render-edge-config/inputs.js';
 import { renderAndWrite } from '../../../src/actions/render-edge-config/execute.js';
 import { InputReader, inputsFrom } from '../../../src/lib/inputs.js';
+import { given } from '../../../src/lib/handoff.js';
 import { MemoryLogger } from '../../../src/lib/logger.js';
 import { writeManifest } from '../../../src/lib/manifest.js';
 import { writeTarball } from '../../../src/lib/tarball.js';
@@ -34,7 +35,7 @@ beforeAll(async () => {
   await writeManifest(distribution, { kind: 'distribution', action: 'build-dist-with-launcher', inputsDigest: 'sha256:0' });
   const edgeConfig = join(root, 'edge-config');
   await renderAndWrite(
-    renderInputs(new InputReader(inputsFrom({ 'app-launcher-host': HOST, 'api-external-url': stack.api.url, 'output-dir': edgeConfig, validate: 'false', ...stack.edgeInputs })), {}),
+    given(renderInputs(new InputReader(inputsFrom({ 'app-launcher-host': HOST, 'api-external-url': stack.api.url, 'output-dir': edgeConfig, validate: 'false', ...stack.edgeInputs })), {})),
     {},
     new MemoryLogger(),
   );

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deploy, type DeployDependencies } from '../../../src/actions/deploy-quick-launcher/deploy.js';
-import { getInputs } from '../../../src/actions/deploy-quick-launcher/inputs.js';
+import { getInputs, type Inputs } from '../../../src/actions/deploy-quick-launcher/inputs.js';
 import { DEFAULT_PAYLOAD_LIMITS } from '../../../src/actions/deploy-quick-launcher/payload.js';
 import { RolloutError } from '../../../src/actions/deploy-quick-launcher/rollout.js';
 import { fetchThroughEdge } from '../../../src/actions/deploy-quick-launcher/smoke.js';
@@ -14,6 +14,7 @@ import { deployOutputs, summaryTables } from '../../../src/actions/deploy-quick-
 import { getInputs as renderInputs } from '../../../src/actions/render-edge-config/inputs.js';
 import { renderAndWrite } from '../../../src/actions/render-edge-config/execute.js';
 import { InputReader, inputsFrom } from '../../../src/lib/inputs.js';
+import { given } from '../../../src/lib/handoff.js';
 import { MemoryLogger } from '../../../src/lib/logger.js';
 import { writeManifest } from '../../../src/lib/manifest.js';
 import { writeTarball } from '../../../src/lib/tarball.js';
@@ -52,7 +53,7 @@ class Cluster {
     this.distribution = await this.launcher('distribution', '1.0.0', INDEX);
     this.edgeConfig = join(this.root, 'edge-config');
     await renderAndWrite(
-      renderInputs(new InputReader(inputsFrom({ 'app-launcher-host': APP_HOST, 'api-external-url': this.stack.api.url, 'output-dir': this.edgeConfig, validate: 'false', ...this.stack.edgeInputs })), {}),
+      given(renderInputs(new InputReader(inputsFrom({ 'app-launcher-host': APP_HOST, 'api-external-url': this.stack.api.url, 'output-dir': this.edgeConfig, validate: 'false', ...this.stack.edgeInputs })), {})),
       {},
       new MemoryLogger(),
     );
@@ -88,8 +89,8 @@ class Cluster {
     };
   }
 
-  inputs(extra: Record<string, string> = {}): ReturnType<typeof getInputs> {
-    return getInputs(
+  inputs(extra: Record<string, string> = {}): Inputs {
+    return given(getInputs(
       new InputReader(
         inputsFrom({
           kubeconfig: Buffer.from(this.stack.kube.kubeconfig).toString('base64'),
@@ -105,7 +106,8 @@ class Cluster {
           ...extra,
         }),
       ),
-    );
+      {},
+    ));
   }
 
   get(path: string): ReturnType<typeof fetchThroughEdge> {

@@ -5,7 +5,7 @@ import { InputReader, inputsFrom } from '../../../src/lib/inputs.js';
 const REQUIRED = { kubeconfig: 'apiVersion: v1', distribution: '/d', 'edge-config': '/e' };
 
 function read(values: Record<string, string>): ReturnType<typeof getInputs> {
-  return getInputs(new InputReader(inputsFrom({ ...REQUIRED, ...values })));
+  return getInputs(new InputReader(inputsFrom({ ...REQUIRED, ...values })), {});
 }
 
 describe('deploy-quick-launcher inputs', () => {

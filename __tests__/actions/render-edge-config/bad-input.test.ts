@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import { InputError } from '../../../src/lib/errors.js';
 import { InputReader, inputsFrom } from '../../../src/lib/inputs.js';
+import { given } from '../../../src/lib/handoff.js';
 import { MemoryLogger } from '../../../src/lib/logger.js';
 import { getInputs } from '../../../src/actions/render-edge-config/inputs.js';
 import { renderAndWrite } from '../../../src/actions/render-edge-config/execute.js';
@@ -88,7 +89,7 @@ describe('render-edge-config refuses bad input', () => {
     const before = existsSync(outputDir) ? await readdir(outputDir) : undefined;
     const logger = new MemoryLogger();
 
-    const attempt = async () => renderAndWrite(getInputs(new InputReader(inputsFrom({ ...resolved, 'output-dir': outputDir })), env), env, logger);
+    const attempt = async () => renderAndWrite(given(getInputs(new InputReader(inputsFrom({ ...resolved, 'output-dir': outputDir })), env)), env, logger);
 
     const error = await attempt().then(
       () => undefined,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { expect } from '@jest/globals';
 import { InputReader, inputsFrom } from '../../../src/lib/inputs.js';
+import { given } from '../../../src/lib/handoff.js';
 import { getInputs, type Inputs } from '../../../src/actions/render-edge-config/inputs.js';
 import { renderEdgeConfig, type RenderedEdgeConfig } from '../../../src/actions/render-edge-config/render.js';
 import { resolveRequest } from '../../../src/actions/render-edge-config/request.js';
@@ -12,7 +13,7 @@ export const FIXTURES = new URL('../../fixtures/render-edge-config/', import.met
 
 /** Inputs as the runner would give them, with a temp output folder and validation off. */
 export function inputsOf(values: Record<string, string>, env: NodeJS.ProcessEnv = {}): Inputs {
-  return getInputs(new InputReader(inputsFrom({ validate: 'false', ...values })), env);
+  return given(getInputs(new InputReader(inputsFrom({ validate: 'false', ...values })), env));
 }
 
 /** The core run on inputs, the way run.ts does it, without writing anything. */

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { MemoryLogger } from '../../../src/lib/logger.js';
 import { InputReader, inputsFrom } from '../../../src/lib/inputs.js';
+import { given } from '../../../src/lib/handoff.js';
 import { getInputs } from '../../../src/actions/render-edge-config/inputs.js';
 import { renderAndWrite } from '../../../src/actions/render-edge-config/execute.js';
 import type { SandboxEdge } from '../../../src/sandbox/edge.js';
@@ -45,7 +46,7 @@ export async function answers(edge: SandboxEdge): Promise<boolean> {
 
 /** render-edge-config for both launchers as a deploy would run it for this Edge (container paths). */
 export async function renderFor(edge: SandboxEdge, outputDir: string, extra: Record<string, string> = {}): Promise<string> {
-  const inputs = getInputs(
+  const inputs = given(getInputs(
     new InputReader(
       inputsFrom({
         'app-launcher-host': APP_HOST,
@@ -59,7 +60,7 @@ export async function renderFor(edge: SandboxEdge, outputDir: string, extra: Rec
       }),
     ),
     {},
-  );
+  ));
   await renderAndWrite(inputs, {}, new MemoryLogger());
   return join(outputDir, 'external-apps');
 }

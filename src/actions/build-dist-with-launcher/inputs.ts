@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { InputError } from '../../lib/errors.js';
-import { InputReader, type InputSource, runnerInputs } from '../../lib/inputs.js';
+import type { InputReader } from '../../lib/inputs.js';
 import { workFolder } from '../../lib/runner-temp.js';
 import { parseCommand } from './command-line.js';
 
@@ -17,6 +17,7 @@ export interface Inputs {
   cache: boolean;
   cacheDir: string;
   outputDir: string;
+  summary: boolean;
 }
 
 const VERSION = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
@@ -30,8 +31,7 @@ export function checkVersion(version: string, input: string): string {
 }
 
 /** Reads and checks the inputs of build-dist-with-launcher. */
-export function getInputs(source: InputSource = runnerInputs, env: NodeJS.ProcessEnv = process.env): Inputs {
-  const read = new InputReader(source);
+export function getInputs(read: InputReader, env: NodeJS.ProcessEnv): Inputs {
   const given = read.string('build-output', 'build');
   const buildOutput = posix.normalize(given.replace(/\\/g, '/')).replace(/\/+$/, '');
   // The folder is cleared before each build: it must never be the launcher folder or outside it.
@@ -51,5 +51,6 @@ export function getInputs(source: InputSource = runnerInputs, env: NodeJS.Proces
     cache: read.boolean('cache', true),
     cacheDir: read.string('cache-dir', workFolder(env, 'build-cache')),
     outputDir: read.string('output-dir', workFolder(env, 'distribution')),
+    summary: read.boolean('summary', true),
   };
 }

@@ -1,5 +1,5 @@
 import { InputError } from '../../lib/errors.js';
-import { InputReader } from '../../lib/inputs.js';
+import type { InputReader } from '../../lib/inputs.js';
 
 export const BUILDERS = ['docker', 'buildah', 'podman'] as const;
 export type BuilderName = (typeof BUILDERS)[number];
@@ -26,6 +26,7 @@ export interface Inputs {
   failOnFallback: boolean;
   /** undefined: `$RUNNER_TEMP/quick-launcher/tools`, else the OS temp folder. */
   outputDir?: string;
+  summary: boolean;
 }
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(:\d+)?$/;
@@ -63,7 +64,7 @@ export function parseDefaultImages(text: string | undefined): Map<string, string
 }
 
 /** Reads every input; the only place this action touches the runner's inputs. */
-export function getInputs(reader: InputReader = new InputReader()): Inputs {
+export function getInputs(reader: InputReader, _env: NodeJS.ProcessEnv): Inputs {
   const registryText = reader.optional('registry');
   const registry = registryText === undefined ? undefined : parseRegistry(registryText);
   const push = reader.boolean('push', true);
@@ -90,5 +91,6 @@ export function getInputs(reader: InputReader = new InputReader()): Inputs {
     fallback: reader.boolean('fallback', true),
     failOnFallback: reader.boolean('fail-on-fallback', false),
     outputDir: reader.optional('output-dir'),
+    summary: reader.boolean('summary', true),
   };
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { InputError, errorCode } from '../../lib/errors.js';
 import { DEFAULT_EDGE_HOST_PATH } from '../../lib/edge-layout.js';
-import { InputReader } from '../../lib/inputs.js';
+import type { Handoff, Resolved } from '../../lib/handoff.js';
+import type { InputReader } from '../../lib/inputs.js';
 import { checkApiUrl } from '../../cloud-pipeline/api-url.js';
 import { parseHomeHierarchy, type HomeHierarchy } from './provision/hierarchy.js';
 import {
@@ -14,10 +15,9 @@ import {
   type SyncHomeFolders,
   type SystemUser,
 } from './provision/parse-inputs.js';
-import { DEFAULT_KUBECTL_MIRROR } from './kubectl-binary.js';
 
-/** deploy-quick-launcher's inputs, read once and checked. */
-export interface Inputs {
+/** deploy-quick-launcher's inputs, read once and checked; hand-offs may be pending (root action). */
+export interface ParsedInputs {
   /** The kubeconfig content (plain or base64): a secret. Absent: the file `$KUBECONFIG` names (kubeconfig.ts `kubeconfigSource`). */
   kubeconfig?: string;
   context?: string;
@@ -32,9 +32,10 @@ export interface Inputs {
   lockTimeoutSeconds: number;
   /** Absent: the Cloud Pipeline side is not provisioned (rollout only). */
   api?: { url: string; token: string; caFile?: string; insecure: boolean };
-  distribution: string;
-  edgeConfig: string;
-  toolsManifest?: string;
+  /** In the root action, the output folders of build-dist, render and build-images when those stages run too. */
+  distribution: Handoff;
+  edgeConfig: Handoff;
+  toolsManifest?: Handoff;
   systemUsers: SystemUser[];
   homeHierarchy?: HomeHierarchy;
   syncHomeFolders: SyncHomeFolders;
@@ -52,7 +53,11 @@ export interface Inputs {
   summary: boolean;
 }
 
+/** The inputs the deploy works with: every hand-off folder known. */
+export type Inputs = Resolved<ParsedInputs>;
+
 export const DEFAULT_NODE_SELECTOR = 'cloud-pipeline/cp-edge=true';
+export const DEFAULT_KUBECTL_MIRROR = 'https://dl.k8s.io/release';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const DNS_NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
@@ -112,7 +117,7 @@ function optionalField<K extends string, V>(key: K, value: V | undefined): Parti
 }
 
 /** Reads every input of deploy-quick-launcher once; each bad value is an InputError naming it. */
-export function getInputs(reader = new InputReader()): Inputs {
+export function getInputs(reader: InputReader, _env: NodeJS.ProcessEnv): ParsedInputs {
   const namespace = reader.string('namespace', 'default');
   if (!DNS_LABEL.test(namespace)) throw new InputError('namespace', `'${namespace}' is not a namespace name`);
   const edgeDeployment = reader.string('edge-deployment', 'cp-edge');
@@ -133,7 +138,7 @@ export function getInputs(reader = new InputReader()): Inputs {
   const smoke = reader.optional('smoke-check')?.trim();
   const smokeOff = smoke !== undefined && /^(false|off|no)$/i.test(smoke);
   const smokeAddress = smoke === undefined || smokeOff || /^(true|on|yes)$/i.test(smoke) ? undefined : httpUrl('smoke-check', smoke);
-  const toolsManifest = reader.optional('tools-manifest');
+  const toolsManifest = reader.handoff('tools-manifest');
   const installerImage = reader.optional('installer-image');
   if (installerImage !== undefined && /\s/.test(installerImage)) throw new InputError('installer-image', `'${installerImage}' is not an image reference`);
   return {
@@ -149,8 +154,8 @@ export function getInputs(reader = new InputReader()): Inputs {
     rolloutTimeoutSeconds: parseDuration('rollout-timeout', reader.string('rollout-timeout', '5m')),
     lockTimeoutSeconds: parseDuration('lock-timeout', reader.string('lock-timeout', '10m')),
     api,
-    distribution: reader.required('distribution'),
-    edgeConfig: reader.required('edge-config'),
+    distribution: reader.requiredHandoff('distribution'),
+    edgeConfig: reader.requiredHandoff('edge-config'),
     toolsManifest,
     systemUsers: parseSystemUsers(reader.string('system-users', '')),
     homeHierarchy: readHierarchy(reader.optional('home-hierarchy-template')),

@@ -16,8 +16,6 @@ export interface KubectlSource {
   arch?: string;
 }
 
-export const DEFAULT_KUBECTL_MIRROR = 'https://dl.k8s.io/release';
-
 const VERSION = /^v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 
 /** dl.k8s.io's arch names. */

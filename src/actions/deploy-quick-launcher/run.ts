@@ -1,26 +1,8 @@
 import * as core from '@actions/core';
 import { hostname } from 'node:os';
-import { InputReader } from '../../lib/inputs.js';
-import { markdownTable } from '../../lib/markdown.js';
 import { StageFailure, runStageAsStep, type Stage, type StageOutcome } from '../../lib/stage.js';
-import { execRunner } from '../../tools/exec.js';
-import { getInputs } from './inputs.js';
+import { getInputs, type ParsedInputs } from './inputs.js';
 import { STATE_IS_POST } from './state.js';
-import { deployOutputs, summaryTables, type SummaryTables } from './summary.js';
-
-/** The summary as Markdown; the kubectl diff of a dry run folded under its own heading. */
-export function summaryMarkdown(content: SummaryTables, diff?: string): string {
-  const parts = [`### ${content.title}`, ''];
-  for (const table of content.tables) {
-    const [header, ...rows] = table.rows;
-    parts.push(`#### ${table.heading}`, '', markdownTable(header, rows), '');
-  }
-  if (diff) {
-    const escaped = diff.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-    parts.push('<details><summary>kubectl diff</summary>', '', `<pre>${escaped}</pre>`, '', '</details>', '');
-  }
-  return parts.join('\n');
-}
 
 /** Who holds the deploy Lease: the workflow run, else this machine and process. */
 function leaseHolder(env: NodeJS.ProcessEnv): string {
@@ -29,33 +11,32 @@ function leaseHolder(env: NodeJS.ProcessEnv): string {
 
 /**
  * deploy-quick-launcher as a stage: provisioning, then the Edge rollout. A failed rollout still
- * reports its outputs (rolled-back) and summary.
+ * reports its outputs (rolled-back) and summary. Its pure core is `plan.ts`; `deploy.ts` does the
+ * work (kubectl, the API client, YAML), loaded only in `execute`: a bad input fails fast.
  */
-export const deployStage: Stage = async ({ source, env, logger, mask, saveState }) => {
-  const inputs = getInputs(new InputReader(source));
-  // A base64 kubeconfig is one secret line; a plain one is masked credential by credential
-  // (masking each of its lines would turn every 'apiVersion: v1' in the log into ***).
-  if (inputs.kubeconfig && !inputs.kubeconfig.trim().includes('\n')) mask(inputs.kubeconfig.trim());
-  // The deploy (kubectl, the API client, YAML) loads once the inputs are known to be good.
-  const { RolloutError, deploy } = await import('./deploy.js');
-  try {
-    const result = await deploy(inputs, {
-      logger,
-      runner: execRunner,
-      env,
-      setSecret: mask,
-      saveState,
-      holder: leaseHolder(env),
-    });
-    return {
-      outputs: { ...deployOutputs(result.rollout, result.provision, result) },
-      summary: summaryMarkdown(summaryTables(result.rollout, result.provision, result.hosts, result), result.rollout.diff),
-    };
-  } catch (error) {
-    if (!(error instanceof RolloutError)) throw error;
-    const outcome: StageOutcome = { outputs: { ...deployOutputs(error.result) }, summary: summaryMarkdown(summaryTables(error.result, undefined, [])) };
-    throw new StageFailure(error, outcome);
-  }
+export const deployStage: Stage<ParsedInputs> = {
+  parse: getInputs,
+  async execute(inputs, { env, logger, mask, saveState }) {
+    // A base64 kubeconfig is one secret line; a plain one is masked credential by credential
+    // (masking each of its lines would turn every 'apiVersion: v1' in the log into ***).
+    if (inputs.kubeconfig && !inputs.kubeconfig.trim().includes('\n')) mask(inputs.kubeconfig.trim());
+    const [{ RolloutError, deploy }, { deployOutputs, summaryMarkdown, summaryTables }, { execRunner }] = await Promise.all([
+      import('./deploy.js'),
+      import('./summary.js'),
+      import('../../tools/exec.js'),
+    ]);
+    try {
+      const result = await deploy(inputs, { logger, runner: execRunner, env, setSecret: mask, saveState, holder: leaseHolder(env) });
+      return {
+        outputs: { ...deployOutputs(result.rollout, result.provision, result) },
+        summary: summaryMarkdown(summaryTables(result.rollout, result.provision, result.hosts, result), result.rollout.diff),
+      };
+    } catch (error) {
+      if (!(error instanceof RolloutError)) throw error;
+      const outcome: StageOutcome = { outputs: { ...deployOutputs(error.result) }, summary: summaryMarkdown(summaryTables(error.result, undefined, [])) };
+      throw new StageFailure(error, outcome);
+    }
+  },
 };
 
 /** The main and post step of deploy-quick-launcher (one bundle; the post step removes the kubeconfig). */

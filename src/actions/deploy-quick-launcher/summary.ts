@@ -1,3 +1,4 @@
+import { markdownTable } from '../../lib/markdown.js';
 import type { AppConfigStorageChange } from './deploy.js';
 import type { ProvisionResult } from './provision/index.js';
 import type { RolloutResult } from './rollout.js';
@@ -109,4 +110,18 @@ export function summaryTables(rollout: RolloutResult, provision: ProvisionResult
     }
   }
   return { title: `Quick Launcher deploy${mode}`, tables };
+}
+
+/** The summary as Markdown; the kubectl diff of a dry run folded under its own heading. */
+export function summaryMarkdown(content: SummaryTables, diff?: string): string {
+  const parts = [`### ${content.title}`, ''];
+  for (const table of content.tables) {
+    const [header, ...rows] = table.rows;
+    parts.push(`#### ${table.heading}`, '', markdownTable(header, rows), '');
+  }
+  if (diff) {
+    const escaped = diff.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    parts.push('<details><summary>kubectl diff</summary>', '', `<pre>${escaped}</pre>`, '', '</details>', '');
+  }
+  return parts.join('\n');
 }

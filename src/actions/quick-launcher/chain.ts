@@ -1,14 +1,29 @@
 import { InputError } from '../../lib/errors.js';
-import type { InputSource } from '../../lib/inputs.js';
+import { resolveHandoffs } from '../../lib/handoff.js';
+import { InputReader, type InputSource } from '../../lib/inputs.js';
 import type { Logger } from '../../lib/logger.js';
-import type { Stage, StageContext, StageOutcome } from '../../lib/stage.js';
+import type { Stage, StageContext, StageInputs, StageOutcome } from '../../lib/stage.js';
 import { STAGE_NAMES, WIRED_INPUTS, rootInputName, rootOutputName, type StageName } from './stages.js';
+
+/** One selected stage with its inputs, parsed before any stage runs. */
+export interface ParsedStage {
+  name: StageName;
+  stage: Stage;
+  inputs: StageInputs;
+}
 
 /** What one run of the chain gave: each stage's outcome, the root outputs, the summary. */
 export interface ChainOutcome {
   stages: Array<{ name: StageName; outcome: StageOutcome }>;
   outputs: Record<string, string>;
   summary: string;
+}
+
+/** What the chain's stages are given besides their inputs. */
+export interface ChainContext {
+  env: NodeJS.ProcessEnv;
+  logger: Logger;
+  runner: Pick<StageContext, 'mask' | 'saveState'>;
 }
 
 /** Parses the `stages` input: known names, no repeats; they always run in the chain's order. */
@@ -25,40 +40,47 @@ export function parseStages(text: string): StageName[] {
   return STAGE_NAMES.filter((name) => names.includes(name));
 }
 
-/** The input source one stage sees: wired hand-offs first, then the (renamed) root inputs. */
-export function stageSource(stage: StageName, root: InputSource, done: ReadonlyMap<StageName, StageOutcome>): InputSource {
-  return (input) => {
-    const wired = WIRED_INPUTS[stage]?.[input];
-    const producer = wired ? done.get(wired.from) : undefined;
-    if (wired && producer) return producer.outputs[wired.output] ?? '';
+/**
+ * The reader one stage's inputs are parsed with: its (renamed) root inputs, and each hand-off
+ * pending on the earlier stage that writes it when that stage is selected too.
+ */
+export function stageReader(stage: StageName, root: InputReader, selected: readonly StageName[]): InputReader {
+  const source: InputSource = (input) => {
     const name = rootInputName(stage, input);
-    return name === null ? '' : root(name);
+    return name === null ? '' : (root.optional(name) ?? '');
   };
+  return new InputReader(source, (input) => {
+    const wired = WIRED_INPUTS[stage]?.[input];
+    return wired && selected.includes(wired.from) ? { pending: true, from: wired.from, output: wired.output } : undefined;
+  });
+}
+
+/** Parses every selected stage's inputs, in the chain's order; the first bad one throws. */
+export function parseChain(stages: readonly StageName[], registry: Record<StageName, Stage>, root: InputReader, env: NodeJS.ProcessEnv): ParsedStage[] {
+  return stages.map((name) => ({ name, stage: registry[name], inputs: registry[name].parse(stageReader(name, root, stages), env) }));
 }
 
 /**
- * Runs the selected stages in order in this process (a composite action could not: nested
- * `uses: ./x` resolve in the caller's workspace, actions/runner#1348), each in a log group,
- * feeding each hand-off folder to the next stage, and gathers one summary.
+ * Runs the parsed stages in order in this process (a composite action could not: nested
+ * `uses: ./x` resolve in the caller's workspace, actions/runner#1348), each in a log group (the
+ * stage's own groups become lines in it: logger.ts), feeding each hand-off folder to the next
+ * stage, and gathers one summary.
  */
-export async function runChain(options: {
-  stages: readonly StageName[];
-  registry: Record<StageName, Stage>;
-  root: InputSource;
-  env: NodeJS.ProcessEnv;
-  logger: Logger;
-  runner: Pick<StageContext, 'mask' | 'saveState'>;
-}): Promise<ChainOutcome> {
+export async function executeChain(parsed: readonly ParsedStage[], context: ChainContext): Promise<ChainOutcome> {
   const done = new Map<StageName, StageOutcome>();
   const outcome: ChainOutcome = { stages: [], outputs: {}, summary: '' };
-  for (const name of options.stages) {
-    const result = await options.logger.group(`stage ${name}`, () =>
-      options.registry[name]({ source: stageSource(name, options.root, done), env: options.env, logger: options.logger, ...options.runner }),
-    );
+  for (const { name, stage, inputs } of parsed) {
+    const resolved = resolveHandoffs(inputs, (pending) => done.get(pending.from as StageName)?.outputs[pending.output] ?? '');
+    const result = await context.logger.group(`stage ${name}`, () => stage.execute(resolved, { env: context.env, logger: context.logger, ...context.runner }));
     done.set(name, result);
     outcome.stages.push({ name, outcome: result });
     for (const [output, value] of Object.entries(result.outputs)) outcome.outputs[rootOutputName(name, output)] = value;
   }
-  outcome.summary = [`## Quick Launcher: ${options.stages.join(' → ')}`, '', ...outcome.stages.map((stage) => stage.outcome.summary)].join('\n');
+  outcome.summary = [`## Quick Launcher: ${parsed.map((stage) => stage.name).join(' → ')}`, '', ...outcome.stages.map((stage) => stage.outcome.summary)].join('\n');
   return outcome;
+}
+
+/** Parses every selected stage's inputs, then runs them (the demo and the end-to-end tests). */
+export async function runChain(options: ChainContext & { stages: readonly StageName[]; registry: Record<StageName, Stage>; root: InputSource }): Promise<ChainOutcome> {
+  return executeChain(parseChain(options.stages, options.registry, new InputReader(options.root), options.env), options);
 }

@@ -1,24 +1,10 @@
 import * as core from '@actions/core';
 import { InputReader, runnerInputs } from '../../lib/inputs.js';
 import { actionsLogger } from '../../lib/logger.js';
-import { StageFailure, report, runnerContext, type Stage } from '../../lib/stage.js';
+import { StageFailure, report, runnerContext } from '../../lib/stage.js';
 import { STATE_IS_POST } from '../deploy-quick-launcher/state.js';
-import { parseStages, runChain, type ChainOutcome } from './chain.js';
-import { STAGE_NAMES, type StageName } from './stages.js';
-
-/** A stage whose module loads when it runs: a chain loads only the stages it runs. */
-const lazy =
-  (load: () => Promise<Stage>): Stage =>
-  async (context) =>
-    (await load())(context);
-
-/** Each stage's work, the same functions its own action runs. */
-export const STAGES: Record<StageName, Stage> = {
-  'build-dist': lazy(async () => (await import('../build-dist-with-launcher/run.js')).buildDistStage),
-  'build-images': lazy(async () => (await import('../build-optimized-images/run.js')).buildImagesStage),
-  render: lazy(async () => (await import('../render-edge-config/run.js')).renderEdgeConfigStage),
-  deploy: lazy(async () => (await import('../deploy-quick-launcher/run.js')).deployStage),
-};
+import { executeChain, type ChainOutcome } from './chain.js';
+import { getInputs } from './inputs.js';
 
 /**
  * The root action: the chosen stages in one job and one process, one summary. Its post step is
@@ -31,15 +17,13 @@ export async function run(): Promise<void> {
     return;
   }
   core.saveState(STATE_IS_POST, 'true');
-  const stages = parseStages(runnerInputs('stages') || STAGE_NAMES.join(','));
-  // Parsed before any work: a bad `summary` value must change nothing.
-  const writeSummary = new InputReader(runnerInputs).boolean('summary', true);
+  const inputs = getInputs(new InputReader(runnerInputs), process.env);
   let outcome: ChainOutcome;
   try {
-    outcome = await runChain({ stages, registry: STAGES, root: runnerInputs, env: process.env, logger: actionsLogger, runner: runnerContext });
+    outcome = await executeChain(inputs.stages, { env: process.env, logger: actionsLogger, runner: runnerContext });
   } catch (error) {
-    if (error instanceof StageFailure) await report({ outputs: error.outcome.outputs, summary: error.outcome.summary }, writeSummary);
+    if (error instanceof StageFailure) await report(error.outcome, inputs.summary);
     throw error instanceof StageFailure ? error.cause : error;
   }
-  await report({ outputs: outcome.outputs, summary: outcome.summary }, writeSummary);
+  await report({ outputs: outcome.outputs, summary: outcome.summary }, inputs.summary);
 }

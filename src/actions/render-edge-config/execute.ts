@@ -48,7 +48,7 @@ async function validationTools(mode: Inputs['validate'], logger: Logger): Promis
  * the output folder is written, so bad input leaves no folder behind.
  */
 export async function renderAndWrite(inputs: Inputs, env: NodeJS.ProcessEnv, logger: Logger): Promise<{ rendered: RenderedEdgeConfig; manifest: Manifest }> {
-  return writeRendered(inputs, resolveRequest(inputs, env, await readInstallConfig(inputs.installConfig)), logger);
+  return writeRendered(inputs, resolveRequest(inputs, env, readInstallConfig(inputs.installConfig)), logger);
 }
 
 /** renderAndWrite once the request is resolved (what the stage calls after its input checks). */

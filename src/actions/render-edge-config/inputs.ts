@@ -1,17 +1,19 @@
 import { DEFAULT_CERT_DIR, DEFAULT_EDGE_APPS_DIR } from '../../lib/edge-layout.js';
-import { InputReader } from '../../lib/inputs.js';
+import type { Handoff, Resolved } from '../../lib/handoff.js';
+import type { InputReader } from '../../lib/inputs.js';
 import { workFolder } from '../../lib/runner-temp.js';
 
 export type ValidateMode = 'auto' | 'true' | 'false';
 
-/** render-edge-config's inputs as given; hosts and templates are resolved in `request.ts`. */
-export interface Inputs {
+/** render-edge-config's inputs as given (a hand-off may be pending); hosts and templates are resolved in `request.ts`. */
+export interface ParsedInputs {
   appLauncherHost?: string;
   toolLauncherHost?: string;
   appLauncherConfig?: string;
   toolLauncherConfig?: string;
   installConfig?: string;
-  distribution?: string;
+  /** In the root action, build-dist's output folder when that stage runs too. */
+  distribution?: Handoff;
   apiExternalUrl?: string;
   serviceUser: string;
   edgePort: string;
@@ -24,15 +26,18 @@ export interface Inputs {
   summary: boolean;
 }
 
+/** The inputs the renderer works with: the distribution folder known. */
+export type Inputs = Resolved<ParsedInputs>;
+
 /** Reads every input of render-edge-config once. */
-export function getInputs(reader = new InputReader(), env: NodeJS.ProcessEnv = process.env): Inputs {
+export function getInputs(reader: InputReader, env: NodeJS.ProcessEnv): ParsedInputs {
   return {
     appLauncherHost: reader.optional('app-launcher-host'),
     toolLauncherHost: reader.optional('tool-launcher-host'),
     appLauncherConfig: reader.optional('app-launcher-config'),
     toolLauncherConfig: reader.optional('tool-launcher-config'),
     installConfig: reader.optional('install-config'),
-    distribution: reader.optional('distribution'),
+    distribution: reader.handoff('distribution'),
     apiExternalUrl: reader.optional('api-external-url'),
     serviceUser: reader.string('service-user', 'SHINY_PORTAL'),
     edgePort: reader.string('edge-port', '8181'),

@@ -1,13 +1,16 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { InputError, errorCode } from '../../lib/errors.js';
 import { KeyValueSyntaxError, parseKeyValues } from '../../lib/key-values.js';
 
-/** The pipectl-style install-config file (KEY=VALUE lines), read for the host and path fallbacks. */
-export async function readInstallConfig(path: string | undefined): Promise<Map<string, string>> {
+/**
+ * The pipectl-style install-config file (KEY=VALUE lines), read for the host and path fallbacks.
+ * Read while the inputs are parsed (synchronously: one small file), so its mistakes fail first.
+ */
+export function readInstallConfig(path: string | undefined): Map<string, string> {
   if (path === undefined) return new Map();
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch (error) {
     throw new InputError('install-config', `cannot read ${path}: ${errorCode(error) ?? String(error)}`);
   }

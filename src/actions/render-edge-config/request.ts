@@ -1,6 +1,6 @@
 import { serverBlockName } from '../../lib/edge-layout.js';
 import { InputError } from '../../lib/errors.js';
-import type { Inputs } from './inputs.js';
+import type { ParsedInputs } from './inputs.js';
 import { checkApiUrl, checkHost, checkListen, checkPath, checkUserName, isPort } from './nginx-values.js';
 
 export type LauncherKind = 'app' | 'tool';
@@ -72,7 +72,7 @@ function checkSourcedHost(sourced: Sourced, input: string): string {
   }
 }
 
-function resolveApiUrl(inputs: Inputs, env: NodeJS.ProcessEnv, installConfig: ReadonlyMap<string, string>): string {
+function resolveApiUrl(inputs: ParsedInputs, env: NodeJS.ProcessEnv, installConfig: ReadonlyMap<string, string>): string {
   if (inputs.apiExternalUrl !== undefined) return checkApiUrl(inputs.apiExternalUrl, 'api-external-url');
   const host = pick('api-external-url', undefined, 'CP_API_SRV_EXTERNAL_HOST', env, installConfig);
   if (!host) {
@@ -91,7 +91,7 @@ function resolveApiUrl(inputs: Inputs, env: NodeJS.ProcessEnv, installConfig: Re
  * Resolves and validates what to render: each launcher's host from its input, else the
  * environment, else the install-config file; at least one is needed; hosts must differ.
  */
-export function resolveRequest(inputs: Inputs, env: NodeJS.ProcessEnv, installConfig: ReadonlyMap<string, string>): RenderRequest {
+export function resolveRequest(inputs: ParsedInputs, env: NodeJS.ProcessEnv, installConfig: ReadonlyMap<string, string>): RenderRequest {
   const given = { app: inputs.appLauncherHost, tool: inputs.toolLauncherHost };
   const configs = { app: inputs.appLauncherConfig, tool: inputs.toolLauncherConfig };
   const launchers: LauncherRequest[] = [];

@@ -1,28 +1,36 @@
 import { resolve } from 'node:path';
-import { InputReader } from '../../lib/inputs.js';
 import { runStageAsStep, type Stage } from '../../lib/stage.js';
-import { getInputs } from './inputs.js';
+import { getInputs, type ParsedInputs } from './inputs.js';
 import { readInstallConfig } from './install-config.js';
-import { resolveRequest } from './request.js';
+import { resolveRequest, type RenderRequest } from './request.js';
 
-/** render-edge-config as a stage: inputs -> render -> nginx -t -> output folder, outputs, summary. */
-export const renderEdgeConfigStage: Stage = async ({ source, env, logger }) => {
-  const inputs = getInputs(new InputReader(source), env);
-  inputs.outputDir = resolve(inputs.outputDir);
-  // Every input is checked first; the renderer (templates, tar, nginx) loads only then, so a bad
-  // input fails fast.
-  const request = resolveRequest(inputs, env, await readInstallConfig(inputs.installConfig));
-  const { writeRendered, summaryMarkdown } = await import('./execute.js');
-  const { rendered, manifest } = await writeRendered(inputs, request, logger);
-  logger.info(`Wrote ${manifest.files.length} file(s) to ${inputs.outputDir}`);
-  return {
-    outputs: {
-      'output-dir': inputs.outputDir,
-      hosts: JSON.stringify(rendered.hosts),
-      files: JSON.stringify(manifest.files.map((file) => file.path)),
-    },
-    summary: summaryMarkdown(rendered, manifest, inputs.outputDir),
-  };
+/** The inputs as given, and the request they resolve to (hosts, URLs, install-config: all checked). */
+type Parsed = ParsedInputs & { request: RenderRequest };
+
+/**
+ * render-edge-config as a stage: inputs -> render -> nginx -t -> output folder, outputs, summary.
+ * Its pure core is `request.ts` (what to render, from the inputs) and `render.ts` (the files);
+ * `execute.ts` loads the templates, runs nginx -t and writes the folder. The renderer
+ * (templates, tar, nginx) loads only in `execute`: a bad input fails fast.
+ */
+export const renderEdgeConfigStage: Stage<Parsed> = {
+  parse(reader, env) {
+    const inputs = getInputs(reader, env);
+    return { ...inputs, outputDir: resolve(inputs.outputDir), request: resolveRequest(inputs, env, readInstallConfig(inputs.installConfig)) };
+  },
+  async execute(inputs, { logger }) {
+    const { writeRendered, summaryMarkdown } = await import('./execute.js');
+    const { rendered, manifest } = await writeRendered(inputs, inputs.request, logger);
+    logger.info(`Wrote ${manifest.files.length} file(s) to ${inputs.outputDir}`);
+    return {
+      outputs: {
+        'output-dir': inputs.outputDir,
+        hosts: JSON.stringify(rendered.hosts),
+        files: JSON.stringify(manifest.files.map((file) => file.path)),
+      },
+      summary: summaryMarkdown(rendered, manifest, inputs.outputDir),
+    };
+  },
 };
 
 /** The step of the render-edge-config action. */
