@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { barRow, type BenchRow } from '../row.js';
+import { timed } from '../timing.js';
 import { createCloudPipelineClient } from '../../src/cloud-pipeline/index.js';
 import { DEFAULT_CONCURRENCY, provision, type DesiredState } from '../../src/actions/deploy-quick-launcher/provision/index.js';
 
@@ -54,9 +55,8 @@ async function measure(standIn: StandIn, concurrency: number) {
   const client = createCloudPipelineClient({ url: standIn.url, token: standIn.token, maxSockets: concurrency * 2 });
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25);
-  const started = performance.now();
-  const result = await provision(client, desired, { concurrency });
-  const seconds = (performance.now() - started) / 1000;
+  const [ms, result] = await timed(() => provision(client, desired, { concurrency }));
+  const seconds = ms / 1000;
   clearInterval(sampler);
   client.close();
   const log = (await sandbox(standIn, 'requests')) as { mutating: boolean }[];
