@@ -2,6 +2,7 @@ import { ConfigurationError, errorMessage } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
 import type { ImageBuilder } from '../../tools/image-builder.js';
 import type { RegistryClient } from '../../tools/registry.js';
+import { BuildLogs } from './build-log.js';
 import type { PlannedVariant } from './plan.js';
 
 export type VariantState = 'built' | 'reused' | 'fallback';
@@ -30,6 +31,8 @@ export interface ExecuteOptions {
   build: boolean;
   fallback: boolean;
   failOnFallback: boolean;
+  /** Build even when the content tag is already in the registry (after a base image update). */
+  rebuild: boolean;
   maxParallel: number;
   defaultImageOf: (planned: PlannedVariant) => string | undefined;
 }
@@ -86,6 +89,7 @@ export async function runOrdered<T>(
 export async function executePlan(plan: readonly PlannedVariant[], options: ExecuteOptions, deps: ExecuteDeps): Promise<VariantResult[]> {
   const results = new Map<string, VariantResult>();
   const { logger } = deps;
+  const logs = new BuildLogs(logger);
 
   const fallBack = (planned: PlannedVariant, reason: string): VariantResult => {
     const name = planned.variant.name;
@@ -118,7 +122,7 @@ export async function executePlan(plan: readonly PlannedVariant[], options: Exec
       results.set(variant.name, fallBack(planned, `it is built FROM '${fallenParent}', which fell back`));
       return;
     }
-    if (options.push && deps.registry) {
+    if (options.push && deps.registry && !options.rebuild) {
       const existing = await deps.registry.digest(repository, contentTag);
       if (existing) {
         const digest = await publish(planned, repository);
@@ -128,9 +132,10 @@ export async function executePlan(plan: readonly PlannedVariant[], options: Exec
       }
     }
     const builder = deps.builder as ImageBuilder;
-    let log: string;
+    // Streamed into its own log group (BuildLogs keeps parallel builds' groups apart).
+    const section = logs.open(`Building ${ref} (${plan.indexOf(planned) + 1}/${plan.length})`);
     try {
-      log = await builder.build(
+      await builder.build(
         {
           context: variant.context,
           dockerfile: variant.dockerfile,
@@ -138,15 +143,16 @@ export async function executePlan(plan: readonly PlannedVariant[], options: Exec
           buildArgs: planned.buildArgs,
         },
         { insecure: options.insecure },
+        (line) => section.write(line),
       );
     } catch (error) {
       if (!(error instanceof ConfigurationError)) throw error;
-      if (!options.fallback) throw new ConfigurationError(`Variant '${variant.name}': ${errorMessage(error)}`);
+      if (!options.fallback) throw new ConfigurationError(`Variant '${variant.name}': ${errorMessage(error)}`, { cause: error });
       results.set(variant.name, fallBack(planned, errorMessage(error).split('\n')[0].replace(/:$/, '')));
       return;
+    } finally {
+      section.close();
     }
-    // Builds run in parallel; each log is printed whole once its build is done, so groups never interleave.
-    await logger.group(`Built ${variant.name} (${contentTag})`, () => Promise.resolve(logger.info(log.trim())));
     let digest: string | null = null;
     if (options.push && deps.registry) {
       await builder.push(`${options.prefix}${variant.image}:${contentTag}`, { insecure: options.insecure });
@@ -155,6 +161,10 @@ export async function executePlan(plan: readonly PlannedVariant[], options: Exec
     results.set(variant.name, { ...base, state: 'built', digest });
   };
 
-  await runOrdered(plan, (planned) => planned.variant.name, (planned) => planned.parents, options.maxParallel, one);
+  try {
+    await runOrdered(plan, (planned) => planned.variant.name, (planned) => planned.parents, options.maxParallel, one);
+  } finally {
+    await logs.drain();
+  }
   return plan.map((planned) => results.get(planned.variant.name) as VariantResult);
 }
