@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
 import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,7 +37,7 @@ describeWith(['docker', 'registry'])('build-optimized-images with docker and a r
     await rm(work, { recursive: true, force: true });
   });
 
-  async function runAction(extra: Record<string, string> = {}, logger = new MemoryLogger()): Promise<BuildResult> {
+  async function runAction(extra: Record<string, string> = {}, logger = new MemoryLogger(), more: { rebuild?: boolean } = {}): Promise<BuildResult> {
     const inputs = getInputs(
       new InputReader(
         inputsFrom({
@@ -53,7 +54,7 @@ describeWith(['docker', 'registry'])('build-optimized-images with docker and a r
       {},
     );
     const registry = await connectRegistry(inputs);
-    return buildOptimizedImages(inputs, { builder: new Docker(execRunner), registry, logger, env: {}, outputDir: join(work, 'out') });
+    return buildOptimizedImages({ ...inputs, ...more }, { builder: new Docker(execRunner), registry, logger, env: {}, outputDir: join(work, 'out') });
   }
 
   const states = (result: BuildResult): Record<string, string> =>
@@ -64,8 +65,10 @@ describeWith(['docker', 'registry'])('build-optimized-images with docker and a r
   it('builds every variant, parents first, with the expected tags and digests in the registry', async () => {
     const logger = new MemoryLogger();
     first = await runAction({}, logger);
-    const built = logger.lines.filter((line) => line.startsWith('group: Built')).map((line) => line.split(' ')[2]);
-    expect(built.indexOf('shiny')).toBeGreaterThan(built.indexOf('optimized/base:1.0'));
+    const built = logger.lines.filter((line) => line.startsWith('group: Building ')).map((line) => line.split(' ')[2]);
+    expect(built).toHaveLength(5);
+    expect(built.indexOf(`${registryHost}/${namespace}/optimized/shiny:1.0`)).toBeGreaterThan(built.indexOf(`${registryHost}/${namespace}/optimized/base:1.0`));
+    expect(logger.lines.filter((line) => line.startsWith('group: Building ')).map((line) => line.replace(/^.* \((\d+)\/(\d+)\)$/, '$2')).every((total) => total === '5')).toBe(true);
     expect(logger.text).toContain('Step 3/4 : COPY hello.txt /opt/base/hello.txt');
     expect(first.counts).toEqual({ built: 5, reused: 0, fallback: 0 });
     const contents = await registryContents(registryHost, namespace);
@@ -117,7 +120,7 @@ describeWith(['docker', 'registry'])('build-optimized-images with docker and a r
     const logger = new MemoryLogger();
     const second = await runAction({}, logger);
     expect(second.counts).toEqual({ built: 0, reused: 5, fallback: 0 });
-    expect(logger.text).not.toContain('group: Built');
+    expect(logger.text).not.toContain('group: Building');
     expect(second.manifest.tools.map((tool) => tool.digest)).toEqual(first.manifest.tools.map((tool) => tool.digest));
   }, 120_000);
 
@@ -136,6 +139,24 @@ describeWith(['docker', 'registry'])('build-optimized-images with docker and a r
     expect(newShiny?.tags.at(-1)).not.toBe(oldShiny?.tags.at(-1));
     expect(await client.digest(`${namespace}/optimized/shiny`, 'latest')).toBe(newShiny?.digest);
   }, 180_000);
+
+  it('rebuilds every variant when the base image is pushed anew under the same tag', async () => {
+    const before = await runAction();
+    expect(before.counts).toEqual({ built: 0, reused: 5, fallback: 0 });
+    // The same tag, a new image (a base image's security update, say).
+    execFileSync('docker', ['build', '--tag', busybox, '-'], { input: `FROM ${busybox}\nLABEL update=2\n`, stdio: ['pipe', 'pipe', 'pipe'] });
+    execFileSync('docker', ['push', busybox], { stdio: 'pipe' });
+    const after = await runAction();
+    expect(after.counts).toEqual({ built: 5, reused: 0, fallback: 0 });
+    for (const tool of after.manifest.tools) {
+      expect(tool.tags.at(-1)).not.toBe(before.manifest.tools.find((old) => old.variant === tool.variant)?.tags.at(-1));
+    }
+  }, 180_000);
+
+  it('builds again with rebuild, though every content tag is in the registry', async () => {
+    const result = await runAction({ include: 'base' }, undefined, { rebuild: true });
+    expect(result.counts).toEqual({ built: 1, reused: 0, fallback: 0 });
+  }, 120_000);
 
   it('falls back to the default image with a warning when a build fails, and its dependants too', async () => {
     await mkdir(join(tools, 'broken'));

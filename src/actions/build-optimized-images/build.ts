@@ -5,6 +5,7 @@ import type { Logger } from '../../lib/logger.js';
 import { writeOutputFolder } from '../../lib/output-folder.js';
 import type { ImageBuilder } from '../../tools/image-builder.js';
 import type { RegistryClient } from '../../tools/registry.js';
+import { externalBases, registryBaseResolver, withBaseDigests } from './base-images.js';
 import { contextDigest } from './context-digest.js';
 import { type Variant, discoverTool, listTools } from './discover.js';
 import { type VariantResult, executePlan } from './execute.js';
@@ -66,7 +67,7 @@ export function defaultImageFor(defaults: ReadonlyMap<string, string>, variant: 
  * The whole action, given its tools: discover and check every tool (nothing is built or pushed
  * until all of it is valid), plan, build/reuse/fall back, and write the `tools` output folder.
  */
-export async function buildOptimizedImages(inputs: Inputs, deps: CoreDeps): Promise<BuildResult> {
+export async function buildOptimizedImages(inputs: Inputs & { rebuild?: boolean }, deps: CoreDeps): Promise<BuildResult> {
   const { logger } = deps;
   for (const [image, reference] of inputs.defaultImages) {
     if (!parseReference(image)) throw new InputError('default-images', `'${image}' is not an image name`);
@@ -88,7 +89,16 @@ export async function buildOptimizedImages(inputs: Inputs, deps: CoreDeps): Prom
   }
   const registry = inputs.registry ?? '';
   const prefix = registry ? `${registry}/` : '';
-  const plan = selectVariants(planBuilds(variants, { prefix, buildArgs: inputs.buildArgs, contextDigests: digests }), inputs.include);
+  const planOptions = { prefix, buildArgs: inputs.buildArgs, contextDigests: digests };
+  let plan = selectVariants(planBuilds(variants, planOptions), inputs.include);
+  // A content tag decides something only when it is looked up in the registry: only then do the
+  // bases' digests count (planned again with them folded in; planning is pure and cheap).
+  if (inputs.build && inputs.push && deps.registry) {
+    const selected = new Set(plan.map((planned) => planned.variant.name));
+    const bases = new Map([...externalBases(planBuilds(variants, planOptions), prefix)].filter(([name]) => selected.has(name)));
+    const contextDigests = await withBaseDigests(digests, bases, registryBaseResolver(deps.registry), logger);
+    plan = selectVariants(planBuilds(variants, { ...planOptions, contextDigests }), inputs.include);
+  }
   const defaultImageOf = (planned: PlannedVariant): string | undefined => defaultImageFor(inputs.defaultImages, planned.variant);
   if (!inputs.build) {
     const missing = plan.filter((planned) => !defaultImageOf(planned)).map((planned) => planned.variant.image);
@@ -108,6 +118,7 @@ export async function buildOptimizedImages(inputs: Inputs, deps: CoreDeps): Prom
       build: inputs.build,
       fallback: inputs.fallback,
       failOnFallback: inputs.failOnFallback,
+      rebuild: inputs.rebuild ?? false,
       maxParallel: inputs.maxParallel,
       defaultImageOf,
     },
