@@ -6,6 +6,23 @@ export class ConfigurationError extends Error {
   override name = 'ConfigurationError';
 }
 
+/**
+ * Not the user's mistake and not a bug: the machine or a service the action needs failed (a dead
+ * Docker daemon, an unreachable registry, a tool missing from PATH that no input named). The step
+ * fails with `Environment error: <message>`; the cause and its stack go to the debug log.
+ */
+export class EnvironmentError extends Error {
+  override name = 'EnvironmentError';
+}
+
+/**
+ * A build the action ran failed (an image build, the launcher's install or build command): its
+ * own output says why. The step fails with `Build failed: <message>`; the cause goes to the debug log.
+ */
+export class BuildError extends Error {
+  override name = 'BuildError';
+}
+
 /** Where in a file a problem sits. */
 export interface FileLocation {
   file: string;
@@ -56,4 +73,22 @@ export function errorCode(error: unknown): string | undefined {
     return typeof code === 'string' ? code : undefined;
   }
   return undefined;
+}
+
+/** How the step reports a failure: one line that says whose it is, and what the debug log gets. */
+export interface FailureReport {
+  message: string;
+  /** The stack and every cause's, for `core.debug`; none for the user's own mistake. */
+  debug?: string;
+}
+
+/** The report of anything a step threw: the user's mistakes as they are, other kinds named. */
+export function failureReport(error: unknown): FailureReport {
+  if (error instanceof ConfigurationError) return { message: error.message };
+  const message = error instanceof EnvironmentError ? `Environment error: ${error.message}` : error instanceof BuildError ? `Build failed: ${error.message}` : errorMessage(error);
+  const debug: string[] = [];
+  for (let cause: unknown = error; cause !== undefined && debug.length < 10; cause = cause instanceof Error ? cause.cause : undefined) {
+    debug.push(`${debug.length === 0 ? '' : 'caused by: '}${cause instanceof Error ? (cause.stack ?? cause.message) : errorMessage(cause)}`);
+  }
+  return { message, debug: debug.join('\n') };
 }

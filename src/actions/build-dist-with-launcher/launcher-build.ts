@@ -1,6 +1,6 @@
 import { copyFile, lstat, mkdir, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { InputError, errorCode, errorMessage } from '../../lib/errors.js';
+import { BuildError, InputError, errorCode, errorMessage } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
 import { type CommandRunner, lastLines } from '../../tools/exec.js';
 
@@ -104,7 +104,8 @@ export async function runBuild(options: {
     });
     if (result.exitCode !== 0) {
       const tail = lastLines(`${result.stdout}\n${result.stderr}`, 15);
-      throw new InputError(step.input, `'${shown}' failed with exit code ${result.exitCode}${tail ? `; last output:\n${tail}` : ''}`);
+      // The command ran and failed: a build error (its output says why), named by its input.
+      throw new BuildError(`Input '${step.input}': '${shown}' failed with exit code ${result.exitCode}${tail ? `; last output:\n${tail}` : ''}`);
     }
   }
   await checkBuildOutput(outputDir, 'build-output');

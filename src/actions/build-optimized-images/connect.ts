@@ -1,4 +1,4 @@
-import { InputError, errorMessage } from '../../lib/errors.js';
+import { EnvironmentError, InputError, errorMessage } from '../../lib/errors.js';
 import { Buildah } from '../../tools/buildah.js';
 import { Docker } from '../../tools/docker.js';
 import { execRunner, findOnPath } from '../../tools/exec.js';
@@ -17,10 +17,12 @@ export async function resolveBuilder(name: BuilderName | undefined): Promise<Ima
     if (candidate === 'buildah') return new Buildah(execRunner, { driver: 'vfs' }, binary);
     return new Podman(execRunner, binary);
   }
-  throw new InputError('builder', name ? `${name} is not on PATH` : `none of ${BUILDERS.join(', ')} is on PATH`);
+  // A builder the input names is the user's choice; none at all is the runner's lack.
+  if (name) throw new InputError('builder', `${name} is not on PATH`);
+  throw new EnvironmentError(`Input 'builder': none of ${BUILDERS.join(', ')} is on PATH`);
 }
 
-/** A client for the registry input, checked to answer before anything is built. */
+/** A client for the registry input, checked to answer before anything is built (an unreachable registry is an EnvironmentError). */
 export async function connectRegistry(inputs: Inputs): Promise<RegistryClient | undefined> {
   if (!inputs.push || !inputs.registry) return undefined;
   const host = inputs.registry.split('/')[0];
@@ -28,7 +30,7 @@ export async function connectRegistry(inputs: Inputs): Promise<RegistryClient | 
   try {
     await client.ping();
   } catch (error) {
-    if (error instanceof RegistryError) throw new InputError('registry', errorMessage(error));
+    if (error instanceof RegistryError) throw new EnvironmentError(`Input 'registry': ${errorMessage(error)}`, { cause: error });
     throw error;
   }
   return client;

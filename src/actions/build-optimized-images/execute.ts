@@ -1,4 +1,4 @@
-import { ConfigurationError, errorMessage } from '../../lib/errors.js';
+import { BuildError, ConfigurationError, EnvironmentError, errorMessage } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
 import type { ImageBuilder } from '../../tools/image-builder.js';
 import type { RegistryClient } from '../../tools/registry.js';
@@ -146,8 +146,8 @@ export async function executePlan(plan: readonly PlannedVariant[], options: Exec
         (line) => section.write(line),
       );
     } catch (error) {
-      if (!(error instanceof ConfigurationError)) throw error;
-      if (!options.fallback) throw new ConfigurationError(`Variant '${variant.name}': ${errorMessage(error)}`, { cause: error });
+      if (!(error instanceof ConfigurationError || error instanceof BuildError || error instanceof EnvironmentError)) throw error;
+      if (!options.fallback) throw new BuildError(`Variant '${variant.name}': ${errorMessage(error)}`, { cause: error });
       results.set(variant.name, fallBack(planned, errorMessage(error).split('\n')[0].replace(/:$/, '')));
       return;
     } finally {

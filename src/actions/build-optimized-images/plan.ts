@@ -1,4 +1,4 @@
-import { ConfigurationError, FileError } from '../../lib/errors.js';
+import { FileError } from '../../lib/errors.js';
 import { digestOf } from '../../lib/digest.js';
 import { substituteArgs } from './dockerfile.js';
 import type { Variant } from './discover.js';
@@ -124,12 +124,12 @@ export function planBuilds(variants: readonly Variant[], options: PlanOptions): 
   const planned = new Map<string, PlannedVariant>();
   for (const name of order) {
     const variant = byName.get(name);
-    if (!variant) throw new ConfigurationError(`internal: unknown variant ${name}`);
+    if (!variant) throw new Error(`internal: unknown variant ${name}`);
     const logical = new Map(logicalArgs.get(name));
     const real = new Map(logical);
     for (const [key, parentName] of parentArgs.get(name) ?? []) {
       const parent = planned.get(parentName);
-      if (!parent) throw new ConfigurationError(`internal: ${parentName} planned after ${name}`);
+      if (!parent) throw new Error(`internal: ${parentName} planned after ${name}`);
       logical.set(key, `${parent.variant.image}:${parent.contentTag}`);
       real.set(key, `${options.prefix}${parent.variant.image}:${parent.contentTag}`);
     }

@@ -2,7 +2,7 @@ import { chmod, readFile } from 'node:fs/promises';
 import { arch as osArch } from 'node:os';
 import * as toolCache from '@actions/tool-cache';
 import { sha256File } from '../../lib/digest.js';
-import { ConfigurationError, InputError, errorMessage } from '../../lib/errors.js';
+import { EnvironmentError, InputError, errorMessage } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
 import { findOnPath } from '../../tools/exec.js';
 
@@ -39,7 +39,8 @@ export async function resolveKubectl(source: KubectlSource, logger: Logger): Pro
   if (!source.version) {
     const found = await findOnPath('kubectl');
     if (!found) {
-      throw new ConfigurationError("kubectl is not on PATH; install it or set the input 'kubectl-version' to download one");
+      // No input named a kubectl: the runner lacks one (not the user's mistake).
+      throw new EnvironmentError("kubectl is not on PATH; install it or set the input 'kubectl-version' to download one");
     }
     logger.info(`Using kubectl on PATH: ${found}`);
     return found;
