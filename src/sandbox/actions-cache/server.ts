@@ -57,7 +57,12 @@ export class ActionsCacheService {
 
   private async serve(incoming: IncomingMessage, response: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
-    for await (const chunk of incoming) chunks.push(chunk as Buffer);
+    try {
+      for await (const chunk of incoming) chunks.push(chunk as Buffer);
+    } catch {
+      response.destroy(); // the client went away mid-upload
+      return;
+    }
     const request: CacheRequest = { method: incoming.method ?? 'GET', url: new URL(incoming.url ?? '/', this.url), headers: incoming.headers, body: Buffer.concat(chunks) };
     const answer = this.answer(request);
     const comp = isBlobPath(request.url.pathname) ? request.url.searchParams.get('comp') : null;
