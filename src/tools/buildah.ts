@@ -5,7 +5,7 @@ import {
   type PushOptions,
   BuilderCommandError,
   ociBuildFlags,
-  buildFailure,
+  runBuild,
 } from './image-builder.js';
 
 /** Where buildah keeps images; vfs needs no kernel overlay support and no daemon. */
@@ -56,11 +56,8 @@ export class Buildah implements ImageBuilder {
     private readonly binary = 'buildah',
   ) {}
 
-  async build(request: BuildRequest, options: PushOptions): Promise<string> {
-    const result = await this.run(this.binary, buildahBuildArgs(this.storage, request, options));
-    const log = `${result.stdout}\n${result.stderr}`;
-    if (result.exitCode !== 0) throw buildFailure('buildah', log);
-    return log;
+  build(request: BuildRequest, options: PushOptions, onLine?: (line: string) => void): Promise<string> {
+    return runBuild(this.run, 'buildah', this.binary, buildahBuildArgs(this.storage, request, options), request, onLine);
   }
 
   async push(reference: string, options: PushOptions): Promise<void> {

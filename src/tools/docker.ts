@@ -1,5 +1,5 @@
 import type { CommandRunner } from './exec.js';
-import { type BuildRequest, type ImageBuilder, BuilderCommandError, buildArgFlags, buildFailure } from './image-builder.js';
+import { type BuildRequest, type ImageBuilder, type PushOptions, BuilderCommandError, buildArgFlags, runBuild } from './image-builder.js';
 
 /** argv of `docker build` (the legacy builder: the one Debian's engine has). */
 export function dockerBuildArgs(request: BuildRequest): string[] {
@@ -26,11 +26,8 @@ export class Docker implements ImageBuilder {
     private readonly binary = 'docker',
   ) {}
 
-  async build(request: BuildRequest): Promise<string> {
-    const result = await this.run(this.binary, dockerBuildArgs(request));
-    const log = `${result.stdout}\n${result.stderr}`;
-    if (result.exitCode !== 0) throw buildFailure('docker', log);
-    return log;
+  build(request: BuildRequest, _options?: PushOptions, onLine?: (line: string) => void): Promise<string> {
+    return runBuild(this.run, 'docker', this.binary, dockerBuildArgs(request), request, onLine);
   }
 
   async push(reference: string): Promise<void> {

@@ -5,7 +5,7 @@ import {
   type PushOptions,
   BuilderCommandError,
   ociBuildFlags,
-  buildFailure,
+  runBuild,
 } from './image-builder.js';
 
 /** argv of `podman build`; `--tls-verify=false` lets it pull bases from an insecure registry. */
@@ -29,11 +29,8 @@ export class Podman implements ImageBuilder {
     private readonly binary = 'podman',
   ) {}
 
-  async build(request: BuildRequest, options: PushOptions): Promise<string> {
-    const result = await this.run(this.binary, podmanBuildArgs(request, options));
-    const log = `${result.stdout}\n${result.stderr}`;
-    if (result.exitCode !== 0) throw buildFailure('podman', log);
-    return log;
+  build(request: BuildRequest, options: PushOptions, onLine?: (line: string) => void): Promise<string> {
+    return runBuild(this.run, 'podman', this.binary, podmanBuildArgs(request, options), request, onLine);
   }
 
   async push(reference: string, options: PushOptions): Promise<void> {
