@@ -45,7 +45,7 @@ export function stringIn(call: Call, object: Json, field: string, what: string):
   return value;
 }
 
-export function optionalNumberIn(call: Call, object: Json, field: string, what: string): number | undefined {
+function optionalNumberIn(call: Call, object: Json, field: string, what: string): number | undefined {
   return object[field] === undefined || object[field] === null ? undefined : numberIn(call, object, field, what);
 }
 

@@ -14,7 +14,7 @@ export async function sha256File(path: string): Promise<string> {
 }
 
 /** JSON with object keys sorted at every level, so equal values give equal text. */
-export function canonicalJson(value: unknown): string {
+function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, item: unknown) => {
     if (item && typeof item === 'object' && !Array.isArray(item)) {
       const sorted: Record<string, unknown> = {};

@@ -63,11 +63,11 @@ export function isCertificateError(error: unknown): boolean {
   return CERTIFICATE_CODES.test(code) || (error instanceof Error && /certificate/i.test(error.message));
 }
 
-export function formatMs(ms: number): string {
+function formatMs(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
 }
 
-export function formatBytes(bytes: number): string {
+function formatBytes(bytes: number): string {
   return bytes % (1024 * 1024) === 0 ? `${bytes / 1024 / 1024} MiB` : `${bytes} bytes`;
 }
 

@@ -49,17 +49,6 @@ export const actionsLogger: Logger = {
   group: (title, fn) => runnerGroups.group(title, fn),
 };
 
-/** A Logger for scripts (demo, sandbox, bench): plain lines on stderr. */
-export const consoleLogger: Logger = {
-  debug: () => undefined,
-  info: (message) => console.error(message),
-  warning: (message) => console.error(`warning: ${message}`),
-  group: async (title, fn) => {
-    console.error(`== ${title}`);
-    return fn();
-  },
-};
-
 /** A Logger that keeps every line; used by tests and by the bench to inspect what was said. */
 export class MemoryLogger implements Logger {
   readonly lines: string[] = [];

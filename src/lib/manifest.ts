@@ -10,7 +10,7 @@ import { PRODUCER_NAME, PRODUCER_VERSION } from './version.js';
  * folder against it before using anything in it.
  */
 export const MANIFEST_FILE = 'manifest.json';
-export const MANIFEST_SCHEMA = 1;
+const MANIFEST_SCHEMA = 1;
 
 export interface ManifestFile {
   path: string;
@@ -34,7 +34,7 @@ export interface ManifestHeader {
 }
 
 /** A folder entry that a hand-off folder may not hold. */
-export class FolderEntryError extends ConfigurationError {
+class FolderEntryError extends ConfigurationError {
   constructor(
     readonly path: string,
     detail: string,
@@ -60,7 +60,7 @@ export async function listFiles(dir: string): Promise<string[]> {
 }
 
 /** Measures `dir` and returns its manifest (not written). */
-export async function createManifest(dir: string, header: ManifestHeader): Promise<Manifest> {
+async function createManifest(dir: string, header: ManifestHeader): Promise<Manifest> {
   const files: ManifestFile[] = [];
   for (const path of await listFiles(dir)) {
     const full = join(dir, path);

@@ -100,7 +100,7 @@ export class EntryChecker {
 }
 
 /** Lists and checks every entry of a .tgz (or .tar) without extracting anything. */
-export async function checkArchive(archive: string, limits: SafetyLimits = DEFAULT_LIMITS): Promise<string[]> {
+async function checkArchive(archive: string, limits: SafetyLimits = DEFAULT_LIMITS): Promise<string[]> {
   const checker = new EntryChecker(archive, limits);
   const paths: string[] = [];
   let refused: UnsafeEntryError | undefined;

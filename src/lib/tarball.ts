@@ -18,7 +18,7 @@ import { FileError } from './errors.js';
 export const FALLBACK_EPOCH = 315532800;
 
 /** The gzip OS byte written into every archive (3 = Unix, what GNU gzip writes on Linux). */
-export const GZIP_OS_UNIX = 3;
+const GZIP_OS_UNIX = 3;
 
 /** One entry to archive: a file from disk or bytes, a folder, or a symbolic link. */
 export type TarEntry =
@@ -48,7 +48,7 @@ function entryMode(entry: TarEntry): number {
 const TYPES = { file: 'File', directory: 'Directory', symlink: 'SymbolicLink' } as const;
 
 /** The header block(s) of one entry: a PAX record first when a path or link is too long for ustar. */
-export function encodeHeader(entry: TarEntry, mtime: number): Buffer {
+function encodeHeader(entry: TarEntry, mtime: number): Buffer {
   const name = entry.type === 'directory' ? `${entry.path}/` : entry.path;
   const linkpath = entry.type === 'symlink' ? entry.target : undefined;
   const date = new Date(mtime * 1000);

@@ -58,7 +58,7 @@ export function processAlive(pid: number): boolean {
 }
 
 /** The running sandbox of a state folder, if any. */
-export function readSandbox(stateDir: string): SandboxInfo | undefined {
+function readSandbox(stateDir: string): SandboxInfo | undefined {
   const file = join(stateDir, STATE_FILES.info);
   if (!existsSync(file)) return undefined;
   const info = JSON.parse(readFileSync(file, 'utf8')) as SandboxInfo;

@@ -1,7 +1,7 @@
 import { lastLines, type CommandRunner } from './exec.js';
 
 /** argv that makes a self-signed certificate and key for `commonName`, valid `days`. */
-export function selfSignedArgs(options: { certificate: string; key: string; commonName: string; days: number }): string[] {
+function selfSignedArgs(options: { certificate: string; key: string; commonName: string; days: number }): string[] {
   return [
     'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256',
     '-days', String(options.days),

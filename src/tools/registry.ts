@@ -6,7 +6,7 @@ import { HttpClient, HttpLimitError, isCertificateError, type HttpClientOptions,
 import { redactUrlCredentials } from '../lib/redact.js';
 
 /** The manifest media types a registry may hold for one image; asked for in this order. */
-export const MANIFEST_TYPES = [
+const MANIFEST_TYPES = [
   'application/vnd.docker.distribution.manifest.v2+json',
   'application/vnd.oci.image.manifest.v1+json',
   'application/vnd.docker.distribution.manifest.list.v2+json',

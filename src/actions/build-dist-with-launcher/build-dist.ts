@@ -16,7 +16,7 @@ import { type Inputs, checkVersion } from './inputs.js';
 import { buildVariables, checkBuildOutput, checkLauncherSource, prepareAssets, runBuild } from './launcher-build.js';
 import { packageVersion, sourceDescription, sourceTime } from './source-facts.js';
 
-export const ACTION_NAME = 'build-dist-with-launcher';
+const ACTION_NAME = 'build-dist-with-launcher';
 
 /** What the action needs besides its inputs; tests pass fakes or real runners here. */
 export interface Dependencies {

@@ -58,7 +58,7 @@ export async function readInputDistribution(
 }
 
 /** The project's default settings templates, byte for byte (render-edge-config reads them). */
-export async function settingsTemplates(): Promise<TarEntry[]> {
+async function settingsTemplates(): Promise<TarEntry[]> {
   const app = await readFile(new URL('../../../templates/settings/app-launcher.json.hbs', import.meta.url));
   const tool = await readFile(new URL('../../../templates/settings/tool-launcher.json.hbs', import.meta.url));
   return [

@@ -63,7 +63,7 @@ interface RawVariant {
 }
 
 /** Parses a tool's images.yml (already `${VAR}`-expanded) into raw variants. */
-export function parseImagesYml(text: string, file: string): RawVariant[] {
+function parseImagesYml(text: string, file: string): RawVariant[] {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
   if (document.errors.length > 0) {

@@ -50,7 +50,7 @@ export async function placeholderStorageHosts(edgeConfigDir: string): Promise<st
 }
 
 /** The launcher's built files from the distribution folder's launcher archive (`quick-launcher/www/**`). */
-export async function launcherFiles(distributionDir: string): Promise<PayloadFile[]> {
+async function launcherFiles(distributionDir: string): Promise<PayloadFile[]> {
   const names = await readdir(distributionDir);
   const archive = names.find((name) => /^quick-launcher\..+\.tgz$/.test(name)) ?? names.find((name) => /^cloud-pipeline\..+\.tgz$/.test(name));
   if (!archive) throw new InputError('distribution', `${distributionDir} holds no quick-launcher.<version>.tgz or cloud-pipeline.<version>.tgz`);

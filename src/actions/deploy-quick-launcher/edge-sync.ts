@@ -9,7 +9,7 @@ const SCRIPT = new URL('../../../templates/installer/edge-sync.sh', import.meta.
 /** sync-routes' lock: crontab.sh runs every sync under `flock -w 1 /var/run/sync-routes.lock`. */
 export const SYNC_ROUTES_LOCK = '/var/run/sync-routes.lock';
 /** How long the sync waits for a running sync-routes to finish (it holds the lock while it edits). */
-export const LOCK_WAIT_SECONDS = 60;
+const LOCK_WAIT_SECONDS = 60;
 
 /**
  * The argv `kubectl exec` runs in an Edge container: the sync script under sync-routes' lock.

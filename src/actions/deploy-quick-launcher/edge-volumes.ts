@@ -7,10 +7,10 @@ import { InputError } from '../../lib/errors.js';
  * (cp-edge-dpl.yaml:71-73, cp-edge-dpl-awsn.yaml:78-81, init:147-151); an additional region mounts
  * the host folder read-write straight at /etc/nginx/external-apps (cp-edge-dpl-additional-region.yaml:77-78).
  */
-export const COPY_MOUNT = '/etc/nginx/ext/external-apps';
-export const LIVE_DIR = '/etc/nginx/external-apps';
+const COPY_MOUNT = '/etc/nginx/ext/external-apps';
+const LIVE_DIR = '/etc/nginx/external-apps';
 /** The Edge's certificates (cp-edge-dpl.yaml:65-67), copied to /etc/edge/pki at start (init:158-168). */
-export const PKI_MOUNT = '/opt/edge/pki';
+const PKI_MOUNT = '/opt/edge/pki';
 
 /** A volume the installer Job mounts to reach the same files as the Edge. */
 export type VolumeSource = { kind: 'hostPath'; path: string } | { kind: 'pvc'; claimName: string; subPath?: string };

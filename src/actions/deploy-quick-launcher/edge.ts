@@ -40,7 +40,7 @@ interface DeploymentState {
  * A 403 from RBAC: the user's mistake (the deploy's service account lacks a verb), worded with
  * the API server's own message and where to find the Role that grants what the deploy needs.
  */
-export function forbidden(error: KubectlError): ConfigurationError {
+function forbidden(error: KubectlError): ConfigurationError {
   const line = error.stderr.split(/\r?\n/).find((text) => /forbidden/i.test(text)) ?? lastLines(error.stderr, 1);
   return new ConfigurationError(
     `the cluster refused 'kubectl ${error.verb}': ${line.replace(/^Error from server \(Forbidden\):\s*/, '').replace(/^error when \w+ "STDIN":\s*/, '')}. ` +

@@ -48,7 +48,7 @@ function named(list: unknown, field: string): Array<{ name: string; body: Mappin
 const SECRET_FIELDS = ['token', 'password', 'client-key-data', 'client-certificate-data'];
 
 /** Every credential in a kubeconfig, with base64 `*-data` values also decoded (derived secrets are not masked by the runner on their own). */
-export function kubeconfigSecrets(config: Mapping): string[] {
+function kubeconfigSecrets(config: Mapping): string[] {
   const found = new Set<string>();
   const add = (value: unknown, encoded = false): void => {
     if (typeof value !== 'string' || value.trim().length < 4) return;

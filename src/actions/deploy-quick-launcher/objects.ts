@@ -17,7 +17,7 @@ export const ANNOTATION_DIGEST = 'quick-launcher.cloud-pipeline/content-digest';
 export type KubeObject = Record<string, unknown> & { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string>; [key: string]: unknown } };
 
 /** Where the Job mounts things (the sandbox's node simulator rewrites these paths too). */
-export const MOUNT = { host: '/quick-launcher/host', index: '/quick-launcher/index', payload: '/quick-launcher/payload', certs: '/etc/edge/pki' } as const;
+const MOUNT = { host: '/quick-launcher/host', index: '/quick-launcher/index', payload: '/quick-launcher/payload', certs: '/etc/edge/pki' } as const;
 
 /** Names derived from the content digest: the same content always has the same objects. */
 export function objectNames(prefix: string, digest: string): { index: string; object: (id: string) => string; job: (mode: 'install' | 'restore') => string } {

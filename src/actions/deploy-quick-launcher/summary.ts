@@ -26,7 +26,7 @@ export interface DeployFacts {
 }
 
 /** The URL of the launcher: its first host (deploy.ts lists the app launcher's first). */
-export function launcherUrl(hosts: readonly string[] | undefined): string {
+function launcherUrl(hosts: readonly string[] | undefined): string {
   return hosts && hosts.length > 0 ? `https://${hosts[0]}/` : '';
 }
 

@@ -6,7 +6,7 @@ import { LAUNCHER_SOURCES, type LauncherKind, type RenderRequest } from './reque
 import { mergeSettings, renderSettings, type Settings } from './settings.js';
 
 /** The metadata key that marks a tool as an app of a launcher (CP_APPLICATIONS_TAG). */
-export const APP_TAG = 'app_type';
+const APP_TAG = 'app_type';
 
 /** The templates one render uses, already read. */
 export interface RenderTemplates {

@@ -8,7 +8,7 @@ import type { IncomingHttpHeaders } from 'node:http';
  * `DefaultCorsProcessor` adds nothing to a request without `Origin` or from the same origin, and
  * on a preflight echoes the requested method and headers (any method, any header allowed).
  */
-export const CORS_MAX_AGE_SECONDS = 1800;
+const CORS_MAX_AGE_SECONDS = 1800;
 
 /** True for a CORS preflight: OPTIONS with `Origin` and `Access-Control-Request-Method`. */
 export function isPreflight(method: string, headers: IncomingHttpHeaders): boolean {

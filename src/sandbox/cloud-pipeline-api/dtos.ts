@@ -33,9 +33,9 @@ const STORAGE_POLICY: Dto = {
   fields: { versioningEnabled: 'boolean', backupDuration: 'number', shortTermStorageDuration: 'number', longTermStorageDuration: 'number', incompleteUploadCleanupDays: 'number' },
 };
 
-export const STORAGE_SERVICE_TYPES = ['OBJECT_STORAGE', 'FILE_SHARE'] as const;
+const STORAGE_SERVICE_TYPES = ['OBJECT_STORAGE', 'FILE_SHARE'] as const;
 /** The storage types the stand-in models: S3-like object storage and NFS-like file shares. */
-export const STORAGE_TYPES = ['S3', 'AZ', 'GS', 'NFS'] as const;
+const STORAGE_TYPES = ['S3', 'AZ', 'GS', 'NFS'] as const;
 
 /** `controller/vo/DataStorageVO.java`. */
 export const DATA_STORAGE_VO: Dto = {
@@ -69,7 +69,7 @@ export const DATA_STORAGE_VO: Dto = {
 };
 
 /** `entity/metadata/PipeConfValue.java`. */
-export const PIPE_CONF_VALUE: Dto = { className: `${ENTITY}.metadata.PipeConfValue`, fields: { type: 'string', value: 'string', dataStorageLinks: { list: 'any' } } };
+const PIPE_CONF_VALUE: Dto = { className: `${ENTITY}.metadata.PipeConfValue`, fields: { type: 'string', value: 'string', dataStorageLinks: { list: 'any' } } };
 
 /** `controller/vo/PermissionVO.java`. */
 const PERMISSION_VO: Dto = { className: `${VO}.PermissionVO`, fields: { principal: 'boolean', userName: 'string', mask: 'number' } };
@@ -83,7 +83,7 @@ export const DATA_STORAGE_TEMPLATE: Dto = {
   fields: { datastorage: DATA_STORAGE_VO, permissions: { list: PERMISSION_VO }, metadata: { map: PIPE_CONF_VALUE } },
 };
 
-export const PREFERENCE_TYPES = ['STRING', 'INTEGER', 'LONG', 'FLOAT', 'BOOLEAN', 'OBJECT'] as const;
+const PREFERENCE_TYPES = ['STRING', 'INTEGER', 'LONG', 'FLOAT', 'BOOLEAN', 'OBJECT'] as const;
 
 /** `entity/preference/Preference.java`. */
 export const PREFERENCE: Dto = {

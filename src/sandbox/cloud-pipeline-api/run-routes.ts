@@ -2,7 +2,7 @@ import { ApiFailure } from './failure.js';
 import { type Route, idParam } from './router.js';
 
 /** What a launch gets from the stand-in: the sandbox has no cluster nodes to run on. */
-export const LAUNCH_NOT_AVAILABLE = 'Launching a run is not available in the sandbox: it has no cluster nodes to run it on';
+const LAUNCH_NOT_AVAILABLE = 'Launching a run is not available in the sandbox: it has no cluster nodes to run it on';
 
 /**
  * Runs, as a Cloud Pipeline that has none answers for them: `POST /run/filter` gives an empty

@@ -10,7 +10,7 @@ export const DEFAULT_ANONYMOUS_URLS: readonly string[] = ['/restapi/route', '/re
 const UNSECURED_URLS = ['/restapi/dockerRegistry/oauth', '/restapi/proxy/**', '/error', '/error/**'];
 
 /** Spring's AntPathMatcher for the patterns used here: `**` any number of segments, `*` within one. */
-export function antMatch(pattern: string, path: string): boolean {
+function antMatch(pattern: string, path: string): boolean {
   const source = pattern
     .split('/')
     .map((part) => (part === '**' ? '**' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')))

@@ -30,7 +30,7 @@ export interface StoredFile {
 const clean = (path: string) => path.trim().replace(/^\/+|\/+$/g, '');
 
 /** The files of a storage: path (no leading slash) -> content and change date. */
-export function filesOf(storage: StorageRecord): Map<string, StoredFile> {
+function filesOf(storage: StorageRecord): Map<string, StoredFile> {
   return storage.files;
 }
 
@@ -67,7 +67,7 @@ export function listFiles(storage: StorageRecord, rawParent: string): FileItem[]
  * `FileContentUtils.isBinaryContent` (`utils/FileContentUtils.java:32-56`): the first 1024
  * characters are not all in [31, 127] or 8..13; a blank text counts as not ASCII, so as binary.
  */
-export function isBinaryContent(content: Buffer): boolean {
+function isBinaryContent(content: Buffer): boolean {
   if (content.length === 0) return false;
   const text = content.subarray(0, 1024).toString('utf8');
   if (text.trim() === '') return true;

@@ -26,7 +26,7 @@ export interface StorageRecord {
 }
 
 /** Upstream's fallback when a step dereferences a missing field (`error.default`, messages.properties:18). */
-export const SERVER_PROBLEM = 'Your operation has been aborted as we encountered a server problem.';
+const SERVER_PROBLEM = 'Your operation has been aborted as we encountered a server problem.';
 
 /** The page size of NFS listings without an explicit one (`NFSStorageProvider.java:94, 243`). */
 export const NFS_PAGE_SIZE = 1000;

@@ -15,11 +15,11 @@ export interface EdgeIngress {
 }
 
 /** The container path of the include (nginx.conf:68) and of the API's block in it. */
-export const INGRESS_DIR = '/etc/nginx/ingress';
+const INGRESS_DIR = '/etc/nginx/ingress';
 export const API_INGRESS_CONF = `${INGRESS_DIR}/cp-api-srv.conf`;
 
 /** The include line upstream's http {} opens with (nginx.conf:67-68). */
-export const INGRESS_INCLUDE = `    # Configs to proxy the Cloud Pipeline services (e.g. API) in the "ingress" mode (upstream nginx.conf:67-68)\n    include ${INGRESS_DIR}/cp-*.conf;\n`;
+const INGRESS_INCLUDE = `    # Configs to proxy the Cloud Pipeline services (e.g. API) in the "ingress" mode (upstream nginx.conf:67-68)\n    include ${INGRESS_DIR}/cp-*.conf;\n`;
 
 /**
  * cp-api-srv.conf as init renders it from `ingress-config/cp-api-srv.conf.tmpl` (lines 1-45):

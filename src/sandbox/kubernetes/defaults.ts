@@ -3,13 +3,13 @@ import type { ResourceType } from './resources.js';
 import { invalid } from './status.js';
 
 /** etcd's object limit as kube-apiserver enforces it for ConfigMaps and Secrets. */
-export const MAX_DATA_BYTES = 1024 * 1024;
+const MAX_DATA_BYTES = 1024 * 1024;
 
 /**
  * kube-apiserver's limit on the total size of an object's annotations. It is what makes a
  * client-side `kubectl apply` of a large ConfigMap fail (the last-applied annotation copies it).
  */
-export const MAX_ANNOTATIONS_BYTES = 256 * 1024;
+const MAX_ANNOTATIONS_BYTES = 256 * 1024;
 
 function dataSize(object: JsonObject, base64: boolean): number {
   let total = 0;

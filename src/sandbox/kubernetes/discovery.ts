@@ -2,9 +2,6 @@ import type { JsonObject } from './json.js';
 import { profileTraits, type ProfileTraits } from './profiles.js';
 import { groupVersion, RESOURCES, type ResourceType } from './resources.js';
 
-/** What `/version` answers on the default ('current') profile. */
-export const VERSION_INFO = profileTraits('current').version;
-
 const VERBS = ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'];
 
 /** Kind and verbs of a subresource entry, as kube-apiserver lists them. */

@@ -49,7 +49,7 @@ export function planExec(api: KubeApi, namespace: string, podName: string, query
  * Failure `NonZeroExitCode` with the code as the `ExitCode` cause (what kubectl exits with).
  * Encoded as the kubelet does (Go json.Marshal of metav1.Status: no kind/apiVersion).
  */
-export function exitStatus(exitCode: number): JsonObject {
+function exitStatus(exitCode: number): JsonObject {
   if (exitCode === 0) return { metadata: {}, status: 'Success' };
   return {
     metadata: {},
@@ -61,7 +61,7 @@ export function exitStatus(exitCode: number): JsonObject {
 }
 
 /** The status of a session that could not run the command (the kubelet's internal error). */
-export function internalErrorStatus(error: unknown): JsonObject {
+function internalErrorStatus(error: unknown): JsonObject {
   const message = error instanceof Error ? error.message : String(error);
   return {
     metadata: {},

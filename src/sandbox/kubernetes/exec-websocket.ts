@@ -6,9 +6,9 @@ import type { ExecHandler } from './exec-handler.js';
 import { runExec, type ExecPlan } from './exec-session.js';
 
 /** The channel protocol kubectl 1.30+ asks for first (client-go remotecommand StreamProtocolV5Name). */
-export const WEBSOCKET_V5 = 'v5.channel.k8s.io';
+const WEBSOCKET_V5 = 'v5.channel.k8s.io';
 /** The binary v4 protocol every server since 1.4 serves over WebSocket. */
-export const WEBSOCKET_V4 = 'v4.channel.k8s.io';
+const WEBSOCKET_V4 = 'v4.channel.k8s.io';
 
 /** Channel ids of the binary protocols; 255 is v5's CLOSE signal (followed by the channel id). */
 const STDIN = 0;

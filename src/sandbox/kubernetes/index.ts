@@ -25,18 +25,14 @@ export type { RequestRecord } from './request-log.js';
 export type { NodeConfig } from './nodes.js';
 export type { Readiness, RolloutHook, RolloutContext } from './deployment-controller.js';
 export type { EdgeSeedOptions, SeededEdge } from './seed.js';
-export { EDGE_DEFAULTS, SYSTEM_CLAIM } from './seed.js';
-export { hostPathMounts, workloadMounts, type HostPathMount, type MountResolver, type WorkloadMount } from './volumes.js';
-export type { ExecHandler, ExecIO, ExecRequest } from './exec-handler.js';
-export { CLUSTER_PROFILES, profileTraits, type ClusterProfile, type EdgeLayout, type ProfileTraits } from './profiles.js';
+export { hostPathMounts, workloadMounts, type MountResolver, type WorkloadMount } from './volumes.js';
+export type { ExecHandler, ExecRequest } from './exec-handler.js';
+export { CLUSTER_PROFILES, profileTraits, type ClusterProfile, type ProfileTraits } from './profiles.js';
 
 /** The Edge node of a profile, labelled as pipectl labels it (install.sh:296-298). */
 export function edgeNodeFor(profile: ClusterProfile = 'current'): NodeConfig {
   return { name: 'cp-edge-node', labels: { 'cloud-pipeline/cp-edge': 'true', 'cloud-pipeline/role': 'EDGE', 'cloud-pipeline/region': profileTraits(profile).region } };
 }
-
-/** The default node: the labelled Edge node of a Cloud Pipeline cluster ('current' profile). */
-export const EDGE_NODE: NodeConfig = edgeNodeFor('current');
 
 /** Options of `startKubernetesApi`; all optional. */
 export interface KubernetesApiOptions {

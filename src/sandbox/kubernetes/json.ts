@@ -54,11 +54,6 @@ export function valueAtPath(object: unknown, path: string): unknown {
   return current;
 }
 
-/** The metadata object of a Kubernetes object, created when absent. */
-export function metadataOf(object: JsonObject): JsonObject {
-  return child(object, 'metadata');
-}
-
 /** Deep equality of JSON values. */
 export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;

@@ -13,7 +13,7 @@ export interface RequestRecord {
 }
 
 /** `pods/<name>/exec`, whatever the method (GET for WebSocket, POST for SPDY). */
-export function isExec(record: RequestRecord): boolean {
+function isExec(record: RequestRecord): boolean {
   return /\/pods\/[^/]+\/exec$/.test(record.path);
 }
 
@@ -25,7 +25,7 @@ export function isExec(record: RequestRecord): boolean {
  * the connection was upgraded (101), whether sent as GET (WebSocket) or POST (SPDY); a refused
  * upgrade (403, 404, 400; kubectl 1.30+'s WebSocket probe on a 1.15 server) ran nothing.
  */
-export function isMutating(record: RequestRecord): boolean {
+function isMutating(record: RequestRecord): boolean {
   if (isExec(record)) return record.status === 101;
   return isMutatingAttempt(record.method, record.dryRun || record.path.endsWith('/selfsubjectaccessreviews'));
 }

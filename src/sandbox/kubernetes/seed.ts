@@ -44,7 +44,7 @@ export interface SeededEdge extends Required<EdgeSeedOptions> {
 }
 
 /** Defaults shared with the deploy action's inputs. */
-export const EDGE_DEFAULTS = {
+const EDGE_DEFAULTS = {
   namespace: 'default',
   deployment: 'cp-edge',
   image: 'lifescience/cloud-pipeline:edge-test',
@@ -58,7 +58,7 @@ export const EDGE_DEFAULTS = {
 };
 
 /** The claim the AWS-native services share (cp-system-fs-efs/resources/efs-pvc.yaml). */
-export const SYSTEM_CLAIM = 'cp-system-pvc';
+const SYSTEM_CLAIM = 'cp-system-pvc';
 
 type Mount = { mountPath: string; name: string; readOnly?: boolean; subPath?: string };
 
@@ -115,7 +115,7 @@ function claimVolumes(o: Required<EdgeSeedOptions>): { mounts: Mount[]; volumes:
 }
 
 /** The Edge Deployment shaped like the upstream file of its layout. */
-export function edgeDeployment(options: Required<EdgeSeedOptions>): JsonObject {
+function edgeDeployment(options: Required<EdgeSeedOptions>): JsonObject {
   const layout = options.layout;
   const labels: Record<string, string> = { 'cloud-pipeline/cp-edge': 'true', 'cloud-pipeline/role': 'EDGE', 'cloud-pipeline/region': options.region };
   // The AWS-native file has no core-component label (dpl-awsn.yaml:16-19).
@@ -172,7 +172,7 @@ export function edgeDeployment(options: Required<EdgeSeedOptions>): JsonObject {
  * cp-edge-svc-elb.yaml (AWS-native), with the labels pipectl adds once the Edge runs
  * (install.sh:874-884) and sync-routes reads (sync-routes.py:73-77).
  */
-export function edgeService(options: Required<EdgeSeedOptions>): JsonObject {
+function edgeService(options: Required<EdgeSeedOptions>): JsonObject {
   const nodePort = options.layout !== 'aws-native';
   const port = (number: number, target: number, name: string): JsonObject => ({ protocol: 'TCP', ...(nodePort ? { nodePort: number } : {}), port: number, targetPort: target, name });
   return {

@@ -2,7 +2,7 @@ import { objectAt, objectsAt, stringMap, text, type JsonObject } from './json.js
 import type { ResourceType } from './resources.js';
 
 /** kube's HumanDuration, for the AGE column. */
-export function humanDuration(seconds: number): string {
+function humanDuration(seconds: number): string {
   const s = Math.max(0, Math.floor(seconds));
   if (s < 120) return `${s}s`;
   const m = Math.floor(s / 60);

@@ -13,7 +13,7 @@ import { tokenClaims } from '../../../cloud-pipeline/token-claims.js';
 export const ANONYMOUS_TOKEN_ROLES: readonly string[] = ['ROLE_ANONYMOUS_USER', 'ROLE_USER'];
 
 /** A token kept while it is valid for at least this long (default 7 days). */
-export const RENEW_BEFORE_SECONDS = 7 * 24 * 3600;
+const RENEW_BEFORE_SECONDS = 7 * 24 * 3600;
 
 /**
  * Why `live` cannot stay the anonymous token (undefined when it can): it must be a JWT of

@@ -7,7 +7,7 @@ export interface HomeHierarchy {
 }
 
 /** A hierarchy larger than this is surely a mistake (and would be one huge call per user). */
-export const MAX_HIERARCHY_FOLDERS = 1000;
+const MAX_HIERARCHY_FOLDERS = 1000;
 
 const SCHEMA = new URL('../../../../schemas/home-hierarchy.schema.json', import.meta.url);
 

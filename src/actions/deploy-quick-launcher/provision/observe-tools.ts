@@ -16,8 +16,8 @@ export interface ToolLookup {
   registration?: { cpu: string; ram: string };
 }
 
-export const DEFAULT_TOOL_WAIT_MS = 30_000;
-export const DEFAULT_TOOL_POLL_MS = 2_000;
+const DEFAULT_TOOL_WAIT_MS = 30_000;
+const DEFAULT_TOOL_POLL_MS = 2_000;
 
 /**
  * Finds a tool. A push to the registry Cloud Pipeline watches creates the tool through the

@@ -5,7 +5,7 @@ import { ANONYMOUS_TOKEN_ROLES } from './anonymous-token.js';
 
 /** Which users get the home folder hierarchy: nobody, the system users, or every user. */
 export type SyncHomeFolders = 'none' | 'system' | 'all';
-export const SYNC_HOME_FOLDERS: readonly SyncHomeFolders[] = ['none', 'system', 'all'];
+const SYNC_HOME_FOLDERS: readonly SyncHomeFolders[] = ['none', 'system', 'all'];
 
 /** The three system users of the Quick Launcher (SPEC §6). */
 export type SystemUserKind = 'service' | 'admin' | 'anonymous';
@@ -89,7 +89,7 @@ export interface PreferenceSetting {
 const PREFERENCE_NAME = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 
 /** The type the API should give a preference value: BOOLEAN, INTEGER, FLOAT, OBJECT (JSON object/array) or STRING. */
-export function preferenceTypeOf(value: string): PreferenceType {
+function preferenceTypeOf(value: string): PreferenceType {
   if (value === 'true' || value === 'false') return 'BOOLEAN';
   if (/^-?\d+$/.test(value)) return 'INTEGER';
   if (/^-?\d+\.\d+$/.test(value)) return 'FLOAT';

@@ -1,7 +1,7 @@
 import { ConfigurationError, InputError } from '../../../lib/errors.js';
 import type { Logger } from '../../../lib/logger.js';
 import type { CloudPipelineClient } from '../../../cloud-pipeline/client.js';
-import type { DataStorageVO, PipelineUser, Preference, Role } from '../../../cloud-pipeline/types.js';
+import type { PipelineUser, Preference, Role } from '../../../cloud-pipeline/types.js';
 import { countPlanned, emptyCounts, executeStep, type GroupContext, type ProvisionCounts } from './execute.js';
 import { type HomeHierarchy, foldersFor, validateHomeHierarchy } from './hierarchy.js';
 import { liveTokenProblem } from './anonymous-token.js';
@@ -78,15 +78,10 @@ export interface ProvisionResult {
 }
 
 export const DEFAULT_CONCURRENCY = 16;
-export const HIERARCHY_PREFERENCE = 'storage.user.home.hierarchy.template';
+const HIERARCHY_PREFERENCE = 'storage.user.home.hierarchy.template';
 const HOME_AUTO = 'storage.user.home.auto';
 
 const quiet: Logger = { debug: () => undefined, info: () => undefined, warning: () => undefined, group: (_title, fn) => fn() };
-
-/** The home storage upstream would create for `userName` (see homeStorageOf). */
-export function homeStorageFor(userName: string, template: string | undefined, objectPrefix?: string): DataStorageVO {
-  return homeStorageOf(userName, template, objectPrefix).storage;
-}
 
 /**
  * The preferences to publish, in SPEC order. `storage.user.home.auto` only when `homeAuto` is
@@ -94,7 +89,7 @@ export function homeStorageFor(userName: string, template: string | undefined, o
  * `GET /preferences` has no createdDate (`PreferenceManager.java:130-136`,
  * `AbstractSystemPreference.java:86-90`). Without `observed`, it is always switched on.
  */
-export function desiredPreferences(desired: DesiredState, observed?: Preference[]): PreferenceSetting[] {
+function desiredPreferences(desired: DesiredState, observed?: Preference[]): PreferenceSetting[] {
   const settings: PreferenceSetting[] = [];
   const stored = observed?.some((preference) => preference.name === HOME_AUTO && preference.createdDate !== undefined) ?? false;
   if (desired.homeAuto !== undefined || !stored) settings.push({ name: HOME_AUTO, value: String(desired.homeAuto ?? true), type: 'BOOLEAN' });

@@ -7,7 +7,7 @@ import { verifyManifest } from '../../../lib/manifest.js';
 import type { ToolVO } from '../../../cloud-pipeline/types.js';
 
 /** The file build-optimized-images writes into its `tools` output folder. */
-export const TOOLS_MANIFEST_FILE = 'tools-manifest.json';
+const TOOLS_MANIFEST_FILE = 'tools-manifest.json';
 
 /** One tool as Cloud Pipeline should hold it after provisioning. */
 export interface DesiredTool {
