@@ -17,8 +17,9 @@ import type { CacheEntries } from './entries.js';
  * - CreateCacheEntry: `ok` and `signed_upload_url` (:527-538); a key and version that exist
  *   already are twirp `already_exists`, HTTP 409 "cache entry with the same key, version, and
  *   scope already exists", as the hosted service answers (actions/cache#1541), which the client
- *   does not retry and saveCache logs as "Failed to save" (:539-546);
- * - FinalizeCacheEntryUpload: `ok` and `entry_id` after the blob upload (:550-563).
+ *   does not retry and saveCache logs as an info "Failed to save" (:539-546, 570-572);
+ * - FinalizeCacheEntryUpload: `ok` and `entry_id` after the blob upload (:549-563); `ok: false` with
+ *   a message is a warning (:557-559, 573-575).
  */
 export const TWIRP_PREFIX = '/twirp/github.actions.results.api.v1.CacheService/';
 
