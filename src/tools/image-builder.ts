@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { ConfigurationError, type FileLocation } from '../lib/errors.js';
+import { BuildError, ConfigurationError, type FileLocation } from '../lib/errors.js';
 import { type CommandRunner, lastLines } from './exec.js';
 
 /** What one image build needs; paths are absolute. */
@@ -30,7 +30,7 @@ export interface ImageBuilder {
 }
 
 /** A build that exited non-zero: where it failed, why (when the builder says), and the last output lines. */
-export class BuildFailedError extends ConfigurationError {
+export class BuildFailedError extends BuildError {
   constructor(
     readonly builder: string,
     readonly step: string | undefined,

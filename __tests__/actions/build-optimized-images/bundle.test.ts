@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { runBundle as runAs } from '../../helpers/runner.js';
 import { describeWith } from '../../helpers/services.js';
 import { copyFixture, fixtureSpecEnv, pushBusyboxWithDocker, registryContents, uniqueNamespace } from '../../../src/sandbox/tool-images.js';
@@ -44,10 +44,15 @@ describeWith(['docker', 'registry'])('the build-optimized-images bundle, run as 
     expect(await registryContents(registryHost, namespace)).toEqual({});
   });
 
-  it('names the file and line of an unset spec variable', async () => {
-    const run = await runBundle(work, { ...base(), 'spec-env': `BUSYBOX_IMAGE=${busybox}` });
+  it('names the file and line of an unset spec variable, as an annotation there relative to the workspace', async () => {
+    const inputs = { ...base(), 'spec-env': `BUSYBOX_IMAGE=${busybox}` };
+    const run = await runAs('build-optimized-images', inputs, { runnerTemp: work, env: { GITHUB_WORKSPACE: dirname(tools) } });
     expect(run.exitCode).toBe(1);
-    expect(run.stdout).toMatch(/::error::.*base\/spec\.json:3:\d+: variable CP_PREF_CLUSTER_INSTANCE_TYPE is not set/);
+    const file = `${basename(tools)}/base/spec.json`;
+    expect(run.stdout).toMatch(new RegExp(`^::error title=Configuration error,file=${file},line=3,col=\\d+::.*base/spec\\.json:3:\\d+: variable CP_PREF_CLUSTER_INSTANCE_TYPE is not set`, 'm'));
+    // Outside the workspace the annotation keeps the path as it is.
+    const outside = await runAs('build-optimized-images', inputs, { runnerTemp: work, env: { GITHUB_WORKSPACE: work } });
+    expect(outside.stdout).toContain(`file=${join(tools, 'base', 'spec.json')},line=3,`);
     expect(await registryContents(registryHost, namespace)).toEqual({});
   });
 
