@@ -91,6 +91,11 @@ export function getArgs(target: ObjectRef | { kind: string; selector?: string })
   return args;
 }
 
+/** `get <kind>/<name>... -o json --ignore-not-found`: several objects in one call (a List; missing ones left out). */
+export function getEachArgs(targets: readonly ObjectRef[]): string[] {
+  return ['get', ...targets.map(ref), '-o', 'json', '--ignore-not-found'];
+}
+
 /**
  * `diff -f -` (client-side: kubectl computes the patch and asks the server for a dry run, which
  * every version since 1.13 serves): exit 0 = no difference, 1 = differences, >1 = error.
@@ -258,6 +263,19 @@ export class Kubectl {
       if (error instanceof KubectlError && error.notFound) return undefined;
       throw error;
     }
+  }
+  /**
+   * Several named objects in one kubectl call (one process start instead of one each), by
+   * `kind/name` (kind as given, lower-case); a missing object is absent from the map.
+   */
+  async getEach<T extends { kind?: string; metadata?: { name?: string } }>(targets: readonly ObjectRef[]): Promise<Map<string, T>> {
+    const found = new Map<string, T>();
+    if (targets.length === 0) return found;
+    const stdout = (await this.execute(getEachArgs(targets))).stdout.trim();
+    if (stdout === '') return found;
+    const parsed = JSON.parse(stdout) as T & { items?: T[] };
+    for (const item of parsed.items ?? [parsed]) found.set(`${(item.kind ?? '').toLowerCase()}/${item.metadata?.name ?? ''}`, item);
+    return found;
   }
   /** The `items` of a list. */
   async list<T = unknown>(kind: string, selector?: string): Promise<T[]> {

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, expect, test } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resourceOfKind } from '../../../src/sandbox/kubernetes/resources.js';
+import { execRunner } from '../../../src/tools/exec.js';
+import { Kubectl } from '../../../src/tools/kubectl.js';
 import { describeWith } from '../../helpers/services.js';
 import { startHarness, type Harness } from './kubectl-harness.js';
 
@@ -28,6 +30,26 @@ describeWith(['kubectl', 'openssl'])('kubectl against the Kubernetes API stand-i
     expect(result.stderr).toBe('');
     return (JSON.parse(result.stdout) as { data: Record<string, string> }).data;
   };
+
+  test('Kubectl.getEach reads several named objects in one kubectl call, a missing one left out', async () => {
+    await h.kubectl(['apply', '--validate=false', '-f', h.manifest('cm.yaml', CONFIG_MAP('  a: "1"'))]);
+    const kubectl = new Kubectl('kubectl', { kubeconfig: h.kubeconfig, namespace: 'default' }, (command, args, options) => execRunner(command, args, { ...options, echo: false }));
+    h.cluster.clearRequests();
+    const both = await kubectl.getEach([
+      { kind: 'configmap', name: 'launcher-settings' },
+      { kind: 'secret', name: 'no-such-secret' },
+    ]);
+    expect([...both.keys()]).toEqual(['configmap/launcher-settings']);
+    expect(both.get('configmap/launcher-settings')).toMatchObject({ data: { a: '1' } });
+    // Discovery aside (no cache folder here), the objects are read in this one process.
+    expect(h.cluster.requests().filter((request) => request.path.includes('/namespaces/')).map((request) => `${request.method} ${request.path}`)).toEqual([
+      'GET /api/v1/namespaces/default/configmaps/launcher-settings',
+      'GET /api/v1/namespaces/default/secrets/no-such-secret',
+    ]);
+    const one = await kubectl.getEach([{ kind: 'configmap', name: 'launcher-settings' }]);
+    expect([...one.keys()]).toEqual(['configmap/launcher-settings']);
+    expect((await kubectl.getEach([{ kind: 'secret', name: 'no-such-secret' }])).size).toBe(0);
+  });
 
   test('apply creates, re-apply patches (strategic merge), the request log shows it', async () => {
     const file = h.manifest('cm.yaml', CONFIG_MAP('  a: "1"\n  b: "2"'));

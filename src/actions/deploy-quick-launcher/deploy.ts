@@ -171,6 +171,7 @@ export async function deploy(inputs: Inputs, deps: DeployDependencies): Promise<
         prefix: OBJECT_PREFIX,
         lease: { name: LEASE_NAME, holder: deps.holder, durationSeconds: 60, timeoutSeconds: inputs.lockTimeoutSeconds, ...(deps.pollMs ? { pollMs: deps.pollMs } : {}) },
         dryRun: inputs.dryRun,
+        liveEdge: edge,
         ...(deps.pollMs ? { pollMs: deps.pollMs } : {}),
         ...(inputs.smokeCheck
           ? {

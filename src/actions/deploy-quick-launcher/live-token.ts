@@ -14,18 +14,27 @@ const SETTINGS_PATH = 'quick-launcher/settings.json';
 /** The settings file of the live payload (digest from the Edge's annotation), read from its objects; undefined when unavailable. */
 export async function readLiveSettings(kubectl: Kubectl, prefix: string, digest: string): Promise<string | undefined> {
   const names = objectNames(prefix, digest);
-  const indexMap = await kubectl.get<{ data?: Record<string, string> }>({ kind: 'configmap', name: names.index });
+  type Data = { kind?: string; metadata?: { name?: string }; data?: Record<string, string>; binaryData?: Record<string, string> };
+  // The settings hold the token, so they are packed into the Secrets, from secret-0 on: that one
+  // is read with the index in one kubectl call (every redeploy reads these); the index says if
+  // other objects are needed.
+  const first = await kubectl.getEach<Data>([
+    { kind: 'configmap', name: names.index },
+    { kind: 'secret', name: names.object('secret-0') },
+  ]);
+  const indexMap = first.get(`configmap/${names.index}`);
+  const firstSecret = first.get(`secret/${names.object('secret-0')}`);
   const indexText = indexMap?.data?.['index.json'];
   if (!indexText) return undefined;
   const index = JSON.parse(indexText) as PayloadIndex;
   const file = index.files.find((entry) => entry.path === SETTINGS_PATH);
   if (!file) return undefined;
-  const objects = new Map<string, Record<string, string>>();
+  const objects = new Map<string, Record<string, string>>(firstSecret ? [['secret-0', firstSecret.data ?? {}]] : []);
   const parts: Buffer[] = [];
   for (const chunk of file.chunks) {
     if (!objects.has(chunk.object)) {
       const kind = chunk.object.startsWith('secret-') ? 'secret' : 'configmap';
-      const object = await kubectl.get<{ data?: Record<string, string>; binaryData?: Record<string, string> }>({ kind, name: names.object(chunk.object) });
+      const object = await kubectl.get<Data>({ kind, name: names.object(chunk.object) });
       objects.set(chunk.object, (kind === 'secret' ? object?.data : object?.binaryData) ?? {});
     }
     const encoded = objects.get(chunk.object)?.[chunk.key];

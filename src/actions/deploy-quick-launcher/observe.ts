@@ -85,13 +85,15 @@ export async function readEdgeAddress(kubectl: Kubectl, deployment: string): Pro
 
 /** Reads the Edge, its pods and address, the server version and whether exec is granted. */
 export async function observe(kubectl: Kubectl, options: { deployment: string; namespace: string; hostPath: string }, logger: Logger): Promise<ClusterFacts> {
-  const version = await kubectl.version();
-  const edge = await readEdge(kubectl, options.deployment, options.namespace, options.hostPath);
-  const [pods, address, canExec] = await Promise.all([
-    readEdgePods(kubectl, edge),
+  // Two round trips, not five: each kubectl call is a process start and a request, and an
+  // unchanged redeploy is mostly these reads. Only the pods wait for the Deployment's selector.
+  const [version, edge, address, canExec] = await Promise.all([
+    kubectl.version(),
+    readEdge(kubectl, options.deployment, options.namespace, options.hostPath),
     readEdgeAddress(kubectl, options.deployment),
     kubectl.canI(EXEC_PERMISSION),
   ]);
+  const pods = await readEdgePods(kubectl, edge);
   if (edge.volumes.warning) logger.warning(edge.volumes.warning);
   logger.info(
     `Edge ${options.namespace}/${edge.name}: ${edge.volumes.layout} layout (${describeSource(edge.volumes.apps)} at ${edge.volumes.mountPath}), ` +

@@ -3,7 +3,7 @@ import type { Logger } from '../../lib/logger.js';
 import { KubectlError, type Kubectl } from '../../tools/kubectl.js';
 import { createPayload, existingPayload, switchEdge } from './apply.js';
 import { summarizeDiff, type ObjectDiff } from './diff-summary.js';
-import { edgeDiagnostics, guarded, readEdge } from './edge.js';
+import { edgeDiagnostics, guarded, readEdge, type EdgeFacts } from './edge.js';
 import { describeSource } from './edge-volumes.js';
 import { runInstallerJob } from './installer-job.js';
 import { DeployLease } from './lease.js';
@@ -41,6 +41,12 @@ export interface RolloutOptions {
   pollMs?: number;
   /** How long the installer pod may stay unscheduled before the node selector is blamed (default 30 s). */
   unschedulableSeconds?: number;
+  /**
+   * The Edge Deployment as the deploy read it before provisioning. When it already serves this
+   * content the rollout is a no-op and reads nothing more; otherwise the cluster is read afresh
+   * (provisioning may have taken minutes: pods move, nodes drain).
+   */
+  liveEdge?: EdgeFacts;
 }
 
 /** One line of what happened, for the log and the summary table. */
@@ -91,6 +97,14 @@ export async function rollout(kubectl: Kubectl, payload: Payload, script: string
     steps.push({ step, result });
     logger.info(`${step}: ${result}`);
   };
+  const live = options.liveEdge;
+  if (live?.digest === payload.digest) {
+    // An unchanged redeploy: one read of the Deployment decided it (and the server version, the
+    // pods and the exec permission, which only matter for a change, are not asked for).
+    note('edge', `deployment ${options.namespace}/${live.name} (${live.volumes.layout} layout, ${describeSource(live.volumes.apps)}), live content ${payload.digest}`);
+    note('no-op', `the Edge already serves content ${payload.digest}`);
+    return { digest: payload.digest, previousDigest: payload.digest, rolledBack: false, dryRun: options.dryRun, steps, changed: false, objects: [] };
+  }
   const facts = await logger.group('Read the Edge', () => observe(kubectl, options, logger));
   const { edge } = facts;
   const plan = planRollout(facts, payload.digest);
