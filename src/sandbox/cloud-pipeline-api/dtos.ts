@@ -21,6 +21,101 @@ export interface Dto {
   fields: Record<string, FieldType>;
 }
 
+/*
+ * The entities the stand-in keeps and serves, typed after the upstream classes (not after the
+ * client's own types in src/cloud-pipeline/types.ts: a field name wrong on one side must not match
+ * on the other). Dates are ISO strings, as the API's JsonMapper writes them. Paths below are in the
+ * upstream repository, `core/` for core/src/main/java/com/epam/pipeline/ and `api/` for
+ * api/src/main/java/com/epam/pipeline/.
+ */
+
+/** `core/entity/security/acl/AclClass.java:22-35`. */
+export type AclClass =
+  | 'PIPELINE'
+  | 'FOLDER'
+  | 'DATA_STORAGE'
+  | 'DOCKER_REGISTRY'
+  | 'TOOL'
+  | 'TOOL_GROUP'
+  | 'CONFIGURATION'
+  | 'METADATA_ENTITY'
+  | 'ATTACHMENT'
+  | 'CLOUD_REGION'
+  | 'PIPELINE_USER'
+  | 'ROLE'
+  | 'CATEGORICAL_ATTRIBUTE';
+
+/** `core/entity/user/Role.java:44-64` (the JPA-only `cloudProfiles` left out). */
+export interface Role {
+  id: number;
+  name: string;
+  predefined: boolean;
+  userDefault: boolean;
+  defaultStorageId?: number;
+  defaultProfileId?: number;
+  blocked?: boolean;
+}
+
+/** `api/entity/preference/PreferenceType.java:27-33`. */
+export type PreferenceType = 'STRING' | 'INTEGER' | 'FLOAT' | 'BOOLEAN' | 'OBJECT' | 'LONG';
+
+/** `api/entity/preference/Preference.java:36-47`; `value` is absent (NON_EMPTY) when null. */
+export interface Preference {
+  name: string;
+  createdDate?: string;
+  value: string;
+  preferenceGroup?: string;
+  description?: string;
+  visible: boolean;
+  type?: PreferenceType;
+}
+
+/** `api/entity/metadata/PipeConfValue.java:31-35`: one metadata value. */
+export interface PipeConfValue {
+  type: string;
+  value: string;
+  dataStorageLinks?: unknown[];
+}
+
+/**
+ * `core/entity/pipeline/Tool.java:31-67` with `AbstractSecuredEntity.java:51-61` (mask, owner,
+ * locked) and `BaseEntity.java:39-46` (id, name, createdDate); `secretName` is @JsonIgnore.
+ * A request body read by readDto may hold null in any reference field.
+ */
+export interface Tool {
+  id: number;
+  name?: string;
+  createdDate?: string;
+  mask?: number;
+  owner?: string;
+  locked?: boolean;
+  image: string;
+  cpu?: string | null;
+  ram?: string | null;
+  instanceType?: string | null;
+  disk?: number | null;
+  platform?: string;
+  registryId?: number;
+  registry?: string;
+  toolGroupId?: number;
+  toolGroup?: string;
+  link?: number;
+  description?: string | null;
+  shortDescription?: string | null;
+  labels?: string[] | null;
+  endpoints?: string[] | null;
+  defaultCommand?: string | null;
+  hasIcon?: boolean;
+  iconId?: number;
+  allowSensitive?: boolean;
+  allowCommit?: boolean;
+  toolOSVersion?: unknown;
+  gpuEnabled?: boolean;
+  /** `ToolGroup` (`core/entity/pipeline/ToolGroup.java`), as the tool's parent. */
+  parent?: Record<string, unknown>;
+  aclClass?: AclClass;
+}
+
 const VO = 'com.epam.pipeline.controller.vo';
 const ENTITY = 'com.epam.pipeline.entity';
 

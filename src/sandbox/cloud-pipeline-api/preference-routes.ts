@@ -1,4 +1,4 @@
-import type { Preference } from '../../cloud-pipeline/types.js';
+import type { Preference } from './dtos.js';
 import { PREFERENCE } from './dtos.js';
 import { ApiFailure } from './failure.js';
 import { type Route, idList, idParam, requireQuery } from './router.js';

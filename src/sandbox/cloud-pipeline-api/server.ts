@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Tool } from '../../cloud-pipeline/types.js';
+import type { Tool } from './dtos.js';
 import { corsHeaders, isPreflight } from './cors.js';
 import { ApiFailure } from './failure.js';
 import { FaultInjector, type FaultOptions } from './faults.js';

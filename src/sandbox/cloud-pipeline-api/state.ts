@@ -1,4 +1,4 @@
-import type { MetadataValue, Preference, Role, Tool } from '../../cloud-pipeline/types.js';
+import type { PipeConfValue, Preference, Role, Tool } from './dtos.js';
 import { ApiFailure } from './failure.js';
 import { TokenAuthority } from './jwt.js';
 import { homeStorageVO, type StorageRecord, createStorageRecord } from './storage-model.js';
@@ -27,7 +27,7 @@ export class CloudPipelineState {
   readonly storages = new Map<number, StorageRecord>();
   /** Stored preferences (each with a createdDate); system defaults are added on read. */
   readonly preferences = new Map<string, Preference & { createdDate?: string }>();
-  readonly metadata = new Map<string, Record<string, MetadataValue>>();
+  readonly metadata = new Map<string, Record<string, PipeConfValue>>();
   /** Every token issued so far, to the user it stands for (for assertions; the JWT itself is checked). */
   readonly tokens = new Map<string, string>();
   /** Grants made with `/grant` and home templates: `aclClass:id` -> userName -> mask. */

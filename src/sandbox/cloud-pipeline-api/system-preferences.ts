@@ -1,4 +1,4 @@
-import type { Preference } from '../../cloud-pipeline/types.js';
+import type { Preference } from './dtos.js';
 import { DATA_STORAGE_TEMPLATE, readDto } from './dtos.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Tool } from '../../cloud-pipeline/types.js';
+import type { Tool } from './dtos.js';
 import { ApiFailure } from './failure.js';
 
 export interface RegistryRecord {
@@ -233,10 +233,9 @@ export class ToolModel {
     if (typeof body.cpu === 'string' && body.cpu !== '') tool.cpu = body.cpu;
     if (typeof body.ram === 'string' && body.ram !== '') tool.ram = body.ram;
     const replaced = ['instanceType', 'disk', 'description', 'shortDescription', 'labels', 'endpoints', 'defaultCommand'] as const;
-    const record = tool as Record<string, unknown>;
     for (const field of replaced) {
-      if (body[field] === undefined || body[field] === null) delete record[field];
-      else record[field] = body[field];
+      if (body[field] === undefined || body[field] === null) delete tool[field];
+      else Object.assign(tool, { [field]: body[field] });
     }
     tool.allowSensitive = body.allowSensitive === true;
     tool.allowCommit = body.allowCommit === true;

@@ -1,4 +1,4 @@
-import type { EntityClass, MetadataValue, Tool } from '../../cloud-pipeline/types.js';
+import type { AclClass, PipeConfValue, Tool } from './dtos.js';
 import { DOCKER_REGISTRY_EVENT_ENVELOPE, ENTITY_VO, METADATA_VO, TOOL } from './dtos.js';
 import { ApiFailure } from './failure.js';
 import { RawResponse, type Route, type RouteContext, idParam, requireQuery } from './router.js';
@@ -27,7 +27,7 @@ const metadataKey = (entityId: number, entityClass: string) => `${entityClass}:$
 
 interface MetadataBody {
   entity?: { entityId?: number; entityClass?: string };
-  data?: Record<string, MetadataValue>;
+  data?: Record<string, PipeConfValue>;
 }
 
 function metadataUpdate(c: RouteContext, merge: boolean) {
@@ -106,7 +106,7 @@ export const toolRoutes: Route[] = [
     mutating: false,
     handle: (c) =>
       c
-        .bodyList<{ entityId: number; entityClass: EntityClass }>(ENTITY_VO)
+        .bodyList<{ entityId: number; entityClass: AclClass }>(ENTITY_VO)
         .map((entity) => ({ entity, data: c.state.metadata.get(metadataKey(Number(entity.entityId), entity.entityClass)) }))
         .filter((entry) => entry.data !== undefined && Object.keys(entry.data).length > 0),
   },
@@ -122,7 +122,7 @@ export const toolRoutes: Route[] = [
       const found: { entityId: number; entityClass: string }[] = [];
       for (const [id, data] of c.state.metadata) {
         const [kind, entityId] = id.split(':');
-        const entry = data[key] as MetadataValue | undefined;
+        const entry = data[key] as PipeConfValue | undefined;
         if (kind === entityClass && entry && (value === null || entry.value === value)) found.push({ entityId: Number(entityId), entityClass: kind });
       }
       return found;

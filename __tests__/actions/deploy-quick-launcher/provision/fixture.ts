@@ -1,9 +1,10 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_RETRY, createCloudPipelineClient, type CloudPipelineClient, type Tool } from '../../../../src/cloud-pipeline/index.js';
+import { DEFAULT_RETRY, createCloudPipelineClient, type CloudPipelineClient } from '../../../../src/cloud-pipeline/index.js';
 import { writeManifest } from '../../../../src/lib/manifest.js';
 import { startCloudPipelineApi, type CloudPipelineApi, type CloudPipelineApiOptions } from '../../../../src/sandbox/cloud-pipeline-api/index.js';
+import type { Tool } from '../../../../src/sandbox/cloud-pipeline-api/dtos.js';
 
 /** The six-folder hierarchy the tests and the bench use. */
 export const HIERARCHY = { '@@': { ShinyApps: { log: {}, apps: {} }, R: { library: {} } } };
