@@ -57,7 +57,7 @@ export interface Role {
 }
 
 /** `api/entity/preference/PreferenceType.java:27-33`. */
-export type PreferenceType = 'STRING' | 'INTEGER' | 'FLOAT' | 'BOOLEAN' | 'OBJECT' | 'LONG';
+export type PreferenceType = (typeof PREFERENCE_TYPES)[number];
 
 /** `api/entity/preference/Preference.java:36-47`; `value` is absent (NON_EMPTY) when null. */
 export interface Preference {

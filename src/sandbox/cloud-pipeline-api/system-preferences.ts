@@ -1,4 +1,4 @@
-import type { Preference } from './dtos.js';
+import type { Preference, PreferenceType } from './dtos.js';
 import { DATA_STORAGE_TEMPLATE, readDto } from './dtos.js';
 
 /**
@@ -10,7 +10,7 @@ import { DATA_STORAGE_TEMPLATE, readDto } from './dtos.js';
 export interface SystemPreference {
   name: string;
   defaultValue?: string;
-  type: 'STRING' | 'INTEGER' | 'LONG' | 'FLOAT' | 'BOOLEAN' | 'OBJECT';
+  type: PreferenceType;
   group: string;
   /** Refuses a value the upstream validator refuses. */
   validate?: (value: string) => boolean;
