@@ -103,7 +103,7 @@ describeWith(['nginx', 'openssl'])('render-edge-config with the real nginx', () 
 });
 
 describeWith(['nginx', 'openssl'])('nginx -t on the rendered set', () => {
-  async function renderWith(serverTemplate: string | undefined, extra: Record<string, string> = {}): Promise<{ error: unknown; outputDir: string }> {
+  async function renderWith(serverTemplate: string | undefined, extra: Record<string, string> = {}): Promise<{ error: unknown; outputDir: string; template?: string }> {
     const dir = await tempDir('nginx-t');
     const outputDir = join(dir, 'out');
     let template: string | undefined;
@@ -124,7 +124,7 @@ describeWith(['nginx', 'openssl'])('nginx -t on the rendered set', () => {
       () => undefined,
       (caught: unknown) => caught,
     );
-    return { error, outputDir };
+    return { error, outputDir, template };
   }
 
   test('the built-in blocks pass', async () => {
@@ -139,6 +139,16 @@ describeWith(['nginx', 'openssl'])('nginx -t on the rendered set', () => {
     expect(error).toBeInstanceOf(NginxValidationError);
     expect((error as Error).message).toMatch(/external-apps\/apps\.example\.test\.srv\.conf:4: \[emerg\] unknown directive "locaton"/);
     expect(existsSync(outputDir)).toBe(false);
+  });
+
+  test('the problem points at the template line that wrote it, for the annotation', async () => {
+    // Standalone block helpers write no line of their own: `locaton` is not on line 8 of the output.
+    const text = '# {{label}}\n{{#if isApp}}\n# apps\n{{/if}}\nserver {\n    listen {{listen}} ssl;\n    server_name {{host}};\n    locaton / { }\n}\n';
+    const { error, template: file } = await renderWith(text);
+    expect(error).toBeInstanceOf(NginxValidationError);
+    expect((error as Error).message).not.toMatch(/srv\.conf:8:/);
+    expect((error as NginxValidationError).location).toEqual({ file, line: 8 });
+    expect((error as Error).message).toContain(`[emerg] unknown directive "locaton" (written by ${file}:8)`);
   });
 
   test('a duplicate server_name is only a [warn] for nginx, and still fails', async () => {

@@ -3,16 +3,38 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { defaultCertificate, edgeCertificateFor, resolveCertificateLines } from '../../lib/edge-layout.js';
 import { renderEdgeNginxConf } from '../../lib/edge-nginx-conf.js';
-import { ConfigurationError } from '../../lib/errors.js';
+import { ConfigurationError, type FileLocation } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
 import type { Nginx, NginxMessage } from '../../tools/nginx.js';
 import type { OpenSsl } from '../../tools/openssl.js';
-import { OUTPUT_APPS_DIR, renderEdgeConfig, type RenderTemplates } from './render.js';
+import { OUTPUT_APPS_DIR, renderEdgeConfig, type RenderedEdgeConfig, type RenderTemplates } from './render.js';
 import type { RenderRequest } from './request.js';
+import { templateLineFor } from './template-lines.js';
 
-/** `nginx -t` refused the rendered set; the message lists each problem with file and line. */
+/**
+ * `nginx -t` refused the rendered set; the message lists each problem with file and line, and
+ * the template line that wrote it. `location`, the first problem's template line, becomes the
+ * step's annotation.
+ */
 export class NginxValidationError extends ConfigurationError {
   override name = 'NginxValidationError';
+  constructor(
+    message: string,
+    readonly location?: FileLocation,
+  ) {
+    super(message);
+  }
+}
+
+/** Where in the server-block template an nginx problem in a rendered block comes from, if found. */
+function templateLocation(message: NginxMessage, sandboxAppsDir: string, rendered: RenderedEdgeConfig, template: RenderTemplates['serverBlock']): FileLocation | undefined {
+  if (!message.file?.startsWith(`${sandboxAppsDir}/`) || message.line === undefined) return undefined;
+  const path = `${OUTPUT_APPS_DIR}/${message.file.slice(sandboxAppsDir.length + 1)}`;
+  const file = rendered.files.find((candidate) => candidate.path === path);
+  // Only server blocks come from the template (settings.json is JSON written by the action).
+  if (!file || !path.endsWith('.srv.conf')) return undefined;
+  const line = templateLineFor(template.text, String(file.content), message.line);
+  return line === undefined ? undefined : { file: template.file, line };
 }
 
 export interface ValidationTools {
@@ -66,7 +88,7 @@ export function listenHint(messages: readonly NginxMessage[], given: string, che
   return `(the listen address comes from input 'edge-port' = ${JSON.stringify(given)}, checked on the runner as ${checked}; nginx -t must be able to bind it here, else set validate: false)`;
 }
 
-function describe(message: NginxMessage, sandboxAppsDir: string): string {
+function describe(message: NginxMessage, sandboxAppsDir: string, source: FileLocation | undefined): string {
   let where = '';
   if (message.file) {
     const relative = message.file.startsWith(`${sandboxAppsDir}/`)
@@ -74,7 +96,7 @@ function describe(message: NginxMessage, sandboxAppsDir: string): string {
       : message.file;
     where = `${relative}:${message.line ?? '?'}: `;
   }
-  return `${where}[${message.level}] ${message.text}`;
+  return `${where}[${message.level}] ${message.text}${source ? ` (written by ${source.file}:${source.line})` : ''}`;
 }
 
 /**
@@ -136,11 +158,12 @@ export async function validateWithNginx(
       return missing.length === 0 ? [] : [`  ${launcher.file}: [warn] no type for ${missing.map((extension) => `.${extension}`).join(', ')}: the Edge's http {} has no types, so they would be served as text/plain (add a types {} block or include /etc/nginx/mime.types)`];
     });
     if (result.exitCode !== 0 || problems.length > 0 || untyped.length > 0) {
-      const lines = [...problems.map((message) => `  ${describe(message, appsDir)}`), ...untyped];
+      const sources = problems.map((message) => templateLocation(message, appsDir, rendered, templates.serverBlock));
+      const lines = [...problems.map((message, index) => `  ${describe(message, appsDir, sources[index])}`), ...untyped];
       if (lines.length === 0) lines.push(`  nginx -t exited with ${result.exitCode}`);
       const hint = listenHint(problems, request.listen, listen);
       if (hint) lines.push(`  ${hint}`);
-      throw new NginxValidationError(`nginx -t rejected the rendered Edge configuration:\n${lines.join('\n')}`);
+      throw new NginxValidationError(`nginx -t rejected the rendered Edge configuration:\n${lines.join('\n')}`, sources.find((source) => source !== undefined));
     }
     const checked = certificates ? `certificates picked from ${certificates.dir} by the Edge's rule` : 'throw-away certificates';
     logger.info(`nginx -t: the rendered configuration is valid (${rendered.launchers.length} server block(s), ${checked})`);
