@@ -2,6 +2,7 @@ import { lstat, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sha256File } from './digest.js';
 import { ConfigurationError, InputError, errorCode } from './errors.js';
+import { JsonSyntaxError, parseJson } from './json.js';
 import { PRODUCER_NAME, PRODUCER_VERSION } from './version.js';
 
 /**
@@ -108,9 +109,11 @@ export async function readManifest(dir: string, input: string): Promise<Manifest
   }
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseJson(text, path);
   } catch (error) {
-    throw new InputError(input, `${path} is not valid JSON (${(error as Error).message})`);
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    const { line, column } = error.location;
+    throw new InputError(input, `${path} is not valid JSON at line ${line}, column ${column}: ${error.detail}`);
   }
   if (!isManifest(value)) throw new InputError(input, `${path} is not a quick-launcher-actions manifest`);
   const schema: unknown = (value as { schema?: unknown }).schema;

@@ -4,6 +4,7 @@ import * as tar from 'tar';
 import { LAUNCHER_WWW_DIR } from '../../lib/distribution-layout.js';
 import { EDGE_LAUNCHER_DIR, EDGE_RELATIVE, serverBlockName } from '../../lib/edge-layout.js';
 import { InputError } from '../../lib/errors.js';
+import { JsonSyntaxError, parseJson } from '../../lib/json.js';
 import type { Logger } from '../../lib/logger.js';
 import { verifyManifest } from '../../lib/manifest.js';
 import { placeholderHosts, resolveAppConfigStorage } from './app-config-storage.js';
@@ -23,9 +24,11 @@ type Settings = Record<string, Record<string, unknown>>;
 export function withAnonymousToken(settingsText: string, token: string | undefined, appConfigStorage?: number): { text: string; hosts: string[]; storageHosts: string[] } {
   let settings: Settings;
   try {
-    settings = JSON.parse(settingsText) as Settings;
+    settings = parseJson(settingsText, SETTINGS) as Settings;
   } catch (error) {
-    throw new InputError('edge-config', `${SETTINGS} is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    const { line, column } = error.location;
+    throw new InputError('edge-config', `${SETTINGS} is not valid JSON at line ${line}, column ${column}: ${error.detail}`);
   }
   if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) {
     throw new InputError('edge-config', `${SETTINGS} must be an object keyed by launcher host`);
