@@ -67,7 +67,7 @@ export function defaultImageFor(defaults: ReadonlyMap<string, string>, variant: 
  * The whole action, given its tools: discover and check every tool (nothing is built or pushed
  * until all of it is valid), plan, build/reuse/fall back, and write the `tools` output folder.
  */
-export async function buildOptimizedImages(inputs: Inputs & { rebuild?: boolean }, deps: CoreDeps): Promise<BuildResult> {
+export async function buildOptimizedImages(inputs: Inputs, deps: CoreDeps): Promise<BuildResult> {
   const { logger } = deps;
   for (const [image, reference] of inputs.defaultImages) {
     if (!parseReference(image)) throw new InputError('default-images', `'${image}' is not an image name`);
@@ -118,7 +118,7 @@ export async function buildOptimizedImages(inputs: Inputs & { rebuild?: boolean 
       build: inputs.build,
       fallback: inputs.fallback,
       failOnFallback: inputs.failOnFallback,
-      rebuild: inputs.rebuild ?? false,
+      rebuild: inputs.rebuild,
       maxParallel: inputs.maxParallel,
       defaultImageOf,
     },

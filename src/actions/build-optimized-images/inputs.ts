@@ -22,6 +22,8 @@ export interface Inputs {
   /** optimized image (`image` or `image:tag`) -> default image reference. */
   defaultImages: Map<string, string>;
   build: boolean;
+  /** Build every image even when its content tag is already in the registry (after a base image update the registry cannot tell). */
+  rebuild: boolean;
   fallback: boolean;
   failOnFallback: boolean;
   /** undefined: `$RUNNER_TEMP/quick-launcher/tools`, else the OS temp folder. */
@@ -88,6 +90,7 @@ export function getInputs(reader: InputReader, _env: NodeJS.ProcessEnv): Inputs 
     maxParallel: reader.integer('max-parallel', 2, { min: 1, max: 32 }),
     defaultImages: parseDefaultImages(reader.optional('default-images')),
     build: reader.boolean('build', true),
+    rebuild: reader.boolean('rebuild', false),
     fallback: reader.boolean('fallback', true),
     failOnFallback: reader.boolean('fail-on-fallback', false),
     outputDir: reader.optional('output-dir'),
