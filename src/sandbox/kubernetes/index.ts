@@ -25,7 +25,7 @@ export type { RequestRecord } from './request-log.js';
 export type { NodeConfig } from './nodes.js';
 export type { Readiness, RolloutHook, RolloutContext } from './deployment-controller.js';
 export type { EdgeSeedOptions, SeededEdge } from './seed.js';
-export { hostPathMounts, workloadMounts, type MountResolver, type WorkloadMount } from './volumes.js';
+export { hostPathMounts, type MountResolver, type WorkloadMount } from './volumes.js';
 export type { ExecHandler, ExecRequest } from './exec-handler.js';
 export { CLUSTER_PROFILES, profileTraits, type ClusterProfile, type ProfileTraits } from './profiles.js';
 
