@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deploy, type DeployDependencies } from '../../../src/actions/deploy-quick-launcher/deploy.js';
+import { DeployRolloutError, deploy, type DeployDependencies } from '../../../src/actions/deploy-quick-launcher/deploy.js';
 import { getInputs, type Inputs } from '../../../src/actions/deploy-quick-launcher/inputs.js';
 import { DEFAULT_PAYLOAD_LIMITS } from '../../../src/actions/deploy-quick-launcher/payload.js';
 import { RolloutError } from '../../../src/actions/deploy-quick-launcher/rollout.js';
@@ -337,6 +337,12 @@ describeWith(['kubectl', 'nginx', 'openssl']).each(['classic', 'current', 'addit
       expect((error as Error).message).toContain('smoke check failed');
       expect((error as Error).message).toContain('and reloaded nginx (no restart)');
       expect(deployOutputs(rollout)['rolled-back']).toBe('true');
+      // What ran before the rollout is kept for the outputs and the summary: provisioning and the file list.
+      expect(error).toBeInstanceOf(DeployRolloutError);
+      const kept = (error as DeployRolloutError).deploy;
+      expect(kept.provision?.usersScanned).toBeGreaterThan(0);
+      expect(kept.files).toContainEqual(expect.objectContaining({ path: 'quick-launcher/www/index.html', change: 'changed' }));
+      expect(deployOutputs(rollout, kept.provision, kept)).toMatchObject({ 'rolled-back': 'true', 'users-created': String(kept.provision?.counts.usersCreated ?? 0) });
       expect(stack.edge?.starts).toBe(starts);
       expect((await cluster.get('/')).body).toContain('Quick Launcher 1.1');
       expect((await cluster.get('/my-app/')).body).toMatch(/^run 42 answered \//);

@@ -73,7 +73,46 @@ describe('outputs and summary', () => {
     const summary = summaryTables({ ...rollout, dryRun: true }, provision(1), ['apps.example.test']);
     expect(summary.title).toBe('Quick Launcher deploy (dry run: nothing was changed)');
     expect(summary.tables.map((table) => table.heading)).toEqual(['Result', 'Edge rollout', 'Cloud Pipeline', 'API plan']);
-    expect(summary.tables[0].rows).toContainEqual(['Launcher hosts', 'apps.example.test']);
+    expect(summary.tables[0].rows).toContainEqual(['Launcher hosts', '[apps.example.test](https://apps.example.test/)']);
     expect(summary.tables[2].rows[0]).toEqual(['What', 'Would change']);
+  });
+});
+
+describe('what the summary says about the files and nginx -t', () => {
+  const files = [
+    { path: 'apps.example.test.srv.conf', change: 'changed' as const, size: 900 },
+    { path: 'quick-launcher/settings.json', change: 'changed' as const, size: 310 },
+    { path: 'quick-launcher/www/js/main.2.js', change: 'added' as const, size: 12_000 },
+    { path: 'quick-launcher/www/js/main.1.js', change: 'removed' as const, size: 11_000 },
+  ];
+  const row = (summary: ReturnType<typeof summaryTables>, item: string) => summary.tables[0].rows.find((cells) => cells[0] === item)?.[1];
+
+  it('lists each file added, changed or removed, with its size, and the plan output has them all', () => {
+    const summary = summaryTables(rollout, undefined, [], { files });
+    expect(summary.tables.find((table) => table.heading === 'Files')?.rows).toEqual([['Change', 'Path', 'Bytes'], ...files.map((file) => [file.change, file.path, String(file.size)])]);
+    expect((planDocument(rollout, undefined, { files }) as { files: unknown }).files).toEqual(files);
+    expect(summaryTables({ ...rollout, dryRun: true }, undefined, [], { files }).tables.some((table) => table.heading === 'Files (would change)')).toBe(true);
+    expect(summaryTables(rollout, undefined, [], { files: [] }).tables.some((table) => table.heading.startsWith('Files'))).toBe(false);
+  });
+
+  it('caps the list in the summary and says how many more there are', () => {
+    const many = Array.from({ length: 250 }, (_, index) => ({ path: `www/f${index}.js`, change: 'added' as const, size: 1 }));
+    const rows = summaryTables(rollout, undefined, [], { files: many }).tables.find((table) => table.heading === 'Files')?.rows ?? [];
+    expect(rows).toHaveLength(1 + 200 + 1);
+    expect(rows.at(-1)).toEqual(['…', '50 more (all in the plan output)', '']);
+  });
+
+  it.each([
+    ['a reload that passed', { switch: { path: 'reload' as const, reason: 'r' }, steps: [{ step: 'reload', result: 'reloaded nginx in cp-edge-1 (no restart)' }] }, 'passed in each Edge container before the reload'],
+    ['a reload that failed', { switch: { path: 'reload' as const, reason: 'r' }, steps: [{ step: 'reload', result: 'reload failed in cp-edge-1 (exit 1: emerg)' }] }, 'failed or not reached: reload failed in cp-edge-1 (exit 1: emerg)'],
+    ['a restart', { switch: { path: 'restart' as const, reason: 'r' } }, 'not run by the deploy: the restarted Edge checks its configuration as it starts'],
+    ['a dry run that would reload', { dryRun: true, switch: { path: 'reload' as const, reason: 'r' } }, 'would run in each Edge container before the reload'],
+    ['a no-op', { changed: false, switch: undefined }, 'not needed: nothing changed on the Edge'],
+  ])('says whether nginx -t ran: %s', (_name, change, expected) => {
+    expect(row(summaryTables({ ...rollout, ...change }, undefined, []), 'nginx -t')).toBe(expected);
+  });
+
+  it('links each launcher host', () => {
+    expect(row(summaryTables(rollout, undefined, ['apps.example.test', 'tools.example.test']), 'Launcher hosts')).toBe('[apps.example.test](https://apps.example.test/), [tools.example.test](https://tools.example.test/)');
   });
 });

@@ -11,7 +11,8 @@ import type { Inputs } from './inputs.js';
 import { DEFAULT_KEEP_BACKUPS, renderInstaller } from './installer.js';
 import { resolveKubectl } from './kubectl-binary.js';
 import { kubeconfigDir, kubeconfigSource, parseKubeconfig, removeKubeconfig, writeKubeconfig } from './kubeconfig.js';
-import { chooseAnonymousToken, readLiveSettings, tokenInSettings } from './live-token.js';
+import { fileChanges, type FileChange } from './file-changes.js';
+import { chooseAnonymousToken, readLivePayload, tokenInSettings } from './live-token.js';
 import { DEFAULT_PAYLOAD_LIMITS, packPayload, type PayloadLimits } from './payload.js';
 import { checkPermissions } from './permissions.js';
 import { provision, readToolsManifest, type ProvisionResult } from './provision/index.js';
@@ -46,6 +47,22 @@ export interface DeployResult {
   hosts: string[];
   /** The app launcher's `appConfigStorage` written in place of `user_default_storage` (absent when the settings hold none). */
   appConfigStorage?: AppConfigStorageChange;
+  /** The files this deploy adds, changes or removes on the Edge (or would, in a dry run). */
+  files: FileChange[];
+}
+
+/**
+ * A rollout that failed after provisioning: the rollout's result (rolled back or not) and what the
+ * deploy did before it, so the outputs and the summary keep the provisioning counts.
+ */
+export class DeployRolloutError extends RolloutError {
+  constructor(
+    cause: RolloutError,
+    readonly deploy: Omit<DeployResult, 'rollout'>,
+  ) {
+    super(cause.message, cause.result);
+    this.stack = cause.stack;
+  }
 }
 
 /** What the deploy did (or a dry run would do) to the settings' `user_default_storage`. */
@@ -79,6 +96,15 @@ function storageChange(hosts: string[], storageId: number | undefined, serviceUs
   return { hosts, note };
 }
 
+/** Runs the rollout; a RolloutError comes back carrying what the deploy did before it. */
+async function rolloutKeeping(done: Omit<DeployResult, 'rollout'>, run: () => Promise<RolloutResult>): Promise<RolloutResult> {
+  try {
+    return await run();
+  } catch (error) {
+    throw error instanceof RolloutError ? new DeployRolloutError(error, done) : error;
+  }
+}
+
 /**
  * The whole deploy: kubeconfig (masked, 0600, removed at the end and by the post step), kubectl,
  * Cloud Pipeline provisioning, then the Edge rollout with the anonymous token in the settings.
@@ -109,7 +135,8 @@ export async function deploy(inputs: Inputs, deps: DeployDependencies): Promise<
     const tools = inputs.api && inputs.registerTools && inputs.toolsManifest ? await readToolsManifest(inputs.toolsManifest, 'tools-manifest') : [];
     const edge = await readEdge(kubectl, inputs.edgeDeployment, inputs.namespace, inputs.edgeHostPath);
     // The token live on the Edge stays while valid, so an unchanged redeploy keeps its digest.
-    const liveSettings = edge.digest ? await guarded(() => readLiveSettings(kubectl, OBJECT_PREFIX, edge.digest ?? '')) : undefined;
+    const livePayload = edge.digest ? await guarded(() => readLivePayload(kubectl, OBJECT_PREFIX, edge.digest ?? '')) : undefined;
+    const liveSettings = livePayload?.settings;
     const live = tokenInSettings(liveSettings);
     if (live) deps.setSecret(live);
     const liveStorage = storageInSettings(liveSettings);
@@ -154,8 +181,10 @@ export async function deploy(inputs: Inputs, deps: DeployDependencies): Promise<
     const hosts = hostsOf(files.find((file) => file.path === 'quick-launcher/settings.json')?.content.toString('utf8'));
     const payload = packPayload(files, { hostPath: inputs.edgeHostPath, installer: script.sha256 }, limits);
     logger.info(`content digest ${payload.digest}: ${files.length} files, ${payload.totalBytes} bytes in ${payload.objects.length + 1} objects`);
+    const changedFiles = edge.digest === payload.digest ? [] : fileChanges(livePayload?.index, payload.index);
+    const done = { ...(provisioned ? { provision: provisioned } : {}), hosts, ...(appConfigStorage ? { appConfigStorage } : {}), files: changedFiles };
     const ca = inputs.api?.caFile ? await readFile(inputs.api.caFile, 'utf8') : undefined;
-    const result = await rollout(
+    const result = await rolloutKeeping(done, () => rollout(
       kubectl,
       payload,
       script.text,
@@ -185,8 +214,8 @@ export async function deploy(inputs: Inputs, deps: DeployDependencies): Promise<
           : {}),
       },
       logger,
-    );
-    return { rollout: result, ...(provisioned ? { provision: provisioned } : {}), hosts, ...(appConfigStorage ? { appConfigStorage } : {}) };
+    ));
+    return { rollout: result, ...done };
   } catch (error) {
     if (error instanceof RolloutError) logger.warning(error.result.rolledBack ? 'The Edge rollout failed and was rolled back' : 'The Edge rollout failed');
     throw error;

@@ -11,8 +11,16 @@ import type { PayloadIndex } from './payload.js';
 
 const SETTINGS_PATH = 'quick-launcher/settings.json';
 
-/** The settings file of the live payload (digest from the Edge's annotation), read from its objects; undefined when unavailable. */
-export async function readLiveSettings(kubectl: Kubectl, prefix: string, digest: string): Promise<string | undefined> {
+/** What the Edge serves now, read back from its payload objects. */
+export interface LivePayload {
+  /** The live payload's index (its files with their sizes and digests). */
+  index: PayloadIndex;
+  /** The live settings text; undefined when its objects are gone. */
+  settings?: string;
+}
+
+/** The live payload (digest from the Edge's annotation): its index and settings file; undefined when its index is gone. */
+export async function readLivePayload(kubectl: Kubectl, prefix: string, digest: string): Promise<LivePayload | undefined> {
   const names = objectNames(prefix, digest);
   type Data = { kind?: string; metadata?: { name?: string }; data?: Record<string, string>; binaryData?: Record<string, string> };
   // The settings hold the token, so they are packed into the Secrets, from secret-0 on: that one
@@ -22,13 +30,12 @@ export async function readLiveSettings(kubectl: Kubectl, prefix: string, digest:
     { kind: 'configmap', name: names.index },
     { kind: 'secret', name: names.object('secret-0') },
   ]);
-  const indexMap = first.get(`configmap/${names.index}`);
-  const firstSecret = first.get(`secret/${names.object('secret-0')}`);
-  const indexText = indexMap?.data?.['index.json'];
+  const indexText = first.get(`configmap/${names.index}`)?.data?.['index.json'];
   if (!indexText) return undefined;
   const index = JSON.parse(indexText) as PayloadIndex;
   const file = index.files.find((entry) => entry.path === SETTINGS_PATH);
-  if (!file) return undefined;
+  if (!file) return { index };
+  const firstSecret = first.get(`secret/${names.object('secret-0')}`);
   const objects = new Map<string, Record<string, string>>(firstSecret ? [['secret-0', firstSecret.data ?? {}]] : []);
   const parts: Buffer[] = [];
   for (const chunk of file.chunks) {
@@ -38,10 +45,10 @@ export async function readLiveSettings(kubectl: Kubectl, prefix: string, digest:
       objects.set(chunk.object, (kind === 'secret' ? object?.data : object?.binaryData) ?? {});
     }
     const encoded = objects.get(chunk.object)?.[chunk.key];
-    if (encoded === undefined) return undefined;
+    if (encoded === undefined) return { index };
     parts.push(Buffer.from(encoded, 'base64'));
   }
-  return Buffer.concat(parts).toString('utf8');
+  return { index, settings: Buffer.concat(parts).toString('utf8') };
 }
 
 /** The anonymous token of the first app-launcher entry of a settings text. */

@@ -20,7 +20,7 @@ export const deployStage: Stage<ParsedInputs> = {
     // A base64 kubeconfig is one secret line; a plain one is masked credential by credential
     // (masking each of its lines would turn every 'apiVersion: v1' in the log into ***).
     if (inputs.kubeconfig && !inputs.kubeconfig.trim().includes('\n')) mask(inputs.kubeconfig.trim());
-    const [{ RolloutError, deploy }, { deployOutputs, summaryMarkdown, summaryTables }, { execRunner }] = await Promise.all([
+    const [{ DeployRolloutError, RolloutError, deploy }, { deployOutputs, summaryMarkdown, summaryTables }, { execRunner }] = await Promise.all([
       import('./deploy.js'),
       import('./summary.js'),
       import('../../tools/exec.js'),
@@ -33,7 +33,12 @@ export const deployStage: Stage<ParsedInputs> = {
       };
     } catch (error) {
       if (!(error instanceof RolloutError)) throw error;
-      const outcome: StageOutcome = { outputs: { ...deployOutputs(error.result) }, summary: summaryMarkdown(summaryTables(error.result, undefined, [])) };
+      // Provisioning that ran before a failed rollout stays counted (it is not rolled back).
+      const kept = error instanceof DeployRolloutError ? error.deploy : undefined;
+      const outcome: StageOutcome = {
+        outputs: { ...deployOutputs(error.result, kept?.provision, kept) },
+        summary: summaryMarkdown(summaryTables(error.result, kept?.provision, kept?.hosts ?? [], kept)),
+      };
       throw new StageFailure(error, outcome);
     }
   },

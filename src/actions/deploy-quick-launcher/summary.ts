@@ -1,5 +1,6 @@
 import { markdownTable } from '../../lib/markdown.js';
 import type { AppConfigStorageChange } from './deploy.js';
+import type { FileChange } from './file-changes.js';
 import type { ProvisionResult } from './provision/index.js';
 import type { RolloutResult } from './rollout.js';
 
@@ -23,6 +24,21 @@ export interface DeployFacts {
   /** Launcher hosts, the app launcher's first. */
   hosts?: string[];
   appConfigStorage?: AppConfigStorageChange;
+  /** The files the deploy adds, changes or removes on the Edge. */
+  files?: FileChange[];
+}
+
+/** Most files listed in the summary (the plan output lists them all). */
+export const SUMMARY_FILES = 200;
+
+/** Whether and where `nginx -t` checked the new files, from how the Edge took them. */
+function nginxTestNote(rollout: RolloutResult): string {
+  if (!rollout.switch) return rollout.changed ? 'not run' : 'not needed: nothing changed on the Edge';
+  if (rollout.switch.path === 'restart') return 'not run by the deploy: the restarted Edge checks its configuration as it starts';
+  if (rollout.dryRun) return 'would run in each Edge container before the reload';
+  const reload = rollout.steps.find((step) => step.step === 'reload');
+  if (!reload) return 'not reached';
+  return reload.result.startsWith('reloaded') ? 'passed in each Edge container before the reload' : `failed or not reached: ${reload.result}`;
 }
 
 /** The URL of the launcher: its first host (deploy.ts lists the app launcher's first). */
@@ -42,6 +58,7 @@ export function planDocument(rollout: RolloutResult, provision?: ProvisionResult
     ...(calls.length > PLAN_API_CALLS ? { apiCallsNotListed: calls.length - PLAN_API_CALLS } : {}),
     ...(provision?.siteWide ? { siteWide: provision.siteWide } : {}),
     ...(facts.appConfigStorage ? { settings: { appConfigStorage: facts.appConfigStorage.note } } : {}),
+    ...(facts.files ? { files: facts.files } : {}),
     kubernetes: { contentDigest: rollout.digest, previousDigest: rollout.previousDigest ?? null, objects: rollout.objects, steps: rollout.steps, ...(rollout.changes ? { changes: rollout.changes } : {}), ...(rollout.diff ? { diff: rollout.diff } : {}) },
   };
 }
@@ -80,12 +97,19 @@ export function summaryTables(rollout: RolloutResult, provision: ProvisionResult
         ['Previous digest', rollout.previousDigest ?? 'none'],
         ['Rolled back', String(rollout.rolledBack)],
         ['Edge update', rollout.switch ? `${rollout.switch.path}: ${rollout.switch.reason}` : 'none'],
-        ['Launcher hosts', hosts.join(', ') || 'none'],
+        ['nginx -t', nginxTestNote(rollout)],
+        ['Launcher hosts', hosts.map((host) => `[${host}](https://${host}/)`).join(', ') || 'none'],
         ...(facts.appConfigStorage ? [['App launcher storage', facts.appConfigStorage.note]] : []),
       ],
     },
     { heading: 'Edge rollout', rows: [['Step', 'Result'], ...rollout.steps.map((step) => [step.step, step.result])] },
   ];
+  const files = facts.files ?? [];
+  if (files.length > 0) {
+    const listed = files.slice(0, SUMMARY_FILES).map((file) => [file.change, file.path, String(file.size)]);
+    if (files.length > SUMMARY_FILES) listed.push(['…', `${files.length - SUMMARY_FILES} more (all in the plan output)`, '']);
+    tables.push({ heading: rollout.dryRun ? 'Files (would change)' : 'Files', rows: [['Change', 'Path', 'Bytes'], ...listed] });
+  }
   if (provision) {
     const counts = provision.counts;
     tables.push({
