@@ -185,7 +185,10 @@ export function loadSchema(url: URL): Promise<Schema> {
 }
 
 async function compile(url: URL): Promise<Schema> {
-  const [{ Ajv }, text] = await Promise.all([import('ajv'), readFile(url, 'utf8')]);
+  const [ajvModule, text] = await Promise.all([import('ajv'), readFile(url, 'utf8')]);
+  // ajv is CommonJS: its module.exports (`default` under Node and under ncc's webpack alike) is the
+  // constructor and carries `Ajv`; ncc's namespace for a dynamic import has no named exports.
+  const { Ajv } = ajvModule.default;
   const document = JSON.parse(text) as { $id: string };
   // ncc renames the file; the $id keeps the published name.
   const name = `schemas/${document.$id.split('/').pop() ?? ''}`;
