@@ -101,8 +101,8 @@ describe('the rules', () => {
     ['lib importing an action', { from: 'src/lib/stage.ts', to: 'src/actions/render-edge-config/run.ts' }, /src\/lib may import only lib/],
     ['tools importing the API client', { from: 'src/tools/kubectl.ts', to: 'src/cloud-pipeline/client.ts' }, /src\/tools may import only tools, lib/],
     ['the API stand-in importing the client', { from: 'src/sandbox/cloud-pipeline-api/state.ts', to: 'src/cloud-pipeline/types.ts' }, /src\/sandbox may import only sandbox, tools, lib/],
-    ['one action reaching into another', { from: 'src/actions/deploy-quick-launcher/deploy.ts', to: 'src/actions/render-edge-config/render.ts' }, /only from the root action/],
-    ['the root action past a run.ts', { from: 'src/actions/quick-launcher/chain.ts', to: 'src/actions/deploy-quick-launcher/deploy.ts' }, /only from the root action/],
+    ['one action reaching into another', { from: 'src/actions/deploy-quick-launcher/execute.ts', to: 'src/actions/render-edge-config/render.ts' }, /only from the root action/],
+    ['the root action past a run.ts', { from: 'src/actions/quick-launcher/chain.ts', to: 'src/actions/deploy-quick-launcher/execute.ts' }, /only from the root action/],
     ['the bench importing a test helper', { from: 'bench/cases/optimized-images.ts', to: '__tests__/helpers/runner.ts' }, /shares nothing with __tests__/],
   ])('refuse %s', (_name, edge, message) => {
     expect(violations([edge])).toEqual([expect.stringMatching(message)]);

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { LocalFolderCache } from '../../src/actions/build-dist-with-launcher/build-cache.js';
 import { buildDistWithLauncher } from '../../src/actions/build-dist-with-launcher/build-dist.js';
 import { getInputs as buildDistInputs } from '../../src/actions/build-dist-with-launcher/inputs.js';
-import { deploy, type DeployDependencies, type DeployResult } from '../../src/actions/deploy-quick-launcher/deploy.js';
+import { deploy, type DeployDependencies, type DeployResult } from '../../src/actions/deploy-quick-launcher/execute.js';
 import { getInputs as deployInputs } from '../../src/actions/deploy-quick-launcher/inputs.js';
 import { getInputs as renderInputs } from '../../src/actions/render-edge-config/inputs.js';
 import { renderAndWrite } from '../../src/actions/render-edge-config/execute.js';

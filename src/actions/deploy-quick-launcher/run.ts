@@ -11,7 +11,7 @@ function leaseHolder(env: NodeJS.ProcessEnv): string {
 
 /**
  * deploy-quick-launcher as a stage: provisioning, then the Edge rollout. A failed rollout still
- * reports its outputs (rolled-back) and summary. Its pure core is `plan.ts`; `deploy.ts` does the
+ * reports its outputs (rolled-back) and summary. Its pure core is `plan.ts`; `execute.ts` does the
  * work (kubectl, the API client, YAML), loaded only in `execute`: a bad input fails fast.
  */
 export const deployStage: Stage<ParsedInputs> = {
@@ -21,7 +21,7 @@ export const deployStage: Stage<ParsedInputs> = {
     // (masking each of its lines would turn every 'apiVersion: v1' in the log into ***).
     if (inputs.kubeconfig && !inputs.kubeconfig.trim().includes('\n')) mask(inputs.kubeconfig.trim());
     const [{ DeployRolloutError, RolloutError, deploy }, { deployOutputs, summaryMarkdown, summaryTables }, { execRunner }] = await Promise.all([
-      import('./deploy.js'),
+      import('./execute.js'),
       import('./summary.js'),
       import('../../tools/exec.js'),
     ]);

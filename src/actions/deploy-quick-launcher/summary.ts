@@ -1,5 +1,5 @@
 import { markdownTable } from '../../lib/markdown.js';
-import type { AppConfigStorageChange } from './deploy.js';
+import type { AppConfigStorageChange } from './execute.js';
 import type { FileChange } from './file-changes.js';
 import type { ProvisionResult } from './provision/index.js';
 import type { RolloutResult } from './rollout.js';
@@ -41,7 +41,7 @@ function nginxTestNote(rollout: RolloutResult): string {
   return reload.result.startsWith('reloaded') ? 'passed in each Edge container before the reload' : `failed or not reached: ${reload.result}`;
 }
 
-/** The URL of the launcher: its first host (deploy.ts lists the app launcher's first). */
+/** The URL of the launcher: its first host (execute.ts lists the app launcher's first). */
 function launcherUrl(hosts: readonly string[] | undefined): string {
   return hosts && hosts.length > 0 ? `https://${hosts[0]}/` : '';
 }

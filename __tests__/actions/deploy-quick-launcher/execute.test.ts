@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DeployRolloutError, deploy, type DeployDependencies } from '../../../src/actions/deploy-quick-launcher/deploy.js';
+import { DeployRolloutError, deploy, type DeployDependencies } from '../../../src/actions/deploy-quick-launcher/execute.js';
 import { getInputs, type Inputs } from '../../../src/actions/deploy-quick-launcher/inputs.js';
 import { DEFAULT_PAYLOAD_LIMITS } from '../../../src/actions/deploy-quick-launcher/payload.js';
 import { RolloutError } from '../../../src/actions/deploy-quick-launcher/rollout.js';
