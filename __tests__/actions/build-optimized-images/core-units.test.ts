@@ -2,7 +2,6 @@ import { describe, expect, it } from '@jest/globals';
 import { readDockerfile, substituteArgs } from '../../../src/actions/build-optimized-images/dockerfile.js';
 import { expandVariables, variablesFrom } from '../../../src/actions/build-optimized-images/expand.js';
 import { parseDefaultImages, parseRegistry, getInputs } from '../../../src/actions/build-optimized-images/inputs.js';
-import { jsonErrorOffset, parseJson } from '../../../src/lib/json.js';
 import { parseReference } from '../../../src/actions/build-optimized-images/reference.js';
 import { endpointsOf, parseToolSpec } from '../../../src/actions/build-optimized-images/spec.js';
 import { runOrdered } from '../../../src/actions/build-optimized-images/execute.js';
@@ -30,24 +29,6 @@ describe('expandVariables', () => {
   it('refuses a malformed reference', () => {
     expect(() => expandVariables('x ${1BAD} y', vars, 'f')).toThrow("f:1:3: malformed variable reference '${1BAD}'");
     expect(() => expandVariables('x ${OPEN', vars, 'f')).toThrow('malformed variable reference');
-  });
-});
-
-describe('JSON errors', () => {
-  it.each([
-    ['{"a":}', 5],
-    ['{\n "a": 1,\n}', 11],
-    ['{"a" 1}', 5],
-    ['[1,2', 4],
-    ['"\\q"', 2],
-    ['{"a":1} x', 8],
-    ['{"a":[1,{"b":"x"}]}', -1],
-  ])('%j fails at offset %d', (text, offset) => {
-    expect(jsonErrorOffset(text)).toBe(offset);
-  });
-
-  it('gives line and column', () => {
-    expect(() => parseJson('{\n  "a": 1,\n  "b": }\n', 'spec.json')).toThrow(/^spec\.json:3:8: malformed JSON: unexpected '\}'/);
   });
 });
 
