@@ -165,7 +165,7 @@ export async function deploy(inputs: Inputs, deps: DeployDependencies): Promise<
           ...(inputs.toolRegistration ? { toolRegistration: inputs.toolRegistration } : {}),
           ...(live ? { liveAnonymousToken: live } : {}),
         },
-        { dryRun: inputs.dryRun, logger },
+        { dryRun: inputs.dryRun, concurrency: inputs.homeSyncConcurrency, logger },
       );
       if (provisioned.anonymousToken) deps.setSecret(provisioned.anonymousToken);
       // After provisioning the service user has its home storage (created above when missing).

@@ -5,6 +5,7 @@ import type { Handoff, Resolved } from '../../lib/handoff.js';
 import type { InputReader } from '../../lib/inputs.js';
 import { checkApiUrl } from '../../cloud-pipeline/api-url.js';
 import { parseHomeHierarchy, type HomeHierarchy } from './provision/hierarchy.js';
+import { DEFAULT_CONCURRENCY } from './provision/provision.js';
 import {
   parseHomeAuto,
   parsePreferences,
@@ -39,6 +40,8 @@ export interface ParsedInputs {
   systemUsers: SystemUser[];
   homeHierarchy?: HomeHierarchy;
   syncHomeFolders: SyncHomeFolders;
+  /** `home-sync-concurrency`: API calls in flight at once for the per-user and per-tool work (1..64). */
+  homeSyncConcurrency: number;
   preferences: PreferenceSetting[];
   /** `storage.user.home.auto` (`home-storage-auto`): absent lets provisioning decide (on while the site never set it). */
   homeAuto?: boolean;
@@ -160,6 +163,7 @@ export function getInputs(reader: InputReader, _env: NodeJS.ProcessEnv): ParsedI
     systemUsers: parseSystemUsers(reader.string('system-users', '')),
     homeHierarchy: readHierarchy(reader.optional('home-hierarchy-template')),
     syncHomeFolders: parseSyncHomeFolders(reader.string('sync-home-folders', 'system')),
+    homeSyncConcurrency: reader.integer('home-sync-concurrency', DEFAULT_CONCURRENCY, { min: 1, max: 64 }),
     preferences: parsePreferences(reader.string('preferences', '')),
     ...optionalField('homeAuto', parseHomeAuto(reader.string('home-storage-auto', ''))),
     ...optionalField('toolRegistration', parseToolRegistration(reader.string('tool-cpu', ''), reader.string('tool-ram', ''))),
