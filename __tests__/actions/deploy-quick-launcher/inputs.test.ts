@@ -19,6 +19,7 @@ describe('deploy-quick-launcher inputs', () => {
       rolloutTimeoutSeconds: 300,
       lockTimeoutSeconds: 600,
       syncHomeFolders: 'system',
+      homeSyncConcurrency: 16,
       registerTools: false,
       dryRun: false,
       summary: true,
@@ -44,6 +45,7 @@ describe('deploy-quick-launcher inputs', () => {
     expect(read({ 'home-storage-auto': 'TRUE' }).homeAuto).toBe(true);
     expect(read({ 'tool-cpu': '500m', 'tool-ram': '4Gi' }).toolRegistration).toEqual({ cpu: '500m', ram: '4Gi' });
     expect(read({ kubeconfig: '' }).kubeconfig).toBeUndefined();
+    expect([read({ 'home-sync-concurrency': '1' }).homeSyncConcurrency, read({ 'home-sync-concurrency': '64' }).homeSyncConcurrency]).toEqual([1, 64]);
   });
 
   it('reads the API connection', () => {
@@ -75,6 +77,10 @@ describe('deploy-quick-launcher inputs', () => {
     [{ 'api-url': 'https://cp.test', 'api-token': 'x', 'api-insecure': 'yes' }, "Input 'api-insecure': 'yes' is not a boolean"],
     [{ 'smoke-check': 'edge.test' }, "Input 'smoke-check': 'edge.test' is not a URL"],
     [{ 'dry-run': 'maybe' }, "Input 'dry-run': 'maybe' is not a boolean"],
+    [{ 'home-sync-concurrency': '0' }, "Input 'home-sync-concurrency': 0 is outside 1..64"],
+    [{ 'home-sync-concurrency': '65' }, "Input 'home-sync-concurrency': 65 is outside 1..64"],
+    [{ 'home-sync-concurrency': 'many' }, "Input 'home-sync-concurrency': 'many' is not a whole number"],
+    [{ 'home-sync-concurrency': '2.5' }, "Input 'home-sync-concurrency': '2.5' is not a whole number"],
     [{ 'sync-home-folders': 'some' }, "Input 'sync-home-folders': 'some' is not one of none, system, all"],
     [{ 'installer-image': 'edge image' }, "Input 'installer-image': 'edge image' is not an image reference"],
     [{ 'home-hierarchy-template': '/no/such/file.json' }, "Input 'home-hierarchy-template': cannot read /no/such/file.json: ENOENT"],

@@ -71,7 +71,10 @@ export interface CloudPipelineApi {
   requests(): LoggedRequest[];
   /** Mutating calls answered with status OK so far. */
   mutatingCalls(): LoggedRequest[];
+  /** Clears the request log and the in-flight peak. */
   clearRequests(): void;
+  /** The most requests in flight at once (received, not yet answered) since the start or the last clearRequests(). */
+  peakInFlight(): number;
   setFaults(faults: FaultOptions): void;
   /** Pushes an image to a known registry, which notifies the API (the tool appears); also POST /_sandbox/push {registry, repository, tag}, which adds the registry first. */
   pushImage(registry: string, repository: string, tag?: string): Tool | undefined;
@@ -103,6 +106,8 @@ export async function startCloudPipelineApi(options: CloudPipelineApiOptions = {
   const faults = new FaultInjector(options.faults);
   const router = new Router([...userRoutes, ...preferenceRoutes, ...storageRoutes, ...toolRoutes, ...runRoutes]);
   let log: LoggedRequest[] = [];
+  let inFlight = 0;
+  let peak = 0;
 
   const send = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     const text = JSON.stringify(body);
@@ -227,6 +232,9 @@ export async function startCloudPipelineApi(options: CloudPipelineApiOptions = {
   };
 
   const server = createServer((request, response) => {
+    inFlight++;
+    peak = Math.max(peak, inFlight);
+    response.once('close', () => inFlight--);
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
@@ -250,7 +258,9 @@ export async function startCloudPipelineApi(options: CloudPipelineApiOptions = {
     mutatingCalls: () => log.filter((entry) => entry.mutating),
     clearRequests: () => {
       log = [];
+      peak = inFlight;
     },
+    peakInFlight: () => peak,
     setFaults: (settings) => faults.configure(settings),
     pushImage: (registry, repository, tag) => state.toolModel.pushImage(registry, repository, tag),
     issueToken: (userName, expirationSeconds) => {

@@ -18,6 +18,7 @@ import {
 } from './parse-inputs.js';
 import { type ObservedTool, type PlannedCall, SITE_WIDE, type Step, describeStep, planHome, planPreferences, planSystemUser, planTool } from './plan.js';
 import { forEachBounded } from './pool.js';
+import { Progress, type ProgressOptions } from './progress.js';
 import type { DesiredTool } from './tools-manifest.js';
 
 /** What the Cloud Pipeline side should look like (SPEC §6 "Provisioning"). */
@@ -48,7 +49,7 @@ export interface DesiredState {
 }
 
 export interface ProvisionOptions {
-  /** Calls in flight at once for per-user and per-tool work (default 16). */
+  /** Calls in flight at once for per-user and per-tool work (default 16; input `home-sync-concurrency`). */
   concurrency?: number;
   /** Read only and return the plan. */
   dryRun?: boolean;
@@ -56,6 +57,8 @@ export interface ProvisionOptions {
   /** Longest wait for a pushed image to appear as a tool (default 30 s), and the pause between looks. */
   toolWaitMs?: number;
   toolPollMs?: number;
+  /** When the home-folder sync says how far it is (`home folders: n/N users checked`); progress.ts. */
+  progress?: ProgressOptions;
 }
 
 export interface ProvisionResult {
@@ -150,11 +153,12 @@ export async function provision(client: CloudPipelineClient, desired: DesiredSta
     }
     return calls;
   };
-  const runAll = async <T>(phase: string, items: T[], planOne: (item: T, index: number) => Promise<Step[]>) => {
+  const runAll = async <T>(phase: string, items: T[], planOne: (item: T, index: number) => Promise<Step[]>, progress?: Progress) => {
     const perItem: PlannedCall[][] = new Array<PlannedCall[]>(items.length);
     const indexed = items.map((item, index) => ({ item, index }));
     await forEachBounded(indexed, concurrency, async ({ item, index }) => {
       perItem[index] = await run(phase, await planOne(item, index));
+      progress?.tick();
     });
     for (const calls of perItem) plan.push(...(calls ?? []));
   };
@@ -183,19 +187,31 @@ export async function provision(client: CloudPipelineClient, desired: DesiredSta
   let usersScanned = 0;
   await logger.group(`Cloud Pipeline: home storages and folders (${desired.syncHomeFolders ?? 'system'})`, async () => {
     const sync = desired.syncHomeFolders ?? 'system';
-    const targets = await homeTargets(client, sync, systemUsers);
+    const targets = await homeTargets(client, sync, systemUsers, concurrency);
     usersScanned = targets.length;
     const before = { ...counts };
-    await runAll('home folders', targets, async (user) => {
-      const withFolders = sync !== 'none' && folderTemplate !== undefined;
-      const folders = withFolders ? foldersFor(folderTemplate, user.userName) : [];
-      const home = homeOf(user.userName);
-      return planHome(await observeHome(client, user, home.storage, folders), home.storage, home.extras);
-    });
-    logger.info(
-      `home: ${usersScanned} users checked, ${counts.storagesCreated - before.storagesCreated} storages and ` +
-        `${counts.foldersCreated - before.foldersCreated} folders ${dryRun ? 'to create' : 'created'}`,
+    // A sync over every user of a large site runs for minutes: say how far it is, a line per tenth at most.
+    const progress = new Progress(
+      targets.length,
+      (done, total) =>
+        logger.info(
+          `home folders: ${done}/${total} users checked (${counts.storagesCreated - before.storagesCreated} storages and ` +
+            `${counts.foldersCreated - before.foldersCreated} folders ${dryRun ? 'to create' : 'created'})`,
+        ),
+      options.progress,
     );
+    await runAll(
+      'home folders',
+      targets,
+      async (user) => {
+        const withFolders = sync !== 'none' && folderTemplate !== undefined;
+        const folders = withFolders ? foldersFor(folderTemplate, user.userName) : [];
+        const home = homeOf(user.userName);
+        return planHome(await observeHome(client, user, home.storage, folders), home.storage, home.extras);
+      },
+      progress,
+    );
+    progress.finish();
   });
 
   await logger.group('Cloud Pipeline: tools', async () => {
@@ -258,9 +274,12 @@ function roleId(roles: Role[], name: string, user: string): number {
 type HomeTarget = PipelineUser | { userName: string; id?: undefined; defaultStorageId?: undefined };
 
 /** The users whose home to check: the system users, or every user (paging through /users). */
-async function homeTargets(client: CloudPipelineClient, sync: SyncHomeFolders, systemUsers: readonly SystemUser[]): Promise<HomeTarget[]> {
+async function homeTargets(client: CloudPipelineClient, sync: SyncHomeFolders, systemUsers: readonly SystemUser[], concurrency: number): Promise<HomeTarget[]> {
   // A system user not created yet (dry run) is named as the API will name it: upper-cased.
-  const system = await Promise.all(systemUsers.map(async (user) => (await client.users.find(user.name)) ?? { userName: user.name.trim().toUpperCase() }));
+  const system = new Array<HomeTarget>(systemUsers.length);
+  await forEachBounded(systemUsers.entries(), concurrency, async ([index, user]) => {
+    system[index] = (await client.users.find(user.name)) ?? { userName: user.name.trim().toUpperCase() };
+  });
   if (sync !== 'all') return system;
   const everyone: HomeTarget[] = await client.users.list();
   const known = new Set(everyone.map((user) => user.userName.toUpperCase()));
