@@ -1,4 +1,6 @@
 import * as core from '@actions/core';
+import { errorMessage } from './errors.js';
+import { failureSummary } from './failure-summary.js';
 import { given, type Resolved } from './handoff.js';
 import { InputReader, runnerInputs } from './inputs.js';
 import { actionsLogger, type Logger } from './logger.js';
@@ -56,21 +58,51 @@ export interface Stage<I extends StageInputs = StageInputs> {
   execute(inputs: Resolved<I>, context: StageContext): Promise<StageOutcome>;
 }
 
-/** Runs a stage as the step of its own action: outputs set, summary written unless `summary: false`. */
-export async function runStageAsStep<I extends StageInputs>(stage: Stage<I>): Promise<void> {
-  // Every input, `summary` included, is parsed before any work: a bad value changes nothing.
-  const inputs = given(stage.parse(new InputReader(runnerInputs), process.env));
+/**
+ * Runs a stage as the step of its own action (`title`: its action.yml name): outputs set, summary
+ * written unless `summary: false`. A failure writes a summary too: the stage's own when it had
+ * something to report (StageFailure), else the title and `Failed: <message>`.
+ */
+export async function runStageAsStep<I extends StageInputs>(stage: Stage<I>, title: string): Promise<void> {
+  const reader = new InputReader(runnerInputs);
+  let summary = wantsSummary(reader);
   let outcome: StageOutcome;
-  let failure: Error | undefined;
+  let failed = false;
+  let failure: unknown;
   try {
+    // Every input, `summary` included, is parsed before any work: a bad value changes nothing.
+    const inputs = given(stage.parse(reader, process.env));
+    summary = inputs.summary;
     outcome = await stage.execute(inputs, { env: process.env, logger: actionsLogger, ...runnerContext });
   } catch (error) {
-    if (!(error instanceof StageFailure)) throw error;
-    outcome = error.outcome;
-    failure = error.cause;
+    failed = true;
+    failure = error instanceof StageFailure ? error.cause : error;
+    outcome = error instanceof StageFailure ? error.outcome : { outputs: {}, summary: failureSummary(title, error) };
   }
-  await report(outcome, inputs.summary);
-  if (failure) throw failure;
+  if (!failed) return report(outcome, summary);
+  await reportFailure(outcome, summary);
+  throw failure;
+}
+
+/**
+ * `summary` read on its own, for a failure before the stage's inputs are parsed: a value that is
+ * not a boolean (itself the failure, then) leaves the default, a summary.
+ */
+export function wantsSummary(reader: InputReader): boolean {
+  try {
+    return reader.boolean('summary', true);
+  } catch {
+    return true;
+  }
+}
+
+/** `report` for a step that is failing anyway: a summary that cannot be written is a warning, not the step's error. */
+export async function reportFailure(outcome: StageOutcome, writeSummary: boolean): Promise<void> {
+  try {
+    await report(outcome, writeSummary);
+  } catch (error) {
+    core.warning(`the summary of the failure could not be written: ${errorMessage(error)}`);
+  }
 }
 
 /** Sets a step's outputs and writes its summary (unless `writeSummary` is false). */

@@ -17,5 +17,5 @@ export const buildDistStage: Stage<Inputs> = {
 
 /** The step of the build-dist-with-launcher action. */
 export async function run(): Promise<void> {
-  await runStageAsStep(buildDistStage);
+  await runStageAsStep(buildDistStage, 'Cloud Pipeline Quick Launcher: build the distribution');
 }

@@ -38,5 +38,5 @@ export const buildImagesStage: Stage<Inputs> = {
 
 /** The step of the build-optimized-images action. */
 export async function run(): Promise<void> {
-  await runStageAsStep(buildImagesStage);
+  await runStageAsStep(buildImagesStage, 'Cloud Pipeline Quick Launcher: build optimized tool images');
 }

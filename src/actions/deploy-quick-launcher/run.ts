@@ -52,5 +52,5 @@ export async function run(): Promise<void> {
     return;
   }
   core.saveState(STATE_IS_POST, 'true');
-  await runStageAsStep(deployStage);
+  await runStageAsStep(deployStage, 'Cloud Pipeline Quick Launcher: deploy');
 }

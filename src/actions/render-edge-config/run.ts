@@ -35,5 +35,5 @@ export const renderEdgeConfigStage: Stage<Parsed> = {
 
 /** The step of the render-edge-config action. */
 export async function run(): Promise<void> {
-  await runStageAsStep(renderEdgeConfigStage);
+  await runStageAsStep(renderEdgeConfigStage, 'Cloud Pipeline Quick Launcher: render Edge config');
 }
