@@ -11,10 +11,11 @@ import type { Inputs } from './inputs.js';
 import { DEFAULT_KEEP_BACKUPS, renderInstaller } from './installer.js';
 import { resolveKubectl } from './kubectl-binary.js';
 import { kubeconfigDir, kubeconfigSource, parseKubeconfig, removeKubeconfig, writeKubeconfig } from './kubeconfig.js';
-import { fileChanges, type FileChange } from './file-changes.js';
-import { chooseAnonymousToken, readLivePayload, tokenInSettings } from './live-token.js';
+import type { FileChange } from './file-changes.js';
+import { readLivePayload, tokenInSettings } from './live-token.js';
 import { DEFAULT_PAYLOAD_LIMITS, packPayload, type PayloadLimits } from './payload.js';
 import { checkPermissions } from './permissions.js';
+import { OBJECT_PREFIX, changingFiles, checksPermissions, hostsOf, planSettings, rolloutSettings, serviceUserOf, type AppConfigStorageChange } from './plan.js';
 import { provision, readToolsManifest, type ProvisionResult } from './provision/index.js';
 import { RolloutError, rollout, type RolloutResult } from './rollout.js';
 import { smokeCheck } from './smoke.js';
@@ -65,37 +66,6 @@ export class DeployRolloutError extends RolloutError {
   }
 }
 
-/** What the deploy did (or a dry run would do) to the settings' `user_default_storage`. */
-export interface AppConfigStorageChange {
-  hosts: string[];
-  /** The service user's default storage id; absent in a dry run that creates it. */
-  storageId?: number;
-  /** One line for the plan and the summary. */
-  note: string;
-}
-
-export const OBJECT_PREFIX = 'quick-launcher';
-export const LEASE_NAME = 'quick-launcher-deploy';
-
-/** The launcher hosts of a settings text (its keys), the app launcher's (`applicationsMode: folder`) first. */
-function hostsOf(settings: string | undefined): string[] {
-  if (!settings) return [];
-  const entries = Object.entries(JSON.parse(settings) as Record<string, { applicationsMode?: unknown } | null>);
-  const isApp = ([, entry]: (typeof entries)[number]) => entry?.applicationsMode === 'folder';
-  return [...entries.filter(isApp), ...entries.filter((entry) => !isApp(entry))].map(([host]) => host);
-}
-
-/** The plan's line for the settings' `user_default_storage`. */
-function storageChange(hosts: string[], storageId: number | undefined, serviceUser: string, dryRun: boolean, provisioned: boolean): AppConfigStorageChange {
-  const where = hosts.join(', ');
-  const verb = dryRun ? 'would be set' : 'set';
-  if (storageId !== undefined) return { hosts, storageId, note: `user_default_storage ${verb} to storage ${storageId}, the default storage of ${serviceUser}, for ${where}` };
-  const note = dryRun && provisioned
-    ? `user_default_storage would be set to the default storage ${serviceUser} gets in this run, for ${where}`
-    : `user_default_storage left unresolved for ${where}: ${serviceUser} has no default storage${provisioned ? '' : " (give 'api-url' to provision it, or set appConfigStorage to a storage id)"}; the app launcher lists no applications`;
-  return { hosts, note };
-}
-
 /** Runs the rollout; a RolloutError comes back carrying what the deploy did before it. */
 async function rolloutKeeping(done: Omit<DeployResult, 'rollout'>, run: () => Promise<RolloutResult>): Promise<RolloutResult> {
   try {
@@ -141,12 +111,9 @@ export async function deploy(inputs: Inputs, deps: DeployDependencies): Promise<
     if (live) deps.setSecret(live);
     const liveStorage = storageInSettings(liveSettings);
     const planned = packPayload(await logger.group('Check the payload', () => collect(live ?? '', liveStorage)), { hostPath: inputs.edgeHostPath, installer: script.sha256 }, limits);
-    const serviceUser = inputs.systemUsers.find((user) => user.kind === 'service')?.name ?? 'SHINY_PORTAL';
     const placeholders = await placeholderStorageHosts(inputs.edgeConfig);
-    // A rollout is coming (the payload differs, or a storage id will replace a placeholder the
-    // Edge still serves): check RBAC now, so a missing permission changes nothing anywhere.
-    const storageComing = placeholders.length > 0 && liveStorage === undefined && inputs.api !== undefined;
-    if (!inputs.dryRun && (planned.digest !== edge.digest || storageComing)) await checkPermissions(kubectl, inputs.edgeDeployment, inputs.namespace, logger);
+    const preflight = { dryRun: inputs.dryRun, plannedDigest: planned.digest, ...(edge.digest ? { liveDigest: edge.digest } : {}), placeholders, ...(liveStorage !== undefined ? { liveStorage } : {}), provisions: inputs.api !== undefined };
+    if (checksPermissions(preflight)) await checkPermissions(kubectl, inputs.edgeDeployment, inputs.namespace, logger);
     let storageId = liveStorage;
     let provisioned: ProvisionResult | undefined;
     if (inputs.api) {
@@ -169,19 +136,26 @@ export async function deploy(inputs: Inputs, deps: DeployDependencies): Promise<
       );
       if (provisioned.anonymousToken) deps.setSecret(provisioned.anonymousToken);
       // After provisioning the service user has its home storage (created above when missing).
-      if (placeholders.length > 0) storageId = (await client.users.find(serviceUser))?.defaultStorageId ?? storageId;
+      if (placeholders.length > 0) storageId = (await client.users.find(serviceUserOf(inputs.systemUsers)))?.defaultStorageId ?? storageId;
     }
-    const appConfigStorage = placeholders.length > 0 ? storageChange(placeholders, storageId, serviceUser, inputs.dryRun, inputs.api !== undefined) : undefined;
+    const { token, keptLiveToken, appConfigStorage } = planSettings({
+      ...(live ? { liveToken: live } : {}),
+      ...(provisioned?.anonymousToken ? { freshToken: provisioned.anonymousToken } : {}),
+      systemUsers: inputs.systemUsers,
+      now: new Date(),
+      placeholders,
+      ...(storageId !== undefined ? { storageId } : {}),
+      dryRun: inputs.dryRun,
+      provisions: inputs.api !== undefined,
+    });
     if (appConfigStorage) logger.info(`appConfigStorage: ${appConfigStorage.note}`);
-    const anonymousUser = inputs.systemUsers.find((user) => user.kind === 'anonymous')?.name;
-    const token = chooseAnonymousToken(live, provisioned?.anonymousToken, { now: new Date(), ...(anonymousUser ? { user: anonymousUser } : {}) });
-    if (token && token === live && provisioned?.anonymousToken) logger.info('anonymous access: the token live on the Edge is still valid and kept');
+    if (keptLiveToken) logger.info('anonymous access: the token live on the Edge is still valid and kept');
 
     const files = await logger.group('Collect the payload', () => collect(token, storageId));
     const hosts = hostsOf(files.find((file) => file.path === 'quick-launcher/settings.json')?.content.toString('utf8'));
     const payload = packPayload(files, { hostPath: inputs.edgeHostPath, installer: script.sha256 }, limits);
     logger.info(`content digest ${payload.digest}: ${files.length} files, ${payload.totalBytes} bytes in ${payload.objects.length + 1} objects`);
-    const changedFiles = edge.digest === payload.digest ? [] : fileChanges(livePayload?.index, payload.index);
+    const changedFiles = changingFiles({ ...(edge.digest ? { digest: edge.digest } : {}), ...(livePayload ? { index: livePayload.index } : {}) }, payload);
     const done = { ...(provisioned ? { provision: provisioned } : {}), hosts, ...(appConfigStorage ? { appConfigStorage } : {}), files: changedFiles };
     const ca = inputs.api?.caFile ? await readFile(inputs.api.caFile, 'utf8') : undefined;
     const result = await rolloutKeeping(done, () => rollout(
@@ -189,19 +163,7 @@ export async function deploy(inputs: Inputs, deps: DeployDependencies): Promise<
       payload,
       script.text,
       {
-        namespace: inputs.namespace,
-        deployment: inputs.edgeDeployment,
-        nodeSelector: inputs.edgeNodeSelector,
-        hostPath: inputs.edgeHostPath,
-        ...(inputs.installerImage ? { installerImage: inputs.installerImage } : {}),
-        rolloutTimeout: `${inputs.rolloutTimeoutSeconds}s`,
-        jobTimeoutSeconds: Math.max(120, inputs.rolloutTimeoutSeconds),
-        keepBackups: DEFAULT_KEEP_BACKUPS,
-        prefix: OBJECT_PREFIX,
-        lease: { name: LEASE_NAME, holder: deps.holder, durationSeconds: 60, timeoutSeconds: inputs.lockTimeoutSeconds, ...(deps.pollMs ? { pollMs: deps.pollMs } : {}) },
-        dryRun: inputs.dryRun,
-        liveEdge: edge,
-        ...(deps.pollMs ? { pollMs: deps.pollMs } : {}),
+        ...rolloutSettings(inputs, { holder: deps.holder, liveEdge: edge, keepBackups: DEFAULT_KEEP_BACKUPS, ...(deps.pollMs ? { pollMs: deps.pollMs } : {}) }),
         ...(inputs.smokeCheck
           ? {
               smokeAddress: inputs.smokeAddress,

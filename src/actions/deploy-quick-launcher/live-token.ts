@@ -3,10 +3,9 @@ import { objectNames } from './objects.js';
 import type { PayloadIndex } from './payload.js';
 
 /**
- * The anonymous token is issued anew by every `/user/token` call. Put straight into the settings
- * it would change the content digest on every run, so an unchanged redeploy would never be a
- * no-op. The token already live on the Edge is kept while it stays valid; a fresh one replaces
- * it only when it is missing or about to expire.
+ * What the Edge serves now: its payload's index and the anonymous token in its settings. The
+ * live token is kept while it stays valid (plan.ts `chooseAnonymousToken`), so an unchanged
+ * redeploy stays a no-op although the API issues a new token on every call.
  */
 
 const SETTINGS_PATH = 'quick-launcher/settings.json';
@@ -64,34 +63,4 @@ export function tokenInSettings(text: string | undefined): string | undefined {
     return undefined;
   }
   return undefined;
-}
-
-/** The claims of a JWT (`exp`, `sub`), or undefined for a token that is not a JWT. */
-export function jwtClaims(token: string): { exp?: number; sub?: string } | undefined {
-  const parts = token.split('.');
-  if (parts.length !== 3) return undefined;
-  try {
-    const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as { exp?: unknown; sub?: unknown };
-    return { ...(typeof claims.exp === 'number' ? { exp: claims.exp } : {}), ...(typeof claims.sub === 'string' ? { sub: claims.sub } : {}) };
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Which token goes into the settings: the live one while it is valid for at least
- * `renewBeforeSeconds` more and belongs to `user` (a token without readable claims counts as
- * valid), else the fresh one.
- */
-export function chooseAnonymousToken(
-  live: string | undefined,
-  fresh: string | undefined,
-  options: { now: Date; user?: string; renewBeforeSeconds?: number },
-): string | undefined {
-  if (live === undefined) return fresh;
-  if (fresh === undefined) return live;
-  const claims = jwtClaims(live);
-  if (claims?.exp !== undefined && claims.exp - options.now.getTime() / 1000 < (options.renewBeforeSeconds ?? 7 * 24 * 3600)) return fresh;
-  if (claims?.sub !== undefined && options.user !== undefined && claims.sub.toUpperCase() !== options.user.toUpperCase()) return fresh;
-  return live;
 }

@@ -1,5 +1,5 @@
 import { markdownTable } from '../../lib/markdown.js';
-import type { AppConfigStorageChange } from './execute.js';
+import type { AppConfigStorageChange } from './plan.js';
 import type { FileChange } from './file-changes.js';
 import type { ProvisionResult } from './provision/index.js';
 import type { RolloutResult } from './rollout.js';
