@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LocalFolderCache } from '../../src/actions/build-dist-with-launcher/build-cache.js';
-import { buildDistWithLauncher } from '../../src/actions/build-dist-with-launcher/build-dist.js';
+import { buildDistWithLauncher } from '../../src/actions/build-dist-with-launcher/execute.js';
 import { getInputs as buildDistInputs } from '../../src/actions/build-dist-with-launcher/inputs.js';
 import { deploy, type DeployDependencies, type DeployResult } from '../../src/actions/deploy-quick-launcher/execute.js';
 import { getInputs as deployInputs } from '../../src/actions/deploy-quick-launcher/inputs.js';

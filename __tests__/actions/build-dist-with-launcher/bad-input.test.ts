@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildDistWithLauncher } from '../../../src/actions/build-dist-with-launcher/build-dist.js';
+import { buildDistWithLauncher } from '../../../src/actions/build-dist-with-launcher/execute.js';
 import { getInputs } from '../../../src/actions/build-dist-with-launcher/inputs.js';
 import { InputReader, inputsFrom } from '../../../src/lib/inputs.js';
 import { type Workspace, calls, depsFor, inputsFor, workspace } from './helpers.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LocalFolderCache } from '../../../src/actions/build-dist-with-launcher/build-cache.js';
-import type { Dependencies } from '../../../src/actions/build-dist-with-launcher/build-dist.js';
+import type { Dependencies } from '../../../src/actions/build-dist-with-launcher/execute.js';
 import { type Inputs, getInputs } from '../../../src/actions/build-dist-with-launcher/inputs.js';
 import { InputReader, inputsFrom } from '../../../src/lib/inputs.js';
 import { MemoryLogger } from '../../../src/lib/logger.js';

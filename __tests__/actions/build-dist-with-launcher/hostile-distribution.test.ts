@@ -3,7 +3,7 @@ import { mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Header, type HeaderData, Pax } from 'tar';
-import { buildDistWithLauncher } from '../../../src/actions/build-dist-with-launcher/build-dist.js';
+import { buildDistWithLauncher } from '../../../src/actions/build-dist-with-launcher/execute.js';
 import { type Workspace, calls, depsFor, inputsFor, workspace } from './helpers.js';
 
 /** One raw tar entry: a header as written, optional PAX record before it, and its data. */

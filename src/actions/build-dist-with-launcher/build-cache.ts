@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { cp, lstat, mkdir, readdir, readFile, readlink, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { sha256, sha256File, digestOf } from '../../lib/digest.js';
+import { sha256, sha256File } from '../../lib/digest.js';
 import { errorCode, errorMessage } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
 
 /**
  * The launcher build cache: the build output is stored under a key that digests everything the
- * build depends on, so an unchanged launcher is restored instead of rebuilt.
+ * build depends on (plan.ts `cacheKeyOf`, from the digests read here), so an unchanged launcher
+ * is restored instead of rebuilt.
  */
 
 /** Where the build output is kept between runs. */
@@ -20,22 +21,14 @@ export interface BuildCache {
   save(key: string, dir: string): Promise<void>;
 }
 
-export interface CacheKeyInputs {
-  launcherDir: string;
-  /** Relative to the launcher folder; excluded from the source digest. */
-  buildOutput: string;
-  /** The variables the action sets (defaults and build-env), not the whole environment. */
-  variables: Record<string, string>;
-  installCommand: readonly string[];
-  buildCommand: readonly string[];
-  /** Absolute folders never digested (the output and cache folders, should they sit inside the launcher). */
-  exclude?: readonly string[];
-}
-
 const EXCLUDED = new Set(['node_modules', '.git']);
 const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml'];
 
-/** Every source file of the launcher with its sha256 (links by target), sorted by path. */
+/**
+ * Every source file of the launcher with its sha256 (links by target), sorted by path; not the
+ * build output, nor `exclude` (absolute folders: the output and cache folders, should they sit
+ * inside the launcher).
+ */
 export async function sourceDigests(
   launcherDir: string,
   buildOutput: string,
@@ -60,26 +53,19 @@ export async function sourceDigests(
   return digests;
 }
 
-/** The cache key: `quick-launcher-build-<sha256>` of sources, lockfile, variables and commands. */
-export async function cacheKey(inputs: CacheKeyInputs): Promise<string> {
-  const sources = await sourceDigests(inputs.launcherDir, inputs.buildOutput, inputs.exclude);
+/** The sha256 of each lockfile the launcher folder has. */
+export async function lockfileDigests(launcherDir: string): Promise<Record<string, string>> {
   const lockfiles: Record<string, string> = {};
   for (const name of LOCKFILES) {
-    const text = await readFile(join(inputs.launcherDir, name)).catch(() => undefined);
+    const text = await readFile(join(launcherDir, name)).catch(() => undefined);
     if (text) lockfiles[name] = sha256(text);
   }
-  const digest = digestOf({
-    schema: 1,
-    sources,
-    lockfiles,
-    variables: inputs.variables,
-    install: inputs.installCommand,
-    build: inputs.buildCommand,
-    output: inputs.buildOutput,
-    // Native modules and bundlers may differ between platforms and Node majors.
-    platform: `${process.platform}-${process.arch}-node${process.versions.node.split('.')[0]}`,
-  });
-  return `quick-launcher-build-${digest.slice('sha256:'.length)}`;
+  return lockfiles;
+}
+
+/** This machine for the cache key: native modules and bundlers may differ between platforms and Node majors. */
+export function platformOf(): string {
+  return `${process.platform}-${process.arch}-node${process.versions.node.split('.')[0]}`;
 }
 
 /** A cache in a local folder: one sub-folder per key, written aside and renamed into place. */

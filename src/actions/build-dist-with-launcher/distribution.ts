@@ -1,19 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { LAUNCHER_DIR, LAUNCHER_WWW_DIR, SETTINGS_TEMPLATE_PATHS } from '../../lib/distribution-layout.js';
 import { InputError, errorCode } from '../../lib/errors.js';
 import { DEFAULT_LIMITS, type SafetyLimits, UnsafeEntryError, checkFolder, extractArchiveSafely } from '../../lib/safe-extract.js';
 import { type TarEntry, entriesOfFolder } from '../../lib/tarball.js';
-
-/** The file names of the two archives (the Cloud Pipeline build's `cloud-pipeline.<version>.tgz`). */
-export function archiveNames(version: string): { distribution: string; launcher: string } {
-  return { distribution: `cloud-pipeline.${version}.tgz`, launcher: `quick-launcher.${version}.tgz` };
-}
-
-/** The version in a distribution file name `cloud-pipeline.<version>.tgz`, if it has one. */
-export function versionFromName(path: string): string | undefined {
-  return /^cloud-pipeline\.(.+)\.(?:tgz|tar\.gz)$/.exec(basename(path))?.[1];
-}
 
 /** An input distribution, checked and ready to be re-archived with the launcher replaced. */
 export interface InputDistribution {

@@ -3,12 +3,10 @@ import { join, resolve } from 'node:path';
 import { BuildError, InputError, errorCode, errorMessage } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
 import { type CommandRunner, lastLines } from '../../tools/exec.js';
+import type { BuildStep } from './plan.js';
 
 /** The images the upstream launcher build needs in `assets/` (reference §1.1). */
 export const REQUIRED_ASSETS = ['background.png', 'favicon.png', 'logo.png'] as const;
-
-/** The build-time variables pointing at each asset, so index.html links them (reference §1.1a). */
-const ASSET_VARIABLES = { BACKGROUND: 'background.png', LOGO: 'logo.png', FAVICON: 'favicon.png' } as const;
 
 async function isFile(path: string): Promise<boolean> {
   return (await stat(path).catch(() => undefined))?.isFile() ?? false;
@@ -52,22 +50,6 @@ export async function prepareAssets(launcherDir: string, assetsDir: string | und
       logger.info(`asset ${name} copied from ${assetsDir}`);
     }
   }
-}
-
-/**
- * The variables the action sets for the build: BUILD_VERSION / BUILD_DESCRIPTION (so the build
- * never asks git and does not vary between runs) and the asset paths, under the user's build-env.
- */
-export function buildVariables(version: string, description: string, buildEnv: ReadonlyMap<string, string>): Record<string, string> {
-  const variables: Record<string, string> = { BUILD_VERSION: version, BUILD_DESCRIPTION: description };
-  for (const [name, file] of Object.entries(ASSET_VARIABLES)) variables[name] = `assets/${file}`;
-  for (const [key, value] of buildEnv) variables[key] = value;
-  return Object.fromEntries(Object.entries(variables).sort(([a], [b]) => (a < b ? -1 : 1)));
-}
-
-export interface BuildStep {
-  input: 'install-command' | 'build-command';
-  argv: readonly string[];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { BuildResult } from './build-dist.js';
+import type { BuildResult } from './execute.js';
 
 /** The job summary of a run, as Markdown: the files written and their digests. */
 export function summaryMarkdown(result: BuildResult): string {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { appendFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildDistWithLauncher } from '../../../src/actions/build-dist-with-launcher/build-dist.js';
+import { buildDistWithLauncher } from '../../../src/actions/build-dist-with-launcher/execute.js';
 import { outputsOf, summaryMarkdown } from '../../../src/actions/build-dist-with-launcher/summary.js';
 import { readArchiveFile } from '../../../src/lib/archive.js';
 import { sha256File } from '../../../src/lib/digest.js';
