@@ -1,6 +1,7 @@
 // The bench's one timing helper: medians, timed async work, and process start times taken in
 // pairs, so that a figure and its yardstick share the machine's state at every run.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -21,10 +22,14 @@ export interface StartCommand {
   env: NodeJS.ProcessEnv;
 }
 
-/** Milliseconds from spawn to exit of one run. */
-export function startTime(command: StartCommand): number {
+/**
+ * Milliseconds from spawn to exit of one run. Asynchronous, so that a stand-in served by this
+ * process (the cache service) answers the child meanwhile.
+ */
+export async function startTime(command: StartCommand): Promise<number> {
   const started = process.hrtime.bigint();
-  spawnSync(command.argv[0], command.argv.slice(1), { cwd: command.cwd, env: command.env, stdio: 'ignore' });
+  const child = spawn(command.argv[0], command.argv.slice(1), { cwd: command.cwd, env: command.env, stdio: 'ignore' });
+  await once(child, 'close');
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
@@ -32,14 +37,14 @@ export function startTime(command: StartCommand): number {
  * Median start times of `subject` and `yardstick`, run alternately `runs` times after one
  * unmeasured warm-up of each (the page cache), and the ratio of the two medians.
  */
-export function pairedStartTimes(subject: StartCommand, yardstick: StartCommand, runs: number): { subject: number; yardstick: number; ratio: number } {
-  startTime(subject);
-  startTime(yardstick);
+export async function pairedStartTimes(subject: StartCommand, yardstick: StartCommand, runs: number): Promise<{ subject: number; yardstick: number; ratio: number }> {
+  await startTime(subject);
+  await startTime(yardstick);
   const a: number[] = [];
   const b: number[] = [];
   for (let run = 0; run < runs; run += 1) {
-    a.push(startTime(subject));
-    b.push(startTime(yardstick));
+    a.push(await startTime(subject));
+    b.push(await startTime(yardstick));
   }
   const subjectMedian = median(a);
   const yardstickMedian = median(b);
