@@ -5,7 +5,8 @@ import { expect } from '@jest/globals';
 import { InputReader, inputsFrom } from '../../../src/lib/inputs.js';
 import { given } from '../../../src/lib/handoff.js';
 import { getInputs, type Inputs } from '../../../src/actions/render-edge-config/inputs.js';
-import { renderEdgeConfig, type RenderedEdgeConfig } from '../../../src/actions/render-edge-config/render.js';
+import { planRender } from '../../../src/actions/render-edge-config/plan.js';
+import type { RenderedEdgeConfig } from '../../../src/actions/render-edge-config/render.js';
 import { resolveRequest } from '../../../src/actions/render-edge-config/request.js';
 import { loadTemplates } from '../../../src/actions/render-edge-config/templates.js';
 
@@ -20,7 +21,7 @@ export function inputsOf(values: Record<string, string>, env: NodeJS.ProcessEnv 
 export async function renderInputs(inputs: Inputs, env: NodeJS.ProcessEnv = {}): Promise<RenderedEdgeConfig> {
   const request = resolveRequest(inputs, env, new Map());
   const templates = await loadTemplates(request, { distribution: inputs.distribution, serverTemplate: inputs.serverTemplate });
-  return renderEdgeConfig(request, templates);
+  return planRender(request, templates).rendered;
 }
 
 export async function tempDir(prefix: string): Promise<string> {

@@ -1,6 +1,4 @@
 import { readdir } from 'node:fs/promises';
-import { digestOf } from '../../lib/digest.js';
-import { InputError } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
 import type { Manifest } from '../../lib/manifest.js';
 import { writeOutputFolder } from '../../lib/output-folder.js';
@@ -9,18 +7,17 @@ import { execRunner, findOnPath } from '../../tools/exec.js';
 import { Nginx } from '../../tools/nginx.js';
 import { OpenSsl } from '../../tools/openssl.js';
 import type { Inputs } from './inputs.js';
-import { renderEdgeConfig, type RenderedEdgeConfig } from './render.js';
 import { readInstallConfig } from './install-config.js';
+import { EDGE_CONFIG_KIND, chooseValidation, planRender } from './plan.js';
+import type { RenderedEdgeConfig } from './render.js';
 import { resolveRequest, type RenderRequest } from './request.js';
 import { loadTemplates } from './templates.js';
 import { validateWithNginx, type CertificateFolder, type ValidationTools } from './validate.js';
 
 /**
- * render-edge-config's work once its inputs are parsed: resolve the request, load the templates,
- * render, check with nginx -t, write the output folder; and the summary of what it wrote.
+ * render-edge-config's work once its inputs are parsed: load the templates, render them by the
+ * plan, check with nginx -t, write the output folder; and the summary of what it wrote.
  */
-
-export const EDGE_CONFIG_KIND = 'edge-config';
 
 /**
  * `cert-dir` as a runner-side copy of the Edge's pki folder, when it can be read here: only the
@@ -36,10 +33,9 @@ async function validationTools(mode: Inputs['validate'], logger: Logger): Promis
   if (mode === 'false') return undefined;
   const nginx = await findOnPath('nginx');
   const openssl = await findOnPath('openssl');
-  if (nginx && openssl) return { nginx: new Nginx(nginx, execRunner), openssl: new OpenSsl(openssl, execRunner) };
-  const missing = nginx ? 'openssl' : 'nginx';
-  if (mode === 'true') throw new InputError('validate', `is true but ${missing} is not on PATH`);
-  logger.warning(`${missing} is not on PATH: the rendered configuration was not checked with nginx -t`);
+  const choice = chooseValidation(mode, { nginx: nginx !== undefined, openssl: openssl !== undefined });
+  if (choice.run && nginx && openssl) return { nginx: new Nginx(nginx, execRunner), openssl: new OpenSsl(openssl, execRunner) };
+  if (!choice.run && choice.warning) logger.warning(choice.warning);
   return undefined;
 }
 
@@ -54,7 +50,7 @@ export async function renderAndWrite(inputs: Inputs, env: NodeJS.ProcessEnv, log
 /** renderAndWrite once the request is resolved (what the stage calls after its input checks). */
 export async function writeRendered(inputs: Inputs, request: RenderRequest, logger: Logger): Promise<{ rendered: RenderedEdgeConfig; manifest: Manifest }> {
   const templates = await loadTemplates(request, { distribution: inputs.distribution, serverTemplate: inputs.serverTemplate });
-  const rendered = renderEdgeConfig(request, templates);
+  const { rendered, inputsDigest } = planRender(request, templates);
   for (const launcher of rendered.launchers) logger.info(`${launcher.kind} launcher: ${launcher.host} -> ${launcher.file}`);
 
   const tools = await validationTools(inputs.validate, logger);
@@ -63,8 +59,6 @@ export async function writeRendered(inputs: Inputs, request: RenderRequest, logg
     await logger.group('nginx -t on the rendered configuration', () => validateWithNginx(request, templates, certificates, tools, logger));
   }
 
-  // Everything that shapes the output, so equal digests mean equal folders (cert-dir does not).
-  const inputsDigest = digestOf({ request: { ...request, certDir: undefined }, templates });
   const manifest = await writeOutputFolder(inputs.outputDir, rendered.files, { kind: EDGE_CONFIG_KIND, action: 'render-edge-config', inputsDigest });
   return { rendered, manifest };
 }

@@ -8,10 +8,11 @@ import { resolveRequest, type RenderRequest } from './request.js';
 type Parsed = ParsedInputs & { request: RenderRequest };
 
 /**
- * render-edge-config as a stage: inputs -> render -> nginx -t -> output folder, outputs, summary.
- * Its pure core is `request.ts` (what to render, from the inputs) and `render.ts` (the files);
- * `execute.ts` loads the templates, runs nginx -t and writes the folder. The renderer
- * (templates, tar, nginx) loads only in `execute`: a bad input fails fast.
+ * render-edge-config as a stage: inputs -> request -> render -> nginx -t -> output folder,
+ * outputs, summary. `parse` resolves the request (request.ts), so a bad host fails before any
+ * stage runs; `plan.ts` turns it and the templates into the files; `execute.ts` loads the
+ * templates, runs nginx -t and writes the folder. The renderer (templates, tar, nginx) loads
+ * only in `execute`: a bad input fails fast.
  */
 export const renderEdgeConfigStage: Stage<Parsed> = {
   parse(reader, env) {
