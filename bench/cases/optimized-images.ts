@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { copyFixture, fixtureSpecEnv, pushBusyboxWithDocker, uniqueNamespace } from '../../src/sandbox/tool-images.js';
-import { buildOptimizedImages } from '../../src/actions/build-optimized-images/build.js';
+import { buildOptimizedImages } from '../../src/actions/build-optimized-images/execute.js';
 import { getInputs } from '../../src/actions/build-optimized-images/inputs.js';
 import { connectRegistry } from '../../src/actions/build-optimized-images/connect.js';
 import { InputReader, inputsFrom } from '../../src/lib/inputs.js';

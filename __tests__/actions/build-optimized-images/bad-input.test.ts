@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildOptimizedImages } from '../../../src/actions/build-optimized-images/build.js';
+import { buildOptimizedImages } from '../../../src/actions/build-optimized-images/execute.js';
 import { getInputs } from '../../../src/actions/build-optimized-images/inputs.js';
 import { connectRegistry } from '../../../src/actions/build-optimized-images/connect.js';
 import { ConfigurationError } from '../../../src/lib/errors.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { appendFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BuildResult, buildOptimizedImages } from '../../../src/actions/build-optimized-images/build.js';
+import { type BuildResult, buildOptimizedImages } from '../../../src/actions/build-optimized-images/execute.js';
 import { getInputs } from '../../../src/actions/build-optimized-images/inputs.js';
 import { connectRegistry } from '../../../src/actions/build-optimized-images/connect.js';
 import { InputReader, inputsFrom } from '../../../src/lib/inputs.js';

@@ -4,7 +4,7 @@ import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/pro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
-import { type BuildResult, buildOptimizedImages } from '../../../src/actions/build-optimized-images/build.js';
+import { type BuildResult, buildOptimizedImages } from '../../../src/actions/build-optimized-images/execute.js';
 import { getInputs } from '../../../src/actions/build-optimized-images/inputs.js';
 import { connectRegistry } from '../../../src/actions/build-optimized-images/connect.js';
 import type { ToolsManifest } from '../../../src/actions/build-optimized-images/tools-manifest.js';

@@ -4,7 +4,7 @@ import { expandVariables, variablesFrom } from '../../../src/actions/build-optim
 import { parseDefaultImages, parseRegistry, getInputs } from '../../../src/actions/build-optimized-images/inputs.js';
 import { parseReference } from '../../../src/actions/build-optimized-images/reference.js';
 import { endpointsOf, parseToolSpec } from '../../../src/actions/build-optimized-images/spec.js';
-import { runOrdered } from '../../../src/actions/build-optimized-images/execute.js';
+import { runOrdered } from '../../../src/actions/build-optimized-images/build-variants.js';
 import { InputReader, inputsFrom } from '../../../src/lib/inputs.js';
 
 const vars = variablesFrom(new Map([['HOST', 'apps.example'], ['EMPTY', '']]), { FROM_ENV: 'env-value' });

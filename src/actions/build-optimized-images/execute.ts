@@ -1,170 +1,107 @@
-import { BuildError, ConfigurationError, EnvironmentError, errorMessage } from '../../lib/errors.js';
+import { resolve } from 'node:path';
 import type { Logger } from '../../lib/logger.js';
+import { writeOutputFolder } from '../../lib/output-folder.js';
+import { workFolder } from '../../lib/runner-temp.js';
 import type { ImageBuilder } from '../../tools/image-builder.js';
 import type { RegistryClient } from '../../tools/registry.js';
-import { BuildLogs } from './build-log.js';
-import type { PlannedVariant } from './plan.js';
+import { externalBases, registryBaseResolver, withBaseDigests } from './base-images.js';
+import { type VariantResult, executePlan } from './build-variants.js';
+import { connectRegistry, resolveBuilder } from './connect.js';
+import { contextDigest } from './context-digest.js';
+import { type Variant, discoverTool, listTools } from './discover.js';
+import { variablesFrom } from './expand.js';
+import type { Inputs } from './inputs.js';
+import { checkDefaultImages, checkWithoutBuild, defaultImageFor, inputsDigestOf, planBuilds, registryNames, selectVariants, type PlannedVariant } from './plan.js';
+import { TOOLS_KIND, type ToolsManifest, toolsFolderFiles } from './tools-manifest.js';
 
-export type VariantState = 'built' | 'reused' | 'fallback';
+export const ACTION = 'build-optimized-images';
 
-/** What happened to one variant. */
-export interface VariantResult {
-  planned: PlannedVariant;
-  state: VariantState;
-  /** The reference to pull: `<prefix><image>:<first tag>`, or the default image on fallback. */
-  ref: string;
-  /** Tags the image carries (content tag included); [] on fallback. */
-  tags: string[];
-  digest: string | null;
-  defaultImage?: string;
-  /** Why the variant fell back. */
-  reason?: string;
-}
-
-export interface ExecuteOptions {
-  /** `registry/namespace/` or ''. */
-  prefix: string;
-  /** Repository path prefix inside the registry (the namespace part, with `/`), for API calls. */
-  namespace: string;
-  push: boolean;
-  insecure: boolean;
-  build: boolean;
-  fallback: boolean;
-  failOnFallback: boolean;
-  /** Build even when the content tag is already in the registry (after a base image update). */
-  rebuild: boolean;
-  maxParallel: number;
-  defaultImageOf: (planned: PlannedVariant) => string | undefined;
-}
-
-export interface ExecuteDeps {
+/** What the core needs from the outside world. */
+export interface CoreDeps {
+  /** Needed unless `build` is false. */
   builder?: ImageBuilder;
+  /** Needed when `push` is true. */
   registry?: RegistryClient;
   logger: Logger;
+  /** The environment `${VAR}` falls back to after spec-env. */
+  env: Record<string, string | undefined>;
+  outputDir: string;
 }
 
-/** Runs `task` for every item once all its parents are done, at most `limit` at a time. */
-export async function runOrdered<T>(
-  items: readonly T[],
-  key: (item: T) => string,
-  parentsOf: (item: T) => readonly string[],
-  limit: number,
-  task: (item: T) => Promise<void>,
-): Promise<void> {
-  const done = new Set<string>();
-  const started = new Set<string>();
-  let failure: unknown;
-  let running = 0;
-  await new Promise<void>((resolveAll) => {
-    const pump = (): void => {
-      if (failure === undefined) {
-        for (const item of items) {
-          if (running >= limit) break;
-          const name = key(item);
-          if (started.has(name) || !parentsOf(item).every((parent) => done.has(parent))) continue;
-          started.add(name);
-          running++;
-          task(item)
-            .then(() => done.add(name))
-            .catch((error: unknown) => {
-              failure ??= error;
-            })
-            .finally(() => {
-              running--;
-              pump();
-            });
-        }
-      }
-      if (running === 0) resolveAll();
-    };
-    pump();
-  });
-  if (failure !== undefined) throw failure instanceof Error ? failure : new Error(errorMessage(failure));
+export interface BuildResult {
+  manifest: ToolsManifest;
+  outputDir: string;
+  results: VariantResult[];
+  counts: Record<'built' | 'reused' | 'fallback', number>;
 }
 
 /**
- * Builds, reuses or falls back each planned variant, parents first, `maxParallel` at a time.
- * A variant whose content tag is already in the registry is retagged there, never rebuilt.
+ * build-optimized-images' work once its inputs parsed, with the runner's tools: the builder the
+ * input names (else the first on PATH) and the registry, checked to answer before anything is
+ * built. `builder` is returned for the summary.
  */
-export async function executePlan(plan: readonly PlannedVariant[], options: ExecuteOptions, deps: ExecuteDeps): Promise<VariantResult[]> {
-  const results = new Map<string, VariantResult>();
+export async function execute(inputs: Inputs, { env, logger }: { env: NodeJS.ProcessEnv; logger: Logger }): Promise<BuildResult & { builder?: ImageBuilder }> {
+  const builder = inputs.build ? await resolveBuilder(inputs.builder) : undefined;
+  const registry = await connectRegistry(inputs);
+  const result = await buildOptimizedImages(inputs, { builder, registry, logger, env, outputDir: inputs.outputDir ?? workFolder(env, 'tools') });
+  return { ...result, ...(builder ? { builder } : {}) };
+}
+
+/**
+ * The whole action, given its tools: discover and check every tool (nothing is built or pushed
+ * until all of it is valid), plan, build/reuse/fall back, and write the `tools` output folder.
+ */
+export async function buildOptimizedImages(inputs: Inputs, deps: CoreDeps): Promise<BuildResult> {
   const { logger } = deps;
-  const logs = new BuildLogs(logger);
+  checkDefaultImages(inputs.defaultImages);
+  const toolsDir = resolve(inputs.toolsDir);
+  const variables = variablesFrom(inputs.specEnv, deps.env);
+  const variants: Variant[] = [];
+  for (const tool of await listTools(toolsDir)) variants.push(...(await discoverTool(toolsDir, tool, { version: inputs.version, variables })));
 
-  const fallBack = (planned: PlannedVariant, reason: string): VariantResult => {
-    const name = planned.variant.name;
-    const defaultImage = options.defaultImageOf(planned);
-    if (!defaultImage) throw new ConfigurationError(`Variant '${name}': ${reason}, and default-images maps no default image for ${planned.variant.image}`);
-    if (options.failOnFallback) throw new ConfigurationError(`Variant '${name}' fell back to ${defaultImage} (fail-on-fallback is true): ${reason}`);
-    logger.warning(`Variant '${name}' falls back to the default image ${defaultImage}: ${reason}`);
-    return { planned, state: 'fallback', ref: defaultImage, tags: [], digest: null, defaultImage, reason };
-  };
-
-  const publish = async (planned: PlannedVariant, repository: string): Promise<string> => {
-    const registry = deps.registry as RegistryClient;
-    let digest = '';
-    for (const tag of planned.variant.tags) digest = await registry.retag(repository, planned.contentTag, tag);
-    return digest;
-  };
-
-  const one = async (planned: PlannedVariant): Promise<void> => {
-    const { variant, contentTag } = planned;
-    const tags = [...variant.tags, contentTag];
-    const ref = `${options.prefix}${variant.image}:${variant.tags[0]}`;
-    const repository = `${options.namespace}${variant.image}`;
-    const base = { planned, ref, tags, defaultImage: options.defaultImageOf(planned) };
-    if (!options.build) {
-      results.set(variant.name, fallBack(planned, 'build is false'));
-      return;
-    }
-    const fallenParent = planned.parents.find((parent) => results.get(parent)?.state === 'fallback');
-    if (fallenParent) {
-      results.set(variant.name, fallBack(planned, `it is built FROM '${fallenParent}', which fell back`));
-      return;
-    }
-    if (options.push && deps.registry && !options.rebuild) {
-      const existing = await deps.registry.digest(repository, contentTag);
-      if (existing) {
-        const digest = await publish(planned, repository);
-        logger.info(`${variant.name}: ${contentTag} is already in the registry; retagged, not rebuilt`);
-        results.set(variant.name, { ...base, state: 'reused', digest: digest || existing });
-        return;
-      }
-    }
-    const builder = deps.builder as ImageBuilder;
-    // Streamed into its own log group (BuildLogs keeps parallel builds' groups apart).
-    const section = logs.open(`Building ${ref} (${plan.indexOf(planned) + 1}/${plan.length})`);
-    try {
-      await builder.build(
-        {
-          context: variant.context,
-          dockerfile: variant.dockerfile,
-          tags: tags.map((tag) => `${options.prefix}${variant.image}:${tag}`),
-          buildArgs: planned.buildArgs,
-        },
-        { insecure: options.insecure },
-        (line) => section.write(line),
-      );
-    } catch (error) {
-      if (!(error instanceof ConfigurationError || error instanceof BuildError || error instanceof EnvironmentError)) throw error;
-      if (!options.fallback) throw new BuildError(`Variant '${variant.name}': ${errorMessage(error)}`, { cause: error });
-      results.set(variant.name, fallBack(planned, errorMessage(error).split('\n')[0].replace(/:$/, '')));
-      return;
-    } finally {
-      section.close();
-    }
-    let digest: string | null = null;
-    if (options.push && deps.registry) {
-      await builder.push(`${options.prefix}${variant.image}:${contentTag}`, { insecure: options.insecure });
-      digest = await publish(planned, repository);
-    }
-    results.set(variant.name, { ...base, state: 'built', digest });
-  };
-
-  try {
-    await runOrdered(plan, (planned) => planned.variant.name, (planned) => planned.parents, options.maxParallel, one);
-  } finally {
-    await logs.drain();
+  const digests = new Map<string, string>();
+  const byContext = new Map<string, string>();
+  for (const variant of variants) {
+    // Per context and Dockerfile: .dockerignore may leave out a sibling variant's Dockerfile.
+    const key = `${variant.context}\0${variant.dockerfile}`;
+    const digest = byContext.get(key) ?? (await contextDigest(variant.context, variant.dockerfile));
+    byContext.set(key, digest);
+    digests.set(variant.name, digest);
   }
-  return plan.map((planned) => results.get(planned.variant.name) as VariantResult);
+  const { prefix, namespace } = registryNames(inputs.registry);
+  const planOptions = { prefix, buildArgs: inputs.buildArgs, contextDigests: digests };
+  let plan = selectVariants(planBuilds(variants, planOptions), inputs.include);
+  // A content tag decides something only when it is looked up in the registry: only then do the
+  // bases' digests count (planned again with them folded in; planning is pure and cheap).
+  if (inputs.build && inputs.push && deps.registry) {
+    const selected = new Set(plan.map((planned) => planned.variant.name));
+    const bases = new Map([...externalBases(planBuilds(variants, planOptions), prefix)].filter(([name]) => selected.has(name)));
+    const contextDigests = await withBaseDigests(digests, bases, registryBaseResolver(deps.registry), logger);
+    plan = selectVariants(planBuilds(variants, { ...planOptions, contextDigests }), inputs.include);
+  }
+  const defaultImageOf = (planned: PlannedVariant): string | undefined => defaultImageFor(inputs.defaultImages, planned.variant);
+  checkWithoutBuild(plan, inputs);
+  logger.info(`${plan.length} variant(s): ${plan.map((planned) => `${planned.variant.name} (${planned.contentTag})`).join(', ')}`);
+
+  const results = await executePlan(
+    plan,
+    {
+      prefix,
+      namespace,
+      push: inputs.push,
+      insecure: inputs.registryInsecure,
+      build: inputs.build,
+      fallback: inputs.fallback,
+      failOnFallback: inputs.failOnFallback,
+      rebuild: inputs.rebuild,
+      maxParallel: inputs.maxParallel,
+      defaultImageOf,
+    },
+    deps,
+  );
+  const { manifest, files } = await toolsFolderFiles(results, { registry: inputs.registry ?? '', version: inputs.version });
+  await writeOutputFolder(deps.outputDir, files, { kind: TOOLS_KIND, action: ACTION, inputsDigest: inputsDigestOf(inputs, plan) }, 'output-dir');
+  const counts = { built: 0, reused: 0, fallback: 0 };
+  for (const result of results) counts[result.state]++;
+  return { manifest, outputDir: resolve(deps.outputDir), results, counts };
 }

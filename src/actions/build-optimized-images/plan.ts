@@ -1,8 +1,16 @@
-import { FileError } from '../../lib/errors.js';
+import { FileError, InputError } from '../../lib/errors.js';
 import { digestOf } from '../../lib/digest.js';
 import { substituteArgs } from './dockerfile.js';
 import type { Variant } from './discover.js';
+import type { Inputs } from './inputs.js';
 import { parseReference } from './reference.js';
+
+/*
+ * build-optimized-images' decisions, apart from the I/O execute.ts does (pure, table-tested in
+ * __tests__/actions/build-optimized-images/): every variant's content tag, build args, parents
+ * and order (planBuilds), which variants `include` selects, each one's default image, what
+ * `build: false` needs, the registry names, and the output folder's inputs digest.
+ */
 
 /** A variant with everything the build needs decided. */
 export interface PlannedVariant {
@@ -143,4 +151,66 @@ export function planBuilds(variants: readonly Variant[], options: PlanOptions): 
     planned.set(name, { variant, contentTag: `c-${digest.slice('sha256:'.length, 'sha256:'.length + 12)}`, buildArgs: real, parents });
   }
   return order.map((name) => planned.get(name) as PlannedVariant);
+}
+
+/** Keeps the variants `include` names (tool folder, image or variant name) and their parents. */
+export function selectVariants(plan: readonly PlannedVariant[], include: readonly string[]): PlannedVariant[] {
+  if (include.length === 0) return [...plan];
+  const byName = new Map(plan.map((planned) => [planned.variant.name, planned]));
+  const wanted = new Set<string>();
+  for (const item of include) {
+    const matches = plan.filter(({ variant }) => variant.tool === item || variant.image === item || variant.name === item);
+    if (matches.length === 0) throw new InputError('include', `'${item}' names no tool folder, image or variant`);
+    const add = (name: string): void => {
+      if (wanted.has(name)) return;
+      wanted.add(name);
+      for (const parent of byName.get(name)?.parents ?? []) add(parent);
+    };
+    for (const match of matches) add(match.variant.name);
+  }
+  return plan.filter((planned) => wanted.has(planned.variant.name));
+}
+
+/** The default image of a variant: mapped by `image:tag` (any of its tags) or by `image`. */
+export function defaultImageFor(defaults: ReadonlyMap<string, string>, variant: Variant): string | undefined {
+  for (const tag of variant.tags) {
+    const found = defaults.get(`${variant.image}:${tag}`);
+    if (found) return found;
+  }
+  return defaults.get(variant.image);
+}
+
+/** Every `default-images` pair names an image and a valid reference. */
+export function checkDefaultImages(defaults: ReadonlyMap<string, string>): void {
+  for (const [image, reference] of defaults) {
+    if (!parseReference(image)) throw new InputError('default-images', `'${image}' is not an image name`);
+    if (!parseReference(reference)) throw new InputError('default-images', `'${reference}' (for ${image}) is not a valid image reference`);
+  }
+}
+
+/** With `build: false` every variant falls back: each needs a default image, and `fail-on-fallback` cannot hold. */
+export function checkWithoutBuild(plan: readonly PlannedVariant[], inputs: Pick<Inputs, 'build' | 'defaultImages' | 'failOnFallback'>): void {
+  if (inputs.build) return;
+  const missing = plan.filter((planned) => !defaultImageFor(inputs.defaultImages, planned.variant)).map((planned) => planned.variant.image);
+  if (missing.length > 0) throw new InputError('default-images', `build is false, so every image needs a default; none for ${[...new Set(missing)].join(', ')}`);
+  if (inputs.failOnFallback) throw new InputError('fail-on-fallback', 'is true while build is false: every variant would fall back');
+}
+
+/** The `registry` input as names: `prefix` of every image reference, `namespace` inside the registry for its API. */
+export function registryNames(registry: string | undefined): { prefix: string; namespace: string } {
+  const given = registry ?? '';
+  return { prefix: given ? `${given}/` : '', namespace: given.includes('/') ? `${given.slice(given.indexOf('/') + 1)}/` : '' };
+}
+
+/** The tools folder's inputs digest: the inputs that shape it, and every content tag planned. */
+export function inputsDigestOf(inputs: Inputs, plan: readonly PlannedVariant[]): string {
+  return digestOf({
+    ...inputs,
+    // Whether the step writes a job summary does not shape the folder.
+    summary: undefined,
+    buildArgs: Object.fromEntries(inputs.buildArgs),
+    specEnv: [...inputs.specEnv.keys()].sort(),
+    defaultImages: Object.fromEntries(inputs.defaultImages),
+    contentTags: plan.map((planned) => planned.contentTag),
+  });
 }

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { markdownTable } from '../../lib/markdown.js';
-import { workFolder } from '../../lib/runner-temp.js';
 import { runStageAsStep, type Stage } from '../../lib/stage.js';
 import { getInputs, type Inputs } from './inputs.js';
 
@@ -11,15 +10,9 @@ import { getInputs, type Inputs } from './inputs.js';
 export const buildImagesStage: Stage<Inputs> = {
   parse: getInputs,
   async execute(inputs, { env, logger }) {
-    const [{ connectRegistry, resolveBuilder }, { buildOptimizedImages }, { TOOLS_MANIFEST_FILE, summaryRows }] = await Promise.all([
-      import('./connect.js'),
-      import('./build.js'),
-      import('./tools-manifest.js'),
-    ]);
-    const builder = inputs.build ? await resolveBuilder(inputs.builder) : undefined;
-    const registry = await connectRegistry(inputs);
-    const outputDir = inputs.outputDir ?? workFolder(env, 'tools');
-    const result = await buildOptimizedImages(inputs, { builder, registry, logger, env, outputDir });
+    const [{ execute }, { TOOLS_MANIFEST_FILE, summaryRows }] = await Promise.all([import('./execute.js'), import('./tools-manifest.js')]);
+    const result = await execute(inputs, { env, logger });
+    const { builder } = result;
     const [header, ...rows] = summaryRows(result.manifest);
     const counts = `${result.counts.built} built, ${result.counts.reused} reused, ${result.counts.fallback} fallback`;
     return {

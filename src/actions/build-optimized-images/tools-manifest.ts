@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type { OutputFile } from '../../lib/output-folder.js';
-import type { VariantResult, VariantState } from './execute.js';
+import type { VariantResult, VariantState } from './build-variants.js';
 import type { ToolSpec } from './spec.js';
 
 /** The kind of the output folder (SPEC §2) that holds tools-manifest.json. */
