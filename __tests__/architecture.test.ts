@@ -94,6 +94,56 @@ describe('the import graph', () => {
   });
 });
 
+/** The four parts of every action folder (docs/architecture.md, "The spine"); the root action composes stages instead. */
+const SPINE = ['inputs.ts', 'plan.ts', 'execute.ts', 'run.ts'] as const;
+const COMPOSES_STAGES = 'quick-launcher';
+/** What a plan never imports: the file system, processes, tool wrappers, the runner. */
+const IMPURE = /^(node:fs(\/promises)?|node:child_process|@actions\/.*|src\/tools\/.*)$/;
+const RUN_MAX_LINES = 80;
+
+/** What one action folder breaks of the spine: a missing part, an impure plan, a long run.ts. */
+function spineViolations(folder: string, files: ReadonlyMap<string, { lines: number; imports: readonly string[] }>): string[] {
+  const found: string[] = [];
+  for (const part of SPINE) if (!files.has(part)) found.push(`${folder} has no ${part}`);
+  for (const to of files.get('plan.ts')?.imports ?? []) if (IMPURE.test(to)) found.push(`${folder}/plan.ts imports ${to}: a plan does no I/O`);
+  const run = files.get('run.ts');
+  if (run && run.lines > RUN_MAX_LINES) found.push(`${folder}/run.ts has ${run.lines} lines: run.ts only wires the stage (at most ${RUN_MAX_LINES})`);
+  return found;
+}
+
+describe('the spine', () => {
+  const actions = readdirSync(join(ROOT, 'src/actions'), { withFileTypes: true }).filter((entry) => entry.isDirectory() && entry.name !== COMPOSES_STAGES);
+
+  test('is read: the four actions', () => {
+    expect(actions.map((entry) => entry.name).sort()).toEqual(['build-dist-with-launcher', 'build-optimized-images', 'deploy-quick-launcher', 'render-edge-config']);
+  });
+
+  test.each(actions.map((entry) => entry.name))('%s has inputs.ts, a pure plan.ts, execute.ts and a short run.ts', (action) => {
+    const folder = `src/actions/${action}`;
+    const files = new Map(
+      readdirSync(join(ROOT, folder))
+        .filter((name) => name.endsWith('.ts'))
+        .map((name) => [name, { lines: readFileSync(join(ROOT, folder, name), 'utf8').split('\n').length, imports: edgesOf(`${folder}/${name}`).map((edge) => edge.to) }]),
+    );
+    expect(spineViolations(folder, files)).toEqual([]);
+  });
+
+  test.each([
+    ['a missing plan', new Map([['inputs.ts', { lines: 5, imports: [] }], ['execute.ts', { lines: 5, imports: [] }], ['run.ts', { lines: 5, imports: [] }]]), /has no plan\.ts/],
+    ['a plan reading files', new Map(SPINE.map((part) => [part, { lines: 5, imports: part === 'plan.ts' ? ['node:fs/promises'] : [] }])), /plan\.ts imports node:fs\/promises/],
+    ['a plan running a tool', new Map(SPINE.map((part) => [part, { lines: 5, imports: part === 'plan.ts' ? ['src/tools/kubectl.ts'] : [] }])), /plan\.ts imports src\/tools\/kubectl\.ts/],
+    ['a plan talking to the runner', new Map(SPINE.map((part) => [part, { lines: 5, imports: part === 'plan.ts' ? ['@actions/core'] : [] }])), /plan\.ts imports @actions\/core/],
+    ['a run.ts doing the work', new Map(SPINE.map((part) => [part, { lines: part === 'run.ts' ? 200 : 5, imports: [] }])), /run\.ts has 200 lines/],
+  ])('refuses %s', (_name, files, message) => {
+    expect(spineViolations('src/actions/x', files)).toEqual([expect.stringMatching(message)]);
+  });
+
+  test('allows a plan that imports pure code (lib, its own folder, node:path)', () => {
+    const files = new Map(SPINE.map((part) => [part, { lines: 5, imports: part === 'plan.ts' ? ['src/lib/digest.ts', 'src/actions/x/spec.ts', 'node:path'] : [] }]));
+    expect(spineViolations('src/actions/x', files)).toEqual([]);
+  });
+});
+
 describe('the rules', () => {
   test.each([
     ['production code importing the sandbox', { from: 'src/tools/docker.ts', to: 'src/sandbox/stack.ts' }, /never imports src\/sandbox/],
