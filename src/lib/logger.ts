@@ -14,7 +14,7 @@ export interface Logger {
 }
 
 /** The prefix of a group title written as a line because a group is already open. */
-export const NESTED_GROUP_PREFIX = '▸ ';
+const NESTED_GROUP_PREFIX = '▸ ';
 
 /** Keeps groups one level deep for a Logger: `open` opens a real group, `line` writes the title otherwise. */
 class OneLevelGroups {

@@ -6,7 +6,7 @@ import { type CommandRunner, lastLines } from '../../tools/exec.js';
 import type { BuildStep } from './plan.js';
 
 /** The images the upstream launcher build needs in `assets/` (reference §1.1). */
-export const REQUIRED_ASSETS = ['background.png', 'favicon.png', 'logo.png'] as const;
+const REQUIRED_ASSETS = ['background.png', 'favicon.png', 'logo.png'] as const;
 
 async function isFile(path: string): Promise<boolean> {
   return (await stat(path).catch(() => undefined))?.isFile() ?? false;

@@ -52,7 +52,7 @@ export interface BuildPlan {
 const ASSET_VARIABLES = { BACKGROUND: 'background.png', LOGO: 'logo.png', FAVICON: 'favicon.png' } as const;
 
 /** The file names of the two archives (the Cloud Pipeline build's `cloud-pipeline.<version>.tgz`). */
-export function archiveNames(version: string): { distribution: string; launcher: string } {
+function archiveNames(version: string): { distribution: string; launcher: string } {
   return { distribution: `cloud-pipeline.${version}.tgz`, launcher: `quick-launcher.${version}.tgz` };
 }
 

@@ -14,7 +14,7 @@ import type { Inputs } from './inputs.js';
 import { checkDefaultImages, checkWithoutBuild, defaultImageFor, inputsDigestOf, planBuilds, registryNames, selectVariants, type PlannedVariant } from './plan.js';
 import { TOOLS_KIND, type ToolsManifest, toolsFolderFiles } from './tools-manifest.js';
 
-export const ACTION = 'build-optimized-images';
+const ACTION = 'build-optimized-images';
 
 /** What the core needs from the outside world. */
 export interface CoreDeps {

@@ -40,7 +40,7 @@ function findOptimized(variants: readonly Variant[], repository: string, tag: st
 }
 
 /** Orders variants parents-first; a cycle is an error naming every variant in it. */
-export function buildOrder(parentsOf: ReadonlyMap<string, string[]>, origins: ReadonlyMap<string, Variant>): string[] {
+function buildOrder(parentsOf: ReadonlyMap<string, string[]>, origins: ReadonlyMap<string, Variant>): string[] {
   const order: string[] = [];
   const state = new Map<string, 'visiting' | 'done'>();
   const visit = (name: string, path: string[]): void => {

@@ -39,10 +39,10 @@ interface ServiceState {
   metadata?: { name?: string; labels?: Record<string, string> };
 }
 
-export const LABEL_EXTERNAL_HOST = 'cloud-pipeline/external-host';
-export const LABEL_EXTERNAL_PORT = 'cloud-pipeline/external-port';
-export const LABEL_EXTERNAL_SCHEME = 'cloud-pipeline/external-scheme';
-export const LABEL_ROLE = 'cloud-pipeline/role';
+const LABEL_EXTERNAL_HOST = 'cloud-pipeline/external-host';
+const LABEL_EXTERNAL_PORT = 'cloud-pipeline/external-port';
+const LABEL_EXTERNAL_SCHEME = 'cloud-pipeline/external-scheme';
+const LABEL_ROLE = 'cloud-pipeline/role';
 
 function selectorText(labels: Record<string, string>): string {
   return Object.entries(labels)
@@ -51,7 +51,7 @@ function selectorText(labels: Record<string, string>): string {
 }
 
 /** The Edge's running pods (not terminating), oldest name order for a stable choice. */
-export async function readEdgePods(kubectl: Kubectl, edge: EdgeFacts): Promise<EdgePod[]> {
+async function readEdgePods(kubectl: Kubectl, edge: EdgeFacts): Promise<EdgePod[]> {
   if (Object.keys(edge.selector).length === 0) return [];
   const pods = await guarded(() => kubectl.list<PodState>('pods', selectorText(edge.selector)));
   return pods
@@ -65,7 +65,7 @@ export async function readEdgePods(kubectl: Kubectl, edge: EdgeFacts): Promise<E
  * `cloud-pipeline/role=EDGE`), the one named like the deployment first. Undefined when none
  * carries both labels.
  */
-export async function readEdgeAddress(kubectl: Kubectl, deployment: string): Promise<EdgeAddress | undefined> {
+async function readEdgeAddress(kubectl: Kubectl, deployment: string): Promise<EdgeAddress | undefined> {
   const services = await guarded(() => kubectl.list<ServiceState>('services', `${LABEL_ROLE}=EDGE`));
   const ordered = [...services.filter((service) => service.metadata?.name === deployment), ...services.filter((service) => service.metadata?.name !== deployment)];
   for (const service of ordered) {

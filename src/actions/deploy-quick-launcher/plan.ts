@@ -63,7 +63,7 @@ export interface AppConfigStorageChange {
 }
 
 /** The plan's line for the settings' `user_default_storage` of `hosts`. */
-export function storageChange(hosts: string[], storageId: number | undefined, serviceUser: string, dryRun: boolean, provisioned: boolean): AppConfigStorageChange {
+function storageChange(hosts: string[], storageId: number | undefined, serviceUser: string, dryRun: boolean, provisioned: boolean): AppConfigStorageChange {
   const where = hosts.join(', ');
   const verb = dryRun ? 'would be set' : 'set';
   if (storageId !== undefined) return { hosts, storageId, note: `user_default_storage ${verb} to storage ${storageId}, the default storage of ${serviceUser}, for ${where}` };

@@ -29,7 +29,7 @@ export interface DeployFacts {
 }
 
 /** Most files listed in the summary (the plan output lists them all). */
-export const SUMMARY_FILES = 200;
+const SUMMARY_FILES = 200;
 
 /** Whether and where `nginx -t` checked the new files, from how the Edge took them. */
 function nginxTestNote(rollout: RolloutResult): string {

@@ -20,7 +20,7 @@ export const STAGE_ACTIONS: Record<StageName, string> = {
  * Stage input -> root input. Absent: the same name. `null`: not a root input (the root action
  * has one `summary` for the whole run).
  */
-export const INPUT_RENAMES: Record<StageName, Record<string, string | null>> = {
+const INPUT_RENAMES: Record<StageName, Record<string, string | null>> = {
   'build-dist': { 'output-dir': 'dist-output-dir', summary: null },
   'build-images': { 'output-dir': 'images-output-dir', build: 'images-build', summary: null },
   render: { 'output-dir': 'edge-output-dir', summary: null },
@@ -28,7 +28,7 @@ export const INPUT_RENAMES: Record<StageName, Record<string, string | null>> = {
 };
 
 /** Stage output -> root output. Absent: the same name. */
-export const OUTPUT_RENAMES: Record<StageName, Record<string, string>> = {
+const OUTPUT_RENAMES: Record<StageName, Record<string, string>> = {
   'build-dist': { 'output-dir': 'dist-output-dir' },
   'build-images': { built: 'images-built', reused: 'images-reused', fallback: 'images-fallback' },
   render: { 'output-dir': 'edge-config', files: 'edge-files' },

@@ -56,7 +56,7 @@ const REQUIRED_TYPES: Record<string, string> = { html: 'text/html', css: 'text/c
  * (nginx's built-in ones cover only html, gif and jpg), so a block must carry its own `types {}`
  * or include the image's /etc/nginx/mime.types; nginx -t cannot see the difference.
  */
-export function missingTypes(block: string): string[] {
+function missingTypes(block: string): string[] {
   const text = block.replace(/#.*$/gm, '');
   if (/^\s*include\s+\S*mime\.types\s*;/m.test(text)) return [];
   const mapped = new Set<string>();
