@@ -3,8 +3,8 @@ import { InputError } from '../../../src/lib/errors.js';
 import { isPending } from '../../../src/lib/handoff.js';
 import { InputReader, inputsFrom } from '../../../src/lib/inputs.js';
 import { MemoryLogger } from '../../../src/lib/logger.js';
-import type { Stage, StageInputs } from '../../../src/lib/stage.js';
-import { parseChain, parseStages, runChain } from '../../../src/actions/quick-launcher/chain.js';
+import { StageFailure, type Stage, type StageInputs } from '../../../src/lib/stage.js';
+import { ChainFailure, parseChain, parseStages, runChain } from '../../../src/actions/quick-launcher/chain.js';
 import type { StageName } from '../../../src/actions/quick-launcher/stages.js';
 
 type Recorded = StageInputs & Record<string, unknown>;
@@ -113,6 +113,31 @@ describe('runChain', () => {
     const stages = { ...registry(seen), render: failing };
     await expect(runChain({ stages: ['build-dist', 'render', 'deploy'], registry: stages, root, env: {}, logger: new MemoryLogger(), runner })).rejects.toThrow("Input 'app-launcher-host'");
     expect(Object.keys(seen)).toEqual(['build-dist']);
+  });
+
+  test('a failing stage leaves a summary: the stages that completed with theirs, the failed one, the ones not run', async () => {
+    const cause = new InputError('app-launcher-host', 'bad');
+    const stages = { ...registry({}), render: { parse: () => ({ summary: true }), execute: () => Promise.reject(cause) } satisfies Stage };
+    const failure = await runChain({ stages: ['build-dist', 'render', 'deploy'], registry: stages, root, env: {}, logger: new MemoryLogger(), runner }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ChainFailure);
+    const { outcome, stage } = failure as ChainFailure;
+    expect([stage, (failure as ChainFailure).cause]).toEqual(['render', cause]);
+    expect(outcome.stages.map((entry) => entry.name)).toEqual(['build-dist']);
+    expect(outcome.outputs).toEqual({ 'dist-output-dir': '/out/dist', version: '2.0.0' });
+    expect(outcome.summary).toBe(
+      ['## Quick Launcher: build-dist → render → deploy', '', '### build-dist\n', '### Stage render failed', '', "Failed: Input 'app-launcher-host': bad", '', 'Not run: deploy', ''].join('\n'),
+    );
+  });
+
+  test("a stage that fails after it had something to report (a rollback) keeps its outputs and summary in the chain's", async () => {
+    const stages = {
+      ...registry({}),
+      deploy: { parse: () => ({ summary: true }), execute: () => Promise.reject(new StageFailure(new Error('rollout timed out'), { outputs: { 'rolled-back': 'true' }, summary: '### Rolled back\n' })) } satisfies Stage,
+    };
+    const failure = (await runChain({ stages: ['render', 'deploy'], registry: stages, root, env: {}, logger: new MemoryLogger(), runner }).catch((error: unknown) => error)) as ChainFailure;
+    expect((failure.cause as Error).message).toBe('rollout timed out');
+    expect(failure.outcome.outputs).toEqual({ 'edge-config': '/out/edge', hosts: '["a.test"]', 'rolled-back': 'true' });
+    expect(failure.outcome.summary).toBe(['## Quick Launcher: render → deploy', '', '### render\n', '### Stage deploy failed', '', 'Failed: rollout timed out', '', '### Rolled back\n'].join('\n'));
   });
 
   test("a stage's own log group becomes a line inside the root's stage group", async () => {

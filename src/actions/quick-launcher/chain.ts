@@ -1,8 +1,9 @@
 import { InputError } from '../../lib/errors.js';
+import { failedLine } from '../../lib/failure-summary.js';
 import { resolveHandoffs } from '../../lib/handoff.js';
 import { InputReader, type InputSource } from '../../lib/inputs.js';
 import type { Logger } from '../../lib/logger.js';
-import type { Stage, StageContext, StageInputs, StageOutcome } from '../../lib/stage.js';
+import { StageFailure, type Stage, type StageContext, type StageInputs, type StageOutcome } from '../../lib/stage.js';
 import { STAGE_NAMES, WIRED_INPUTS, rootInputName, rootOutputName, type StageName } from './stages.js';
 
 /** One selected stage with its inputs, parsed before any stage runs. */
@@ -17,6 +18,26 @@ export interface ChainOutcome {
   stages: Array<{ name: StageName; outcome: StageOutcome }>;
   outputs: Record<string, string>;
   summary: string;
+}
+
+/**
+ * A stage of the chain failed: `outcome` holds what the stages before it gave (and what the failed
+ * one reported, a rollback's outputs and summary), its summary naming the failed stage and the
+ * ones not run; `cause` is the stage's own error.
+ */
+export class ChainFailure extends Error {
+  constructor(
+    override readonly cause: unknown,
+    readonly stage: StageName,
+    readonly outcome: ChainOutcome,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
+
+/** The root action's summary title: the stages it runs, in order. */
+export function chainTitle(stages: readonly StageName[]): string {
+  return `## Quick Launcher: ${stages.join(' → ')}`;
 }
 
 /** What the chain's stages are given besides their inputs. */
@@ -69,14 +90,38 @@ export function parseChain(stages: readonly StageName[], registry: Record<StageN
 export async function executeChain(parsed: readonly ParsedStage[], context: ChainContext): Promise<ChainOutcome> {
   const done = new Map<StageName, StageOutcome>();
   const outcome: ChainOutcome = { stages: [], outputs: {}, summary: '' };
-  for (const { name, stage, inputs } of parsed) {
-    const resolved = resolveHandoffs(inputs, (pending) => done.get(pending.from as StageName)?.outputs[pending.output] ?? '');
-    const result = await context.logger.group(`stage ${name}`, () => stage.execute(resolved, { env: context.env, logger: context.logger, ...context.runner }));
-    done.set(name, result);
+  const title = chainTitle(parsed.map((stage) => stage.name));
+  const keep = (name: StageName, result: StageOutcome) => {
     outcome.stages.push({ name, outcome: result });
     for (const [output, value] of Object.entries(result.outputs)) outcome.outputs[rootOutputName(name, output)] = value;
+  };
+  for (const [index, { name, stage, inputs }] of parsed.entries()) {
+    const resolved = resolveHandoffs(inputs, (pending) => done.get(pending.from as StageName)?.outputs[pending.output] ?? '');
+    let result: StageOutcome;
+    try {
+      result = await context.logger.group(`stage ${name}`, () => stage.execute(resolved, { env: context.env, logger: context.logger, ...context.runner }));
+    } catch (error) {
+      const completed = outcome.stages.map((entry) => entry.outcome.summary);
+      const cause = error instanceof StageFailure ? error.cause : error;
+      if (error instanceof StageFailure) keep(name, error.outcome);
+      const notRun = parsed.slice(index + 1).map((entry) => entry.name);
+      outcome.summary = [
+        title,
+        '',
+        ...completed,
+        `### Stage ${name} failed`,
+        '',
+        failedLine(cause),
+        '',
+        ...(error instanceof StageFailure && error.outcome.summary !== '' ? [error.outcome.summary] : []),
+        ...(notRun.length > 0 ? [`Not run: ${notRun.join(', ')}`, ''] : []),
+      ].join('\n');
+      throw new ChainFailure(cause, name, outcome);
+    }
+    done.set(name, result);
+    keep(name, result);
   }
-  outcome.summary = [`## Quick Launcher: ${parsed.map((stage) => stage.name).join(' → ')}`, '', ...outcome.stages.map((stage) => stage.outcome.summary)].join('\n');
+  outcome.summary = [title, '', ...outcome.stages.map((stage) => stage.outcome.summary)].join('\n');
   return outcome;
 }
 

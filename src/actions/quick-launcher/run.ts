@@ -1,10 +1,14 @@
 import * as core from '@actions/core';
 import { InputReader, runnerInputs } from '../../lib/inputs.js';
 import { actionsLogger } from '../../lib/logger.js';
-import { StageFailure, report, runnerContext } from '../../lib/stage.js';
+import { failedLine } from '../../lib/failure-summary.js';
+import { report, reportFailure, runnerContext, wantsSummary } from '../../lib/stage.js';
 import { STATE_IS_POST } from '../deploy-quick-launcher/state.js';
-import { executeChain, type ChainOutcome } from './chain.js';
-import { getInputs } from './inputs.js';
+import { ChainFailure, executeChain } from './chain.js';
+import { getInputs, type Inputs } from './inputs.js';
+
+/** The title of a failure before any stage ran (the stages themselves may be what was wrong). */
+const TITLE = '## Cloud Pipeline Quick Launcher';
 
 /**
  * The root action: the chosen stages in one job and one process, one summary. Its post step is
@@ -17,13 +21,21 @@ export async function run(): Promise<void> {
     return;
   }
   core.saveState(STATE_IS_POST, 'true');
-  const inputs = getInputs(new InputReader(runnerInputs), process.env);
-  let outcome: ChainOutcome;
+  const reader = new InputReader(runnerInputs);
+  let inputs: Inputs;
   try {
-    outcome = await executeChain(inputs.stages, { env: process.env, logger: actionsLogger, runner: runnerContext });
+    inputs = getInputs(reader, process.env);
   } catch (error) {
-    if (error instanceof StageFailure) await report(error.outcome, inputs.summary);
-    throw error instanceof StageFailure ? error.cause : error;
+    await reportFailure({ outputs: {}, summary: [TITLE, '', failedLine(error), ''].join('\n') }, wantsSummary(reader));
+    throw error;
   }
-  await report({ outputs: outcome.outputs, summary: outcome.summary }, inputs.summary);
+  try {
+    const outcome = await executeChain(inputs.stages, { env: process.env, logger: actionsLogger, runner: runnerContext });
+    await report({ outputs: outcome.outputs, summary: outcome.summary }, inputs.summary);
+  } catch (error) {
+    if (!(error instanceof ChainFailure)) throw error;
+    // The outputs of the stages that ran stay set (e.g. the distribution built before a failed deploy).
+    await reportFailure(error.outcome, inputs.summary);
+    throw error.cause;
+  }
 }
