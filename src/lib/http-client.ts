@@ -1,7 +1,7 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
-import { HttpsTunnelAgent } from './https-tunnel-agent.js';
+import { HttpTunnelAgent, HttpsTunnelAgent } from './https-tunnel-agent.js';
 import { proxyAuthorization, proxyRoute } from './proxy-env.js';
 
 /** How the one HTTP client of the actions (the Cloud Pipeline API, the registry) talks. */
@@ -29,7 +29,15 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 export interface HttpRequest {
   method: string;
+  /** Where to connect; with `virtualHost`, its host is only the address (the proxy rules and NO_PROXY apply to it). */
   url: string | URL;
+  /**
+   * The name to send as Host and as TLS server name, and to check the certificate for, instead of
+   * the URL's host, like `curl --resolve name:port:address` (the smoke check asks the Edge's
+   * address for each launcher host). Through a proxy, even plain http goes through a CONNECT
+   * tunnel, so that the Host header reaches the address unchanged.
+   */
+  virtualHost?: string;
   headers?: OutgoingHttpHeaders;
   body?: string | Buffer;
 }
@@ -96,7 +104,9 @@ export class HttpClient {
     const headers: OutgoingHttpHeaders = { ...spec.headers };
     let target: { host: string; port: string; path: string; agent: HttpAgent; secure: boolean };
     const host = url.hostname.replace(/^\[|\]$/g, '');
-    if (proxy === undefined || https) {
+    const virtual = spec.virtualHost;
+    if (virtual !== undefined) headers.host = url.port === '' ? virtual : `${virtual}:${url.port}`;
+    if (proxy === undefined || https || virtual !== undefined) {
       target = { host, port: url.port, path: url.pathname + url.search, agent: this.agentFor(https, proxy), secure: https };
     } else {
       // Plain http through a proxy: the absolute URL goes to the proxy, which forwards it.
@@ -118,7 +128,16 @@ export class HttpClient {
       const timer = setTimeout(() => fail(new HttpLimitError('deadline', this.deadlineMs)), this.deadlineMs);
       const send = target.secure ? httpsRequest : httpRequest;
       const request = send(
-        { method: spec.method, host: target.host, ...(target.port ? { port: target.port } : {}), path: target.path, headers, agent: target.agent },
+        {
+          method: spec.method,
+          host: target.host,
+          ...(target.port ? { port: target.port } : {}),
+          path: target.path,
+          headers,
+          agent: target.agent,
+          // SNI and the certificate check: the virtual host's name (https.Agent keeps its connections apart by it).
+          ...(https && virtual !== undefined ? { servername: virtual } : {}),
+        },
         (response) => {
           const declared = Number(response.headers['content-length']);
           if (Number.isFinite(declared) && declared > this.maxBytes) {
@@ -174,7 +193,7 @@ export class HttpClient {
       const common = { keepAlive: true, maxSockets: this.options.maxSockets ?? 64, timeout: this.options.idleTimeoutMs ?? this.deadlineMs, ...lookup };
       // The origin's trust settings; a proxy's own TLS is checked against the default roots.
       const tls = toProxy ? {} : { ...(this.options.ca !== undefined ? { ca: this.options.ca } : {}), rejectUnauthorized: this.options.insecure !== true };
-      if (!https) agent = new HttpAgent(common);
+      if (!https) agent = proxy === undefined ? new HttpAgent(common) : new HttpTunnelAgent(proxy, common);
       else if (proxy === undefined) agent = new HttpsAgent({ ...common, ...tls });
       else agent = new HttpsTunnelAgent(proxy, { ...common, ...tls });
       this.agents.set(key, agent);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { assetsOf, smokeCheck } from '../../../src/actions/deploy-quick-launcher/smoke.js';
 import { MemoryLogger } from '../../../src/lib/logger.js';
 import { describeWith } from '../../helpers/services.js';
+import { makePki, startProxy, type Pki, type TestProxy } from '../../cloud-pipeline/loopback-network.js';
 
 const TOKEN = 'smoke-anon-token-77';
 const seen: Array<{ host?: string; path?: string }> = [];
@@ -115,5 +116,47 @@ describeWith(['openssl'])('smokeCheck over TLS', () => {
   it('refuses an untrusted certificate unless told to skip verification', async () => {
     await expect(smokeCheck({ address: secureUrl, hosts: ['app.example.test'], waitSeconds: 0 }, new MemoryLogger())).rejects.toThrow(/self-signed|self signed/);
     await expect(smokeCheck({ address: secureUrl, hosts: ['app.example.test'], insecure: true }, new MemoryLogger())).resolves.toHaveLength(4);
+  });
+});
+
+describeWith(['openssl'])('smokeCheck behind a proxy', () => {
+  let pki: Pki;
+  let proxy: TestProxy;
+  let secure: Server;
+  let plainPort: number;
+  let securePort: number;
+  beforeAll(async () => {
+    // The Edge's certificate names the launcher host, not the address it is reached at.
+    pki = makePki(['app.example.test']);
+    secure = createHttpsServer({ key: pki.key, cert: pki.cert }, edge);
+    securePort = Number((await listen(secure)).port);
+    plainPort = Number(plainUrl.port);
+    proxy = await startProxy();
+  });
+  afterAll(async () => {
+    await proxy.close();
+    await new Promise((resolve) => secure.close(resolve));
+    pki.remove();
+  });
+
+  it('reaches the Edge address through a CONNECT tunnel, with the launcher host as Host and TLS name, checked against the CA', async () => {
+    // edge.cluster.test stands for a remote Edge: only the proxy can resolve it (loopback is never proxied).
+    const address = new URL(`https://edge.cluster.test:${securePort}`);
+    seen.length = 0;
+    const results = await smokeCheck({ address, hosts: ['app.example.test'], ca: pki.ca, env: { HTTPS_PROXY: proxy.url }, waitSeconds: 0 }, new MemoryLogger());
+    expect(results).toHaveLength(4);
+    expect(proxy.log).toEqual([`CONNECT edge.cluster.test:${securePort}`]);
+    expect(seen.map((request) => request.host)).toEqual(['app.example.test', 'app.example.test', 'app.example.test', 'app.example.test']);
+    // Another CA: the certificate check through the tunnel is the Edge's, not skipped.
+    await expect(smokeCheck({ address, hosts: ['app.example.test'], ca: pki.otherCa, env: { HTTPS_PROXY: proxy.url }, waitSeconds: 0 }, new MemoryLogger())).rejects.toThrow(/certificate/);
+  });
+
+  it('plain http goes through a tunnel too, so the Host header reaches the Edge as sent', async () => {
+    proxy.log.length = 0;
+    seen.length = 0;
+    const address = new URL(`http://edge.cluster.test:${plainPort}`);
+    await expect(smokeCheck({ address, hosts: ['app.example.test'], env: { HTTP_PROXY: proxy.url }, waitSeconds: 0 }, new MemoryLogger())).resolves.toHaveLength(4);
+    expect(proxy.log).toEqual([`CONNECT edge.cluster.test:${plainPort}`]);
+    expect(seen.map((request) => request.host)).toEqual(['app.example.test', 'app.example.test', 'app.example.test', 'app.example.test']);
   });
 });

@@ -1,7 +1,6 @@
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
-import type { Logger } from '../../lib/logger.js';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { HttpClient } from '../../lib/http-client.js';
+import type { Logger } from '../../lib/logger.js';
 
 /** Where the Edge answers and how to trust it. */
 export interface SmokeOptions {
@@ -15,7 +14,10 @@ export interface SmokeOptions {
   /** How long a host may take to answer as expected (default 60 s: a real Edge's init sleeps and nginx takes its time). */
   waitSeconds?: number;
   delayMs?: number;
+  /** Deadline of one request (default 10 s). */
   timeoutMs?: number;
+  /** Where HTTPS_PROXY, HTTP_PROXY and NO_PROXY are read (default process.env); they apply to the Edge's address. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface SmokeResult {
@@ -24,37 +26,30 @@ export interface SmokeResult {
   status: number;
 }
 
+/** The shared HTTP client as the smoke check uses it: the Edge's CA (or none checked), the proxy rules, a deadline per request. */
+function edgeClient(options: SmokeOptions): HttpClient {
+  return new HttpClient({
+    ...(options.ca ? { ca: options.ca } : {}),
+    insecure: options.insecure === true,
+    deadlineMs: options.timeoutMs ?? 10_000,
+    ...(options.env ? { env: options.env } : {}),
+  });
+}
+
 /**
  * One GET through the Edge address with the launcher's host as Host header and TLS server
- * name, as `curl --resolve host:port:address` would do. The body is read but never logged:
- * `/settings` carries the anonymous token.
+ * name, as `curl --resolve host:port:address` would do (HttpRequest.virtualHost), through a proxy
+ * when the environment names one for the address. The body is read but never logged:
+ * `/settings` carries the anonymous token. Without `client`, one is made for this request.
  */
-export function fetchThroughEdge(options: SmokeOptions, host: string, path: string): Promise<{ status: number; body: string; contentType: string }> {
-  const secure = options.address.protocol === 'https:';
-  const request = secure ? httpsRequest : httpRequest;
-  const port = options.address.port === '' ? (secure ? 443 : 80) : Number(options.address.port);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: options.address.hostname,
-        port,
-        path,
-        method: 'GET',
-        headers: { Host: port === (secure ? 443 : 80) ? host : `${host}:${port}`, Accept: '*/*' },
-        timeout: options.timeoutMs ?? 10_000,
-        ...(secure ? { servername: host, rejectUnauthorized: !options.insecure, ...(options.ca ? { ca: options.ca } : {}) } : {}),
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), contentType: String(response.headers['content-type'] ?? '') }));
-        response.on('error', reject);
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error(`no answer within ${options.timeoutMs ?? 10_000} ms`)));
-    req.on('error', reject);
-    req.end();
-  });
+export async function fetchThroughEdge(options: SmokeOptions, host: string, path: string, client?: HttpClient): Promise<{ status: number; body: string; contentType: string }> {
+  const http = client ?? edgeClient(options);
+  try {
+    const response = await http.request({ method: 'GET', url: new URL(path, options.address), virtualHost: host, headers: { Accept: '*/*' } });
+    return { status: response.status, body: response.body.toString('utf8'), contentType: response.header('content-type') ?? '' };
+  } finally {
+    if (!client) http.close();
+  }
 }
 
 /** The first stylesheet and the first script the index page loads (same-origin, relative or absolute path). */
@@ -72,12 +67,13 @@ export function assetsOf(html: string): { css?: string; js?: string } {
 
 const TYPES = { css: /^text\/css\b/i, js: /^(application|text)\/javascript\b/i } as const;
 
-async function checkOnce(options: SmokeOptions, host: string): Promise<SmokeResult[]> {
+async function checkOnce(options: SmokeOptions, host: string, client: HttpClient): Promise<SmokeResult[]> {
   const where = `through ${options.address.host}`;
-  const index = await fetchThroughEdge(options, host, '/');
+  const get = (path: string) => fetchThroughEdge(options, host, path, client);
+  const index = await get('/');
   if (index.status !== 200) throw new Error(`GET https://${host}/ ${where} answered ${index.status}`);
   if (!/<html/i.test(index.body)) throw new Error(`GET https://${host}/ ${where} did not answer an HTML page`);
-  const settings = await fetchThroughEdge(options, host, '/settings');
+  const settings = await get('/settings');
   if (settings.status !== 200) throw new Error(`GET https://${host}/settings ${where} answered ${settings.status}`);
   let parsed: unknown;
   try {
@@ -94,7 +90,7 @@ async function checkOnce(options: SmokeOptions, host: string): Promise<SmokeResu
   ];
   // The real Edge's http {} has no types: a block without its own serves CSS as text/plain, which browsers refuse.
   for (const [kind, path] of Object.entries(assetsOf(index.body)) as Array<['css' | 'js', string]>) {
-    const asset = await fetchThroughEdge(options, host, path);
+    const asset = await get(path);
     if (asset.status !== 200) throw new Error(`GET https://${host}${path} ${where} answered ${asset.status}`);
     if (!TYPES[kind].test(asset.contentType)) {
       throw new Error(`GET https://${host}${path} ${where} is served as '${asset.contentType || 'no Content-Type'}', not ${kind === 'css' ? 'text/css' : 'application/javascript'}`);
@@ -112,18 +108,23 @@ async function checkOnce(options: SmokeOptions, host: string): Promise<SmokeResu
 export async function smokeCheck(options: SmokeOptions, logger: Logger): Promise<SmokeResult[]> {
   const results: SmokeResult[] = [];
   const deadline = Date.now() + (options.waitSeconds ?? 60) * 1000;
-  for (const host of options.hosts) {
-    for (;;) {
-      try {
-        const checked = await checkOnce(options, host);
-        results.push(...checked);
-        logger.info(`smoke check: ${host} serves ${checked.map((result) => result.path).join(', ')} through ${options.address.host}`);
-        break;
-      } catch (error) {
-        if (Date.now() >= deadline) throw error;
-        await sleep(options.delayMs ?? 2000);
+  const client = edgeClient(options);
+  try {
+    for (const host of options.hosts) {
+      for (;;) {
+        try {
+          const checked = await checkOnce(options, host, client);
+          results.push(...checked);
+          logger.info(`smoke check: ${host} serves ${checked.map((result) => result.path).join(', ')} through ${options.address.host}`);
+          break;
+        } catch (error) {
+          if (Date.now() >= deadline) throw error;
+          await sleep(options.delayMs ?? 2000);
+        }
       }
     }
+  } finally {
+    client.close();
   }
   return results;
 }
