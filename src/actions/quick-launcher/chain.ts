@@ -36,7 +36,7 @@ export class ChainFailure extends Error {
 }
 
 /** The root action's summary title: the stages it runs, in order. */
-export function chainTitle(stages: readonly StageName[]): string {
+function chainTitle(stages: readonly StageName[]): string {
   return `## Quick Launcher: ${stages.join(' → ')}`;
 }
 

@@ -6,7 +6,7 @@ export interface ProgressOptions {
   now?: () => number;
 }
 
-export const DEFAULT_PROGRESS_INTERVAL_MS = 5000;
+const DEFAULT_PROGRESS_INTERVAL_MS = 5000;
 
 /**
  * Counts finished items and says `line(done)` when both another tenth of `total` is done and
