@@ -15,7 +15,7 @@ __webpack_require__.d(__webpack_exports__, {
   fQ: () => (/* binding */ writeKubeconfig)
 });
 
-// UNUSED EXPORTS: decodeKubeconfig, execArgSecrets, kubeconfigSecrets, redactServer
+// UNUSED EXPORTS: decodeKubeconfig, execArgSecrets, redactServer
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);

@@ -12,7 +12,7 @@ export const modules = {
 /* harmony export */   fQ: () => (/* binding */ writeKubeconfig),
 /* harmony export */   xW: () => (/* binding */ kubeconfigDir)
 /* harmony export */ });
-/* unused harmony exports decodeKubeconfig, kubeconfigSecrets, execArgSecrets, redactServer */
+/* unused harmony exports decodeKubeconfig, execArgSecrets, redactServer */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
@@ -255,31 +255,6 @@ async function post(getState) {
     const cache = getState(_state_js__WEBPACK_IMPORTED_MODULE_2__/* .STATE_CACHE_DIR */ .Fz);
     if (cache)
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(cache, { recursive: true, force: true });
-}
-
-
-/***/ }),
-
-/***/ 43940:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   X: () => (/* binding */ runnerTemp),
-/* harmony export */   k: () => (/* binding */ workFolder)
-/* harmony export */ });
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-
-
-/** The runner's temp folder (emptied after each job), else the OS temp folder. */
-function runnerTemp(env = process.env) {
-    return env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir)();
-}
-/** `<runner temp>/quick-launcher/<name>`: the default place of an action's output or cache folder. */
-function workFolder(env, name) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(runnerTemp(env), 'quick-launcher', name);
 }
 
 

@@ -1,151 +1,8 @@
-export const id = 323;
-export const ids = [323,470];
+export const id = 512;
+export const ids = [512];
 export const modules = {
 
-/***/ 6470:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ActionsCache: () => (/* binding */ ActionsCache),
-/* harmony export */   LocalFolderCache: () => (/* binding */ LocalFolderCache),
-/* harmony export */   cacheKey: () => (/* binding */ cacheKey),
-/* harmony export */   sourceDigests: () => (/* binding */ sourceDigests)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _lib_digest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8899);
-/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7268);
-
-
-
-
-
-const EXCLUDED = new Set(['node_modules', '.git']);
-const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml'];
-/** Every source file of the launcher with its sha256 (links by target), sorted by path. */
-async function sourceDigests(launcherDir, buildOutput, exclude = []) {
-    const output = buildOutput.replace(/^\.\//, '').replace(/\/+$/, '');
-    const excluded = new Set(exclude.map((path) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(path)));
-    const digests = {};
-    async function walk(relative) {
-        for (const name of (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(launcherDir, relative))).sort()) {
-            const path = relative === '' ? name : `${relative}/${name}`;
-            if ((relative === '' && EXCLUDED.has(name)) || path === output)
-                continue;
-            const full = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(launcherDir, path);
-            if (excluded.has((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(full)))
-                continue;
-            const stat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(full);
-            if (stat.isDirectory())
-                await walk(path);
-            else if (stat.isSymbolicLink())
-                digests[path] = `link:${await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readlink)(full)}`;
-            else if (stat.isFile())
-                digests[path] = `${(stat.mode & 0o111) !== 0 ? 'x' : '-'}${await (0,_lib_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256File */ .Q3)(full)}`;
-        }
-    }
-    await walk('');
-    return digests;
-}
-/** The cache key: `quick-launcher-build-<sha256>` of sources, lockfile, variables and commands. */
-async function cacheKey(inputs) {
-    const sources = await sourceDigests(inputs.launcherDir, inputs.buildOutput, inputs.exclude);
-    const lockfiles = {};
-    for (const name of LOCKFILES) {
-        const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(inputs.launcherDir, name)).catch(() => undefined);
-        if (text)
-            lockfiles[name] = (0,_lib_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .sc)(text);
-    }
-    const digest = (0,_lib_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .digestOf */ .ol)({
-        schema: 1,
-        sources,
-        lockfiles,
-        variables: inputs.variables,
-        install: inputs.installCommand,
-        build: inputs.buildCommand,
-        output: inputs.buildOutput,
-        // Native modules and bundlers may differ between platforms and Node majors.
-        platform: `${process.platform}-${process.arch}-node${process.versions.node.split('.')[0]}`,
-    });
-    return `quick-launcher-build-${digest.slice('sha256:'.length)}`;
-}
-/** A cache in a local folder: one sub-folder per key, written aside and renamed into place. */
-class LocalFolderCache {
-    root;
-    logger;
-    description;
-    constructor(root, logger) {
-        this.root = root;
-        this.logger = logger;
-        this.description = `local folder ${root}`;
-    }
-    async restore(key, dir) {
-        const entry = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.root, key);
-        try {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(entry, 'index.html'));
-        }
-        catch {
-            return false;
-        }
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.cp)(entry, dir, { recursive: true, verbatimSymlinks: true });
-        return true;
-    }
-    async save(key, dir) {
-        const entry = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.root, key);
-        const partial = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.root, `.${key}.partial-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`);
-        try {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(entry), { recursive: true });
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.cp)(dir, partial, { recursive: true, verbatimSymlinks: true });
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(entry, { recursive: true, force: true });
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(partial, entry);
-        }
-        catch (error) {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(partial, { recursive: true, force: true }).catch(() => undefined);
-            this.logger.warning(`could not save the launcher build to the cache ${this.root}: ${(0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorCode */ .CA)(error) ?? (0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(error)}`);
-        }
-    }
-}
-/** The GitHub Actions cache service (@actions/cache), loaded only when the runner offers it. */
-class ActionsCache {
-    logger;
-    description = 'GitHub Actions cache';
-    constructor(logger) {
-        this.logger = logger;
-    }
-    /** True when the runner offers its cache service, by @actions/cache's own rule (v2: results URL; v1: cache URL). */
-    static available(env) {
-        return Boolean(env.ACTIONS_CACHE_SERVICE_V2 ? env.ACTIONS_RESULTS_URL : env.ACTIONS_CACHE_URL);
-    }
-    async restore(key, dir) {
-        const cache = await __webpack_require__.e(/* import() */ 131).then(__webpack_require__.bind(__webpack_require__, 7131));
-        try {
-            return (await cache.restoreCache([dir], key)) === key;
-        }
-        catch (error) {
-            this.logger.warning(`could not restore the launcher build from the GitHub Actions cache: ${(0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(error)}`);
-            return false;
-        }
-    }
-    async save(key, dir) {
-        const cache = await __webpack_require__.e(/* import() */ 131).then(__webpack_require__.bind(__webpack_require__, 7131));
-        try {
-            await cache.saveCache([dir], key);
-        }
-        catch (error) {
-            this.logger.warning(`could not save the launcher build to the GitHub Actions cache: ${(0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(error)}`);
-        }
-    }
-}
-
-
-/***/ }),
-
-/***/ 6323:
+/***/ 8512:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -153,16 +10,49 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  ACTION_NAME: () => (/* binding */ ACTION_NAME),
-  buildDistWithLauncher: () => (/* binding */ buildDistWithLauncher)
+  buildDistWithLauncher: () => (/* binding */ buildDistWithLauncher),
+  execute: () => (/* binding */ execute)
 });
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/lib/digest.ts
-var digest = __webpack_require__(8899);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+;// CONCATENATED MODULE: ./src/lib/digest.ts
+
+
+/** Hex sha256 of a string or bytes. */
+function sha256(data) {
+    return (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
+}
+/** Hex sha256 of a file, streamed. */
+async function digest_sha256File(path) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of (0,external_node_fs_.createReadStream)(path))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+/** JSON with object keys sorted at every level, so equal values give equal text. */
+function canonicalJson(value) {
+    return JSON.stringify(value, (_key, item) => {
+        if (item && typeof item === 'object' && !Array.isArray(item)) {
+            const sorted = {};
+            for (const key of Object.keys(item).sort())
+                sorted[key] = item[key];
+            return sorted;
+        }
+        return item;
+    });
+}
+/** `sha256:<hex>` of the canonical JSON of a value (inputs digests, content digests). */
+function digestOf(value) {
+    return `sha256:${sha256(canonicalJson(value))}`;
+}
+
 ;// CONCATENATED MODULE: ./src/lib/distribution-layout.ts
 /**
  * Where the Quick Launcher sits inside a Cloud Pipeline distribution (`cloud-pipeline.<version>.tgz`)
@@ -182,14 +72,228 @@ const SETTINGS_TEMPLATE_PATHS = {
 
 // EXTERNAL MODULE: ./src/lib/errors.ts
 var errors = __webpack_require__(7268);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/lib/json.ts
+
+
+/** 1-based line and column of a character offset in `text`. */
+function positionOf(text, offset) {
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    return { line, column: offset - before.lastIndexOf('\n') };
+}
+class Stop extends Error {
+    offset;
+    constructor(offset) {
+        super('json syntax error');
+        this.offset = offset;
+    }
+}
+/**
+ * The offset of the first syntax error in `text` (-1 when there is none), found by a small
+ * recursive-descent scan. Node's JSON.parse names a position only for some errors ("Unexpected
+ * token 'x', … is not valid JSON" has none), and a user wants a line and column for every one.
+ */
+function jsonErrorOffset(text) {
+    let at = 0;
+    const fail = () => {
+        throw new Stop(at);
+    };
+    const space = () => {
+        while (at < text.length && ' \t\r\n'.includes(text[at]))
+            at++;
+    };
+    const literal = (word) => {
+        if (text.startsWith(word, at))
+            at += word.length;
+        else
+            fail();
+    };
+    const string = () => {
+        if (text[at] !== '"')
+            fail();
+        at++;
+        while (at < text.length && text[at] !== '"') {
+            const char = text.charCodeAt(at);
+            if (char < 0x20)
+                fail();
+            if (text[at] === '\\') {
+                at++;
+                if (text[at] === 'u') {
+                    if (!/^[0-9a-fA-F]{4}$/.test(text.slice(at + 1, at + 5)))
+                        fail();
+                    at += 4;
+                }
+                else if (!'"\\/bfnrt'.includes(text[at] ?? 'x'))
+                    fail();
+            }
+            at++;
+        }
+        if (at >= text.length)
+            fail();
+        at++;
+    };
+    const number = () => {
+        const match = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(at));
+        if (!match)
+            fail();
+        at += match ? match[0].length : 0;
+    };
+    const value = () => {
+        space();
+        const char = text[at];
+        if (char === '{') {
+            at++;
+            space();
+            if (text[at] === '}')
+                return void at++;
+            for (;;) {
+                space();
+                string();
+                space();
+                if (text[at] !== ':')
+                    fail();
+                at++;
+                value();
+                space();
+                if (text[at] === ',')
+                    at++;
+                else if (text[at] === '}')
+                    return void at++;
+                else
+                    fail();
+            }
+        }
+        if (char === '[') {
+            at++;
+            space();
+            if (text[at] === ']')
+                return void at++;
+            for (;;) {
+                value();
+                space();
+                if (text[at] === ',')
+                    at++;
+                else if (text[at] === ']')
+                    return void at++;
+                else
+                    fail();
+            }
+        }
+        if (char === '"')
+            return string();
+        if (char === 't')
+            return literal('true');
+        if (char === 'f')
+            return literal('false');
+        if (char === 'n')
+            return literal('null');
+        number();
+    };
+    try {
+        value();
+        space();
+        if (at < text.length)
+            fail();
+    }
+    catch (error) {
+        if (error instanceof Stop)
+            return error.offset;
+        throw error;
+    }
+    return -1;
+}
+/** Text that is not JSON: where (file, line, column) and what was found there. */
+class JsonSyntaxError extends errors/* FileError */.f6 {
+    location;
+    detail;
+    name = 'JsonSyntaxError';
+    constructor(location, 
+    /** What is wrong, e.g. `unexpected '}' (Expected double-quoted property name)`. */
+    detail) {
+        super(location, `malformed JSON: ${detail}`);
+        this.location = location;
+        this.detail = detail;
+    }
+}
+/**
+ * JSON.parse with an error that names the file, line and column (1-based). Callers that report
+ * an input rather than a file turn the JsonSyntaxError's location and detail into an InputError.
+ */
+function parseJson(text, file) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        const found = jsonErrorOffset(text);
+        const offset = found < 0 ? text.length : found;
+        const what = offset >= text.length ? 'end of file' : `'${text[offset]}'`;
+        // Node's own wording, without the offset (the line and column replace it) or the quoted text.
+        const reason = error.message.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*$/s, '');
+        throw new JsonSyntaxError({ file, ...positionOf(text, offset) }, `unexpected ${what} (${reason})`);
+    }
+}
+function problemOf(errors) {
+    // allErrors is off: ajv stops at the first failure, except that a propertyNames failure comes
+    // with the error of the key that broke it first.
+    const error = errors?.find((each) => each.propertyName !== undefined) ?? errors?.[0];
+    const pointer = error?.instancePath ?? '';
+    const extra = error?.keyword === 'additionalProperties' ? ` '${String(error.params.additionalProperty)}'` : '';
+    return {
+        pointer,
+        path: pointer.replace(/^\//, '').replaceAll('/', '.') || '(top level)',
+        message: `${error?.message ?? 'is invalid'}${extra}`,
+        ...(error?.propertyName !== undefined ? { propertyName: error.propertyName } : {}),
+    };
+}
+const loaded = new Map();
+/**
+ * Compiles a JSON schema file (draft-07, ajv strict mode), once per process. `url` must be written
+ * as `new URL('<relative path>/schemas/<file>', import.meta.url)` at the caller, so that ncc
+ * copies the file into the bundle. ajv is imported here, on first use, and never by the modules
+ * that parse inputs: loading it is a good part of a bundle's start-up time (issue 13).
+ */
+function loadSchema(url) {
+    let schema = loaded.get(url.href);
+    if (!schema) {
+        schema = compile(url);
+        loaded.set(url.href, schema);
+    }
+    return schema;
+}
+async function compile(url) {
+    const [ajvModule, text] = await Promise.all([__webpack_require__.e(/* import() */ 463).then(__webpack_require__.t.bind(__webpack_require__, 2463, 23)), readFile(url, 'utf8')]);
+    // ajv is CommonJS: its module.exports (`default` under Node and under ncc's webpack alike) is the
+    // constructor and carries `Ajv`; ncc's namespace for a dynamic import has no named exports.
+    const { Ajv } = ajvModule.default;
+    const document = JSON.parse(text);
+    // ncc renames the file; the $id keeps the published name.
+    const name = `schemas/${document.$id.split('/').pop() ?? ''}`;
+    const ajv = new Ajv({ strict: true, allErrors: false });
+    const whole = ajv.compile(document);
+    const definitions = new Map();
+    return {
+        name,
+        check(value, definition) {
+            let validate = whole;
+            if (definition !== undefined) {
+                const found = definitions.get(definition) ?? ajv.getSchema(`${document.$id}${definition}`);
+                if (!found)
+                    throw new Error(`internal: ${name} has no ${definition}`);
+                definitions.set(definition, found);
+                validate = found;
+            }
+            return validate(value) ? undefined : problemOf(validate.errors);
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/lib/version.ts
 /** The producer recorded in every manifest.json. Kept equal to package.json by a test. */
 const PRODUCER_NAME = 'quick-launcher-actions';
 const PRODUCER_VERSION = '1.0.0';
 
 ;// CONCATENATED MODULE: ./src/lib/manifest.ts
+
 
 
 
@@ -233,7 +337,7 @@ async function createManifest(dir, header) {
     const files = [];
     for (const path of await listFiles(dir)) {
         const full = (0,external_node_path_.join)(dir, path);
-        files.push({ path, size: (await (0,promises_.lstat)(full)).size, sha256: await (0,digest/* sha256File */.Q3)(full) });
+        files.push({ path, size: (await (0,promises_.lstat)(full)).size, sha256: await digest_sha256File(full) });
     }
     return {
         schema: MANIFEST_SCHEMA,
@@ -272,10 +376,13 @@ async function readManifest(dir, input) {
     }
     let value;
     try {
-        value = JSON.parse(text);
+        value = parseJson(text, path);
     }
     catch (error) {
-        throw new errors/* InputError */.dz(input, `${path} is not valid JSON (${error.message})`);
+        if (!(error instanceof JsonSyntaxError))
+            throw error;
+        const { line, column } = error.location;
+        throw new errors/* InputError */.dz(input, `${path} is not valid JSON at line ${line}, column ${column}: ${error.detail}`);
     }
     if (!isManifest(value))
         throw new errors/* InputError */.dz(input, `${path} is not a quick-launcher-actions manifest`);
@@ -452,8 +559,6 @@ async function writeOutputFolder(dir, files, header, input = 'output-dir') {
 
 // EXTERNAL MODULE: ./src/lib/runner-temp.ts
 var runner_temp = __webpack_require__(3940);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./node_modules/tar/dist/esm/index.min.js
 var index_min = __webpack_require__(8697);
 ;// CONCATENATED MODULE: ./src/lib/safe-extract.ts
@@ -838,8 +943,179 @@ async function entriesOfFolder(dir, prefix, skip = () => false) {
     return entries;
 }
 
-// EXTERNAL MODULE: ./src/actions/build-dist-with-launcher/build-cache.ts
-var build_cache = __webpack_require__(6470);
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
+var exec = __webpack_require__(7187);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
+var lib_io = __webpack_require__(8701);
+;// CONCATENATED MODULE: ./src/tools/exec.ts
+
+
+/**
+ * What a child process never sees: the step's inputs (INPUT_*: kubeconfig, API token), the post
+ * step's state (STATE_*), the runner's own tokens and service URLs, and the command files through
+ * which a step sets outputs, environment or PATH for later steps. An npm install script, a
+ * kubeconfig `exec:` plugin or a Dockerfile's build has no business with any of them.
+ */
+const WITHHELD = [
+    /^INPUT_/i,
+    /^STATE_/i,
+    /^ACTIONS_(RUNTIME_TOKEN|RUNTIME_URL|ID_TOKEN_REQUEST_TOKEN|ID_TOKEN_REQUEST_URL|CACHE_URL|RESULTS_URL|CACHE_SERVICE_V2)$/i,
+    /^GITHUB_(TOKEN|OUTPUT|STATE|ENV|PATH|STEP_SUMMARY)$/i,
+];
+/** The environment a child process gets: `base` (default: this process's) without what is withheld. */
+function childEnvironment(base = process.env) {
+    const env = {};
+    for (const [key, value] of Object.entries(base)) {
+        if (value !== undefined && !WITHHELD.some((pattern) => pattern.test(key)))
+            env[key] = value;
+    }
+    return env;
+}
+/** The CommandRunner of the actions: @actions/exec, exit codes returned rather than thrown. */
+const execRunner = async (command, args, options = {}) => {
+    const result = await exec/* getExecOutput */.H(command, [...args], {
+        cwd: options.cwd,
+        env: childEnvironment(options.env ?? process.env),
+        input: options.input,
+        silent: !options.echo,
+        ignoreReturnCode: true,
+        ...(options.onOutput ? { listeners: { stdout: (data) => options.onOutput?.(data.toString()), stderr: (data) => options.onOutput?.(data.toString()) } } : {}),
+    });
+    return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+};
+/** The full path of `tool` on PATH, or undefined. */
+async function findOnPath(tool) {
+    const found = await io.which(tool, false);
+    return found === '' ? undefined : found;
+}
+/** The last `count` non-empty lines of a command's output, for error messages. */
+function lastLines(text, count) {
+    return text
+        .split(/\r?\n/)
+        .filter((line) => line.trim() !== '')
+        .slice(-count)
+        .join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/actions/build-dist-with-launcher/build-cache.ts
+
+
+
+
+
+const EXCLUDED = new Set(['node_modules', '.git']);
+const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml'];
+/**
+ * Every source file of the launcher with its sha256 (links by target), sorted by path; not the
+ * build output, nor `exclude` (absolute folders: the output and cache folders, should they sit
+ * inside the launcher).
+ */
+async function sourceDigests(launcherDir, buildOutput, exclude = []) {
+    const output = buildOutput.replace(/^\.\//, '').replace(/\/+$/, '');
+    const excluded = new Set(exclude.map((path) => (0,external_node_path_.resolve)(path)));
+    const digests = {};
+    async function walk(relative) {
+        for (const name of (await (0,promises_.readdir)((0,external_node_path_.join)(launcherDir, relative))).sort()) {
+            const path = relative === '' ? name : `${relative}/${name}`;
+            if ((relative === '' && EXCLUDED.has(name)) || path === output)
+                continue;
+            const full = (0,external_node_path_.join)(launcherDir, path);
+            if (excluded.has((0,external_node_path_.resolve)(full)))
+                continue;
+            const stat = await (0,promises_.lstat)(full);
+            if (stat.isDirectory())
+                await walk(path);
+            else if (stat.isSymbolicLink())
+                digests[path] = `link:${await (0,promises_.readlink)(full)}`;
+            else if (stat.isFile())
+                digests[path] = `${(stat.mode & 0o111) !== 0 ? 'x' : '-'}${await digest_sha256File(full)}`;
+        }
+    }
+    await walk('');
+    return digests;
+}
+/** The sha256 of each lockfile the launcher folder has. */
+async function lockfileDigests(launcherDir) {
+    const lockfiles = {};
+    for (const name of LOCKFILES) {
+        const text = await (0,promises_.readFile)((0,external_node_path_.join)(launcherDir, name)).catch(() => undefined);
+        if (text)
+            lockfiles[name] = sha256(text);
+    }
+    return lockfiles;
+}
+/** This machine for the cache key: native modules and bundlers may differ between platforms and Node majors. */
+function platformOf() {
+    return `${process.platform}-${process.arch}-node${process.versions.node.split('.')[0]}`;
+}
+/** A cache in a local folder: one sub-folder per key, written aside and renamed into place. */
+class LocalFolderCache {
+    root;
+    logger;
+    description;
+    constructor(root, logger) {
+        this.root = root;
+        this.logger = logger;
+        this.description = `local folder ${root}`;
+    }
+    async restore(key, dir) {
+        const entry = (0,external_node_path_.join)(this.root, key);
+        try {
+            await (0,promises_.lstat)((0,external_node_path_.join)(entry, 'index.html'));
+        }
+        catch {
+            return false;
+        }
+        await (0,promises_.cp)(entry, dir, { recursive: true, verbatimSymlinks: true });
+        return true;
+    }
+    async save(key, dir) {
+        const entry = (0,external_node_path_.join)(this.root, key);
+        const partial = (0,external_node_path_.join)(this.root, `.${key}.partial-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
+        try {
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)(entry), { recursive: true });
+            await (0,promises_.cp)(dir, partial, { recursive: true, verbatimSymlinks: true });
+            await (0,promises_.rm)(entry, { recursive: true, force: true });
+            await (0,promises_.rename)(partial, entry);
+        }
+        catch (error) {
+            await (0,promises_.rm)(partial, { recursive: true, force: true }).catch(() => undefined);
+            this.logger.warning(`could not save the launcher build to the cache ${this.root}: ${(0,errors/* errorCode */.CA)(error) ?? (0,errors/* errorMessage */.gJ)(error)}`);
+        }
+    }
+}
+/** The GitHub Actions cache service (@actions/cache), loaded only when the runner offers it. */
+class ActionsCache {
+    logger;
+    description = 'GitHub Actions cache';
+    constructor(logger) {
+        this.logger = logger;
+    }
+    /** True when the runner offers its cache service, by @actions/cache's own rule (v2: results URL; v1: cache URL). */
+    static available(env) {
+        return Boolean(env.ACTIONS_CACHE_SERVICE_V2 ? env.ACTIONS_RESULTS_URL : env.ACTIONS_CACHE_URL);
+    }
+    async restore(key, dir) {
+        const cache = await __webpack_require__.e(/* import() */ 131).then(__webpack_require__.bind(__webpack_require__, 7131));
+        try {
+            return (await cache.restoreCache([dir], key)) === key;
+        }
+        catch (error) {
+            this.logger.warning(`could not restore the launcher build from the GitHub Actions cache: ${(0,errors/* errorMessage */.gJ)(error)}`);
+            return false;
+        }
+    }
+    async save(key, dir) {
+        const cache = await __webpack_require__.e(/* import() */ 131).then(__webpack_require__.bind(__webpack_require__, 7131));
+        try {
+            await cache.saveCache([dir], key);
+        }
+        catch (error) {
+            this.logger.warning(`could not save the launcher build to the GitHub Actions cache: ${(0,errors/* errorMessage */.gJ)(error)}`);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/actions/build-dist-with-launcher/distribution.ts
 
 
@@ -847,14 +1123,6 @@ var build_cache = __webpack_require__(6470);
 
 
 
-/** The file names of the two archives (the Cloud Pipeline build's `cloud-pipeline.<version>.tgz`). */
-function archiveNames(version) {
-    return { distribution: `cloud-pipeline.${version}.tgz`, launcher: `quick-launcher.${version}.tgz` };
-}
-/** The version in a distribution file name `cloud-pipeline.<version>.tgz`, if it has one. */
-function versionFromName(path) {
-    return /^cloud-pipeline\.(.+)\.(?:tgz|tar\.gz)$/.exec((0,external_node_path_.basename)(path))?.[1];
-}
 const isLauncherPath = (path) => path === LAUNCHER_DIR || path.startsWith(`${LAUNCHER_DIR}/`);
 /**
  * Reads the `distribution` input: a .tgz is checked entry by entry and only then extracted into
@@ -907,10 +1175,6 @@ function extractionDir(workDir) {
     return (0,external_node_path_.join)(workDir, 'input-distribution');
 }
 
-// EXTERNAL MODULE: ./src/actions/build-dist-with-launcher/inputs.ts + 1 modules
-var build_dist_with_launcher_inputs = __webpack_require__(46);
-// EXTERNAL MODULE: ./src/tools/exec.ts
-var exec = __webpack_require__(2122);
 ;// CONCATENATED MODULE: ./src/actions/build-dist-with-launcher/launcher-build.ts
 
 
@@ -918,8 +1182,6 @@ var exec = __webpack_require__(2122);
 
 /** The images the upstream launcher build needs in `assets/` (reference §1.1). */
 const REQUIRED_ASSETS = ['background.png', 'favicon.png', 'logo.png'];
-/** The build-time variables pointing at each asset, so index.html links them (reference §1.1a). */
-const ASSET_VARIABLES = { BACKGROUND: 'background.png', LOGO: 'logo.png', FAVICON: 'favicon.png' };
 async function isFile(path) {
     return (await (0,promises_.stat)(path).catch(() => undefined))?.isFile() ?? false;
 }
@@ -966,18 +1228,6 @@ async function prepareAssets(launcherDir, assetsDir, logger) {
     }
 }
 /**
- * The variables the action sets for the build: BUILD_VERSION / BUILD_DESCRIPTION (so the build
- * never asks git and does not vary between runs) and the asset paths, under the user's build-env.
- */
-function buildVariables(version, description, buildEnv) {
-    const variables = { BUILD_VERSION: version, BUILD_DESCRIPTION: description };
-    for (const [name, file] of Object.entries(ASSET_VARIABLES))
-        variables[name] = `assets/${file}`;
-    for (const [key, value] of buildEnv)
-        variables[key] = value;
-    return Object.fromEntries(Object.entries(variables).sort(([a], [b]) => (a < b ? -1 : 1)));
-}
-/**
  * Runs the install and build commands in the launcher folder with `variables` over the process
  * environment, each in a log group, after clearing the build output (the upstream webpack build
  * leaves stale files there). A failing command is an error with its exit code and last lines;
@@ -1005,8 +1255,9 @@ async function runBuild(options) {
             }
         });
         if (result.exitCode !== 0) {
-            const tail = (0,exec/* lastLines */.w$)(`${result.stdout}\n${result.stderr}`, 15);
-            throw new errors/* InputError */.dz(step.input, `'${shown}' failed with exit code ${result.exitCode}${tail ? `; last output:\n${tail}` : ''}`);
+            const tail = lastLines(`${result.stdout}\n${result.stderr}`, 15);
+            // The command ran and failed: a build error (its output says why), named by its input.
+            throw new errors/* BuildError */.zS(`Input '${step.input}': '${shown}' failed with exit code ${result.exitCode}${tail ? `; last output:\n${tail}` : ''}`);
         }
     }
     await checkBuildOutput(outputDir, 'build-output');
@@ -1019,51 +1270,165 @@ async function checkBuildOutput(outputDir, input) {
     }
 }
 
+// EXTERNAL MODULE: ./src/actions/build-dist-with-launcher/inputs.ts + 1 modules
+var build_dist_with_launcher_inputs = __webpack_require__(46);
+;// CONCATENATED MODULE: ./src/actions/build-dist-with-launcher/plan.ts
+
+
+
+
+
+/** The build-time variables pointing at each asset, so index.html links them (reference §1.1a). */
+const ASSET_VARIABLES = { BACKGROUND: 'background.png', LOGO: 'logo.png', FAVICON: 'favicon.png' };
+/** The file names of the two archives (the Cloud Pipeline build's `cloud-pipeline.<version>.tgz`). */
+function archiveNames(version) {
+    return { distribution: `cloud-pipeline.${version}.tgz`, launcher: `quick-launcher.${version}.tgz` };
+}
+/** The version in a distribution file name `cloud-pipeline.<version>.tgz`, if it has one. */
+function versionFromName(path) {
+    return /^cloud-pipeline\.(.+)\.(?:tgz|tar\.gz)$/.exec((0,external_node_path_.basename)(path))?.[1];
+}
+/** The `version` input, else the distribution's file name, else package.json; none is an InputError. */
+function chooseVersion(inputs, packageVersion) {
+    if (inputs.version)
+        return inputs.version;
+    const version = (inputs.distribution ? versionFromName(inputs.distribution) : undefined) ?? packageVersion;
+    if (!version) {
+        throw new errors/* InputError */.dz('version', 'was not given, and neither the distribution file name (cloud-pipeline.<version>.tgz) nor package.json gives one');
+    }
+    return (0,build_dist_with_launcher_inputs/* checkVersion */.p)(version, 'version');
+}
+/** SOURCE_DATE_EPOCH, else the launcher's last commit time, else FALLBACK_EPOCH (1980-01-01). */
+function sourceTimeOf(facts) {
+    const given = facts.sourceDateEpoch;
+    if (given) {
+        if (!/^\d{1,12}$/.test(given))
+            throw new errors/* ConfigurationError */.j1(`SOURCE_DATE_EPOCH='${given}' is not a whole number of seconds since 1970-01-01`);
+        return { epoch: Number(given), from: 'SOURCE_DATE_EPOCH' };
+    }
+    if (facts.commitTime && /^\d+$/.test(facts.commitTime))
+        return { epoch: Number(facts.commitTime), from: 'commit' };
+    return { epoch: FALLBACK_EPOCH, from: 'fixed' };
+}
+/**
+ * The variables the action sets for the build: BUILD_VERSION / BUILD_DESCRIPTION (so the build
+ * never asks git and does not vary between runs) and the asset paths, under the user's build-env.
+ */
+function buildVariables(version, description, buildEnv) {
+    const variables = { BUILD_VERSION: version, BUILD_DESCRIPTION: description };
+    for (const [name, file] of Object.entries(ASSET_VARIABLES))
+        variables[name] = `assets/${file}`;
+    for (const [key, value] of buildEnv)
+        variables[key] = value;
+    return Object.fromEntries(Object.entries(variables).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+/** The whole plan of one run, before the cache is asked. Errors come in the order a user fixes them: version, then time. */
+function planBuild(inputs, facts) {
+    const version = chooseVersion(inputs, facts.packageVersion);
+    const time = sourceTimeOf(facts);
+    // Without a commit (no git, not a repository) the description is still fixed for the version.
+    const description = facts.commit ?? `quick-launcher ${version}`;
+    return {
+        version,
+        time,
+        description,
+        variables: buildVariables(version, description, inputs.buildEnv),
+        steps: [
+            { input: 'install-command', argv: inputs.installCommand },
+            { input: 'build-command', argv: inputs.buildCommand },
+        ],
+        archives: archiveNames(version),
+    };
+}
+/** The cache key: `quick-launcher-build-<sha256>` of sources, lockfiles, variables, commands and platform. */
+function cacheKeyOf(facts) {
+    const digest = digestOf({
+        schema: 1,
+        sources: facts.sources,
+        lockfiles: facts.lockfiles,
+        variables: facts.variables,
+        install: facts.installCommand,
+        build: facts.buildCommand,
+        output: facts.buildOutput,
+        platform: facts.platform,
+    });
+    return `quick-launcher-build-${digest.slice('sha256:'.length)}`;
+}
+/** What the output folder's manifest records as its inputs: a rerun with the same is the same output. */
+function inputsDigestOf(key, plan, distributionPaths) {
+    return digestOf({ key, version: plan.version, mtime: plan.time.epoch, distribution: distributionPaths ?? null });
+}
+/** What the cache gave: a restored output that holds index.html is a hit, and the build is skipped. */
+function cacheOutcome(cache, key, restoredValid) {
+    if (!cache)
+        return { hit: false, build: true, save: false };
+    if (restoredValid)
+        return { hit: true, build: false, save: false, line: `cache hit (${cache.description}, ${key}): install and build skipped` };
+    return { hit: false, build: true, save: true, line: `cache miss (${key})` };
+}
+/**
+ * The archives the output folder gets: the distribution (the input's entries, its own
+ * quick-launcher/ tree already dropped, then the launcher's) and the launcher alone.
+ */
+function archivesOf(plan, inputEntries, launcher) {
+    return [
+        { name: plan.archives.distribution, entries: [...(inputEntries ?? []), ...launcher] },
+        { name: plan.archives.launcher, entries: launcher },
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/tools/git.ts
+/** The git binary, for facts about the checkout the launcher source sits in. */
+class Git {
+    run;
+    binary;
+    constructor(run, binary = 'git') {
+        this.run = run;
+        this.binary = binary;
+    }
+    /**
+     * One field (`%ct`, `%H`, … of `git log --format`) of the last commit that touched `dir`, or
+     * undefined when there is none: a folder outside a checkout, or no git installed.
+     */
+    async lastCommit(dir, format) {
+        try {
+            const result = await this.run(this.binary, ['log', '-1', `--format=${format}`, '--', '.'], { cwd: dir });
+            const value = result.stdout.trim();
+            return result.exitCode === 0 && value !== '' ? value : undefined;
+        }
+        catch {
+            // git is not installed: the same as a folder outside a checkout.
+            return undefined;
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/actions/build-dist-with-launcher/source-facts.ts
 
 
 
-
 /**
- * Facts about the launcher source that make a build reproducible: the time every archive entry
- * carries and the commit baked into the bundle. Both come from the last commit that touched the
- * launcher folder, so an unrelated commit neither changes the archive nor misses the cache.
+ * Facts about the launcher source that make a build reproducible (plan.ts decides from them): the
+ * time every archive entry carries and the commit baked into the bundle. Both come from the last
+ * commit that touched the launcher folder, so an unrelated commit neither changes the archive nor
+ * misses the cache.
  */
-/** argv of `git log` printing one field (`%ct`, `%H`) of the last commit touching the folder. */
-function lastCommitArgs(format) {
-    return ['log', '-1', `--format=${format}`, '--', '.'];
-}
-async function lastCommit(dir, format, run) {
-    try {
-        const result = await run('git', lastCommitArgs(format), { cwd: dir });
-        const value = result.stdout.trim();
-        return result.exitCode === 0 && value !== '' ? value : undefined;
-    }
-    catch {
-        // git is not installed: the same as a folder outside a checkout.
-        return undefined;
-    }
-}
-/** SOURCE_DATE_EPOCH, else the launcher's last commit time, else FALLBACK_EPOCH (1980-01-01). */
-async function sourceTime(dir, env, run) {
-    const given = env.SOURCE_DATE_EPOCH?.trim();
-    if (given) {
-        if (!/^\d{1,12}$/.test(given)) {
-            throw new errors/* ConfigurationError */.j1(`SOURCE_DATE_EPOCH='${given}' is not a whole number of seconds since 1970-01-01`);
-        }
-        return { epoch: Number(given), from: 'SOURCE_DATE_EPOCH' };
-    }
-    const committed = await lastCommit(dir, '%ct', run);
-    if (committed && /^\d+$/.test(committed))
-        return { epoch: Number(committed), from: 'commit' };
-    return { epoch: FALLBACK_EPOCH, from: 'fixed' };
-}
-/** BUILD_DESCRIPTION's default: the launcher's last commit SHA, else a fixed text. */
-async function sourceDescription(dir, version, run) {
-    return (await lastCommit(dir, '%H', run)) ?? `quick-launcher ${version}`;
+async function readSourceFacts(dir, env, run) {
+    const git = new Git(run);
+    const sourceDateEpoch = env.SOURCE_DATE_EPOCH?.trim();
+    // SOURCE_DATE_EPOCH wins over the commit time: git is not asked for it then.
+    const commitTime = sourceDateEpoch ? undefined : await git.lastCommit(dir, '%ct');
+    const commit = await git.lastCommit(dir, '%H');
+    const packageVersion = await readPackageVersion(dir);
+    return {
+        ...(sourceDateEpoch ? { sourceDateEpoch } : {}),
+        ...(commitTime ? { commitTime } : {}),
+        ...(commit ? { commit } : {}),
+        ...(packageVersion ? { packageVersion } : {}),
+    };
 }
 /** The `version` field of the launcher's package.json, if any. */
-async function packageVersion(dir) {
+async function readPackageVersion(dir) {
     try {
         const value = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(dir, 'package.json'), 'utf8'));
         return typeof value.version === 'string' && value.version !== '' ? value.version : undefined;
@@ -1073,7 +1438,7 @@ async function packageVersion(dir) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/actions/build-dist-with-launcher/build-dist.ts
+;// CONCATENATED MODULE: ./src/actions/build-dist-with-launcher/execute.ts
 
 
 
@@ -1089,15 +1454,13 @@ async function packageVersion(dir) {
 
 
 const ACTION_NAME = 'build-dist-with-launcher';
-async function resolveVersion(inputs, launcherDir) {
-    if (inputs.version)
-        return inputs.version;
-    const fromName = inputs.distribution ? versionFromName(inputs.distribution) : undefined;
-    const version = fromName ?? (await packageVersion(launcherDir));
-    if (!version) {
-        throw new errors/* InputError */.dz('version', 'was not given, and neither the distribution file name (cloud-pipeline.<version>.tgz) nor package.json gives one');
-    }
-    return (0,build_dist_with_launcher_inputs/* checkVersion */.p)(version, 'version');
+/**
+ * build-dist-with-launcher's work once its inputs parsed, with the runner's tools: commands, and
+ * the @actions/cache service when the runner has one, else the cache folder.
+ */
+async function execute(inputs, { env, logger }) {
+    const cache = inputs.cache ? (ActionsCache.available(env) ? new ActionsCache(logger) : new LocalFolderCache(inputs.cacheDir, logger)) : undefined;
+    return buildDistWithLauncher(inputs, { run: execRunner, logger, cache, env });
 }
 /**
  * Builds the launcher (or restores it from the cache) and writes the output folder:
@@ -1123,69 +1486,50 @@ async function buildDistWithLauncher(inputs, deps) {
             if (input.hadLauncher)
                 logger.info('it already holds a quick-launcher/ tree: that tree is replaced');
         }
-        const version = await resolveVersion(inputs, launcherDir);
-        const time = await sourceTime(launcherDir, env, run);
-        const description = await sourceDescription(launcherDir, version, run);
-        const variables = buildVariables(version, description, inputs.buildEnv);
-        const key = await (0,build_cache.cacheKey)({
-            launcherDir,
-            buildOutput: inputs.buildOutput,
-            variables,
+        const plan = planBuild(inputs, await readSourceFacts(launcherDir, env, run));
+        const key = cacheKeyOf({
+            sources: await sourceDigests(launcherDir, inputs.buildOutput, [inputs.outputDir, inputs.cacheDir]),
+            lockfiles: await lockfileDigests(launcherDir),
+            variables: plan.variables,
             installCommand: inputs.installCommand,
             buildCommand: inputs.buildCommand,
-            exclude: [inputs.outputDir, inputs.cacheDir],
+            buildOutput: inputs.buildOutput,
+            platform: platformOf(),
         });
-        const inputsDigest = (0,digest/* digestOf */.ol)({
-            key,
-            version,
-            mtime: time.epoch,
-            distribution: input ? input.entries.map((entry) => entry.path) : null,
-        });
+        const inputsDigest = inputsDigestOf(key, plan, input?.entries.map((entry) => entry.path));
         const output = await StagedOutput.open(inputs.outputDir, { kind: DISTRIBUTION_KIND, action: ACTION_NAME, inputsDigest }, 'output-dir');
         try {
             const buildDir = (0,external_node_path_.join)(launcherDir, inputs.buildOutput);
-            let cacheHit = false;
+            let restoredValid = false;
             if (deps.cache) {
                 await (0,promises_.rm)(buildDir, { recursive: true, force: true });
-                cacheHit = await deps.cache.restore(key, buildDir);
-                if (cacheHit) {
-                    cacheHit = await checkBuildOutput(buildDir, 'build-output').then(() => true, () => false);
-                }
-                logger.info(cacheHit ? `cache hit (${deps.cache.description}, ${key}): install and build skipped` : `cache miss (${key})`);
+                restoredValid = (await deps.cache.restore(key, buildDir)) && (await checkBuildOutput(buildDir, 'build-output').then(() => true, () => false));
             }
-            if (!cacheHit) {
-                await runBuild({
-                    launcherDir,
-                    buildOutput: inputs.buildOutput,
-                    steps: [
-                        { input: 'install-command', argv: inputs.installCommand },
-                        { input: 'build-command', argv: inputs.buildCommand },
-                    ],
-                    variables,
-                    run,
-                    logger,
-                    env,
-                });
+            const cache = cacheOutcome(deps.cache, key, restoredValid);
+            if (cache.line)
+                logger.info(cache.line);
+            if (cache.build)
+                await runBuild({ launcherDir, buildOutput: inputs.buildOutput, steps: plan.steps, variables: plan.variables, run, logger, env });
+            if (cache.save)
                 await deps.cache?.save(key, buildDir);
-            }
-            const names = archiveNames(version);
             const launcher = await launcherEntries(buildDir);
-            logger.info(`archiving with mtime ${time.epoch} (from ${time.from})`);
-            await writeTarball((0,external_node_path_.join)(output.staging, names.distribution), [...(input?.entries ?? []), ...launcher], { mtime: time.epoch });
-            await writeTarball((0,external_node_path_.join)(output.staging, names.launcher), launcher, { mtime: time.epoch });
+            logger.info(`archiving with mtime ${plan.time.epoch} (from ${plan.time.from})`);
+            for (const archive of archivesOf(plan, input?.entries, launcher)) {
+                await writeTarball((0,external_node_path_.join)(output.staging, archive.name), archive.entries, { mtime: plan.time.epoch });
+            }
             const manifest = await output.commit();
-            const distribution = (0,external_node_path_.join)(output.dir, names.distribution);
-            const launcherArchive = (0,external_node_path_.join)(output.dir, names.launcher);
+            const distribution = (0,external_node_path_.join)(output.dir, plan.archives.distribution);
+            const launcherArchive = (0,external_node_path_.join)(output.dir, plan.archives.launcher);
             return {
-                version,
+                version: plan.version,
                 outputDir: output.dir,
                 distribution,
                 launcherArchive,
-                distributionSha256: await (0,digest/* sha256File */.Q3)(distribution),
-                launcherSha256: await (0,digest/* sha256File */.Q3)(launcherArchive),
-                cacheHit,
+                distributionSha256: await digest_sha256File(distribution),
+                launcherSha256: await digest_sha256File(launcherArchive),
+                cacheHit: cache.hit,
                 launcherOnly: !input,
-                mtime: time.epoch,
+                mtime: plan.time.epoch,
                 cacheKey: key,
                 manifest,
             };
@@ -1198,52 +1542,6 @@ async function buildDistWithLauncher(inputs, deps) {
     finally {
         await (0,promises_.rm)(work, { recursive: true, force: true });
     }
-}
-
-
-/***/ }),
-
-/***/ 8899:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q3: () => (/* binding */ sha256File),
-/* harmony export */   ol: () => (/* binding */ digestOf),
-/* harmony export */   sc: () => (/* binding */ sha256)
-/* harmony export */ });
-/* unused harmony export canonicalJson */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-
-
-/** Hex sha256 of a string or bytes. */
-function sha256(data) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex');
-}
-/** Hex sha256 of a file, streamed. */
-async function sha256File(path) {
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path))
-        hash.update(chunk);
-    return hash.digest('hex');
-}
-/** JSON with object keys sorted at every level, so equal values give equal text. */
-function canonicalJson(value) {
-    return JSON.stringify(value, (_key, item) => {
-        if (item && typeof item === 'object' && !Array.isArray(item)) {
-            const sorted = {};
-            for (const key of Object.keys(item).sort())
-                sorted[key] = item[key];
-            return sorted;
-        }
-        return item;
-    });
-}
-/** `sha256:<hex>` of the canonical JSON of a value (inputs digests, content digests). */
-function digestOf(value) {
-    return `sha256:${sha256(canonicalJson(value))}`;
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 916;
-export const ids = [916];
+export const id = 910;
+export const ids = [910];
 export const modules = {
 
-/***/ 39916:
+/***/ 9910:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,18 +12,14 @@ __webpack_require__.d(__webpack_exports__, {
   writeRendered: () => (/* binding */ writeRendered)
 });
 
-// UNUSED EXPORTS: EDGE_CONFIG_KIND, renderAndWrite
+// UNUSED EXPORTS: renderAndWrite
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: ./src/lib/digest.ts
-var digest = __webpack_require__(8899);
-// EXTERNAL MODULE: ./src/lib/errors.ts
-var errors = __webpack_require__(97268);
 // EXTERNAL MODULE: ./src/lib/output-folder.ts
 var output_folder = __webpack_require__(19267);
-// EXTERNAL MODULE: ./src/lib/stage.ts
-var stage = __webpack_require__(85637);
+// EXTERNAL MODULE: ./src/lib/markdown.ts
+var markdown = __webpack_require__(33862);
 // EXTERNAL MODULE: ./src/tools/exec.ts
 var exec = __webpack_require__(12122);
 ;// CONCATENATED MODULE: ./src/tools/nginx.ts
@@ -89,11 +85,17 @@ class OpenSsl {
     async selfSigned(options) {
         const result = await this.run(this.binary, selfSignedArgs({ days: 2, ...options }));
         if (result.exitCode !== 0) {
-            throw new Error(`openssl could not make a test certificate (exit ${result.exitCode}): ${(0,exec/* lastLines */.w$)(result.stderr, 3)}`);
+            throw new Error(`openssl could not make a test certificate (exit ${result.exitCode}): ${(0,exec.lastLines)(result.stderr, 3)}`);
         }
     }
 }
 
+// EXTERNAL MODULE: ./src/actions/render-edge-config/install-config.ts
+var install_config = __webpack_require__(42087);
+// EXTERNAL MODULE: ./src/lib/digest.ts
+var digest = __webpack_require__(8899);
+// EXTERNAL MODULE: ./src/lib/errors.ts
+var errors = __webpack_require__(97268);
 // EXTERNAL MODULE: ./src/lib/edge-layout.ts
 var edge_layout = __webpack_require__(77493);
 // EXTERNAL MODULE: ./src/lib/template.ts
@@ -102,8 +104,8 @@ var template = __webpack_require__(89034);
 var version = __webpack_require__(87471);
 // EXTERNAL MODULE: ./src/actions/render-edge-config/request.ts + 1 modules
 var render_edge_config_request = __webpack_require__(95417);
-// EXTERNAL MODULE: ./src/lib/json-position.ts
-var json_position = __webpack_require__(39049);
+// EXTERNAL MODULE: ./src/lib/json.ts
+var json = __webpack_require__(18453);
 ;// CONCATENATED MODULE: ./src/actions/render-edge-config/settings.ts
 
 
@@ -145,11 +147,12 @@ function renderSettings(source, context) {
     const text = (0,template/* renderJsonTemplate */.N)(source, { ...context });
     let value;
     try {
-        value = JSON.parse(text);
+        value = (0,json/* parseJson */.qF)(text, source.file);
     }
     catch (error) {
-        const message = error.message.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*$/s, '');
-        throw new errors/* InputError */.dz(source.input, `is not valid JSON after rendering: ${message}`, { file: source.file, ...(0,json_position/* jsonErrorPosition */.OG)(text) });
+        if (!(error instanceof json/* JsonSyntaxError */.q3))
+            throw error;
+        throw new errors/* InputError */.dz(source.input, `is not valid JSON after rendering: ${error.detail}`, error.location);
     }
     if (!isObject(value))
         throw new errors/* InputError */.dz(source.input, 'must render to a JSON object of launcher settings', { file: source.file });
@@ -211,8 +214,36 @@ function renderEdgeConfig(request, templates, placement = {}) {
     return { hosts: launchers.map((launcher) => launcher.host), launchers, settings, files };
 }
 
-// EXTERNAL MODULE: ./src/actions/render-edge-config/install-config.ts
-var install_config = __webpack_require__(42087);
+;// CONCATENATED MODULE: ./src/actions/render-edge-config/plan.ts
+
+
+
+/*
+ * render-edge-config's pure entry (table-tested in __tests__/actions/render-edge-config/): the
+ * request (request.ts `resolveRequest`: the inputs, the environment and install-config resolved
+ * and checked, at parse time so a bad host fails before any work) and the templates execute.ts
+ * read give the rendered set (render.ts) and what the output folder gets; and whether nginx -t
+ * checks it, from `validate` and the tools found.
+ */
+const EDGE_CONFIG_KIND = 'edge-config';
+function planRender(request, templates) {
+    const rendered = renderEdgeConfig(request, templates);
+    // Everything that shapes the output; cert-dir does not (only nginx -t reads it).
+    const inputsDigest = (0,digest/* digestOf */.ol)({ request: { ...request, certDir: undefined }, templates });
+    return { rendered, inputsDigest };
+}
+/** `true` needs both tools (else an InputError), `auto` runs when both are there (else warns), `false` never. */
+function chooseValidation(mode, found) {
+    if (mode === 'false')
+        return { run: false };
+    if (found.nginx && found.openssl)
+        return { run: true };
+    const missing = found.nginx ? 'openssl' : 'nginx';
+    if (mode === 'true')
+        throw new errors/* InputError */.dz('validate', `is true but ${missing} is not on PATH`);
+    return { run: false, warning: `${missing} is not on PATH: the rendered configuration was not checked with nginx -t` };
+}
+
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./node_modules/tar/dist/esm/index.min.js
@@ -392,6 +423,54 @@ function renderEdgeNginxConf(conf) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/actions/render-edge-config/template-lines.ts
+/** A Handlebars expression: `{{x}}`, `{{{x}}}`, `{{#if x}}`, `{{/if}}`, `{{else}}`, `{{! comment }}`. */
+const EXPRESSION = /\{\{\{?[^}]*\}?\}\}/g;
+/** Expressions that write nothing themselves: block open/close, else, comments. */
+const SILENT = /^\{\{[#/!^]|^\{\{else\b/;
+/** A template line as a pattern for the lines it may write; undefined when it has no literal text. */
+function linePattern(line) {
+    const text = line.trim();
+    const literal = text.replace(EXPRESSION, '').trim();
+    if (literal === '')
+        return undefined;
+    let source = '';
+    let last = 0;
+    for (const match of text.matchAll(EXPRESSION)) {
+        source += template_lines_escape(text.slice(last, match.index));
+        if (!SILENT.test(match[0]))
+            source += '.*?';
+        last = match.index + match[0].length;
+    }
+    source += template_lines_escape(text.slice(last));
+    return new RegExp(`^${source.replace(/\s+/g, '\\s+')}$`);
+}
+function template_lines_escape(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/**
+ * The line of `template` that most likely wrote line `outputLine` (1-based) of `rendered`, for
+ * pointing an `nginx -t` error at the template. Best effort, by searching rather than tracking:
+ * each template line with literal text becomes a pattern (its values any text, block helpers
+ * nothing), and of the lines whose pattern matches the output line the one nearest to the same
+ * line number wins (standalone `{{#if}}` lines and `{{#each}}` loops shift lines a little).
+ * Undefined when no line matches (a line written wholly by a value, or an empty one).
+ */
+function templateLineFor(template, rendered, outputLine) {
+    const target = rendered.split(/\r?\n/)[outputLine - 1]?.trim();
+    if (!target)
+        return undefined;
+    let best;
+    template.split(/\r?\n/).forEach((line, index) => {
+        const pattern = linePattern(line);
+        if (!pattern?.test(target))
+            return;
+        if (best === undefined || Math.abs(index + 1 - outputLine) < Math.abs(best - outputLine))
+            best = index + 1;
+    });
+    return best;
+}
+
 ;// CONCATENATED MODULE: ./src/actions/render-edge-config/validate.ts
 
 
@@ -400,9 +479,31 @@ function renderEdgeNginxConf(conf) {
 
 
 
-/** `nginx -t` refused the rendered set; the message lists each problem with file and line. */
+
+/**
+ * `nginx -t` refused the rendered set; the message lists each problem with file and line, and
+ * the template line that wrote it. `location`, the first problem's template line, becomes the
+ * step's annotation.
+ */
 class NginxValidationError extends errors/* ConfigurationError */.j1 {
+    location;
     name = 'NginxValidationError';
+    constructor(message, location) {
+        super(message);
+        this.location = location;
+    }
+}
+/** Where in the server-block template an nginx problem in a rendered block comes from, if found. */
+function templateLocation(message, sandboxAppsDir, rendered, template) {
+    if (!message.file?.startsWith(`${sandboxAppsDir}/`) || message.line === undefined)
+        return undefined;
+    const path = `${OUTPUT_APPS_DIR}/${message.file.slice(sandboxAppsDir.length + 1)}`;
+    const file = rendered.files.find((candidate) => candidate.path === path);
+    // Only server blocks come from the template (settings.json is JSON written by the action).
+    if (!file || !path.endsWith('.srv.conf'))
+        return undefined;
+    const line = templateLineFor(template.text, String(file.content), message.line);
+    return line === undefined ? undefined : { file: template.file, line };
 }
 /** What the launcher must be served with: a browser refuses CSS and module JS sent as text/plain. */
 const REQUIRED_TYPES = { html: 'text/html', css: 'text/css', js: 'application/javascript' };
@@ -443,7 +544,7 @@ function listenHint(messages, given, checked) {
         return undefined;
     return `(the listen address comes from input 'edge-port' = ${JSON.stringify(given)}, checked on the runner as ${checked}; nginx -t must be able to bind it here, else set validate: false)`;
 }
-function describe(message, sandboxAppsDir) {
+function describe(message, sandboxAppsDir, source) {
     let where = '';
     if (message.file) {
         const relative = message.file.startsWith(`${sandboxAppsDir}/`)
@@ -451,7 +552,7 @@ function describe(message, sandboxAppsDir) {
             : message.file;
         where = `${relative}:${message.line ?? '?'}: `;
     }
-    return `${where}[${message.level}] ${message.text}`;
+    return `${where}[${message.level}] ${message.text}${source ? ` (written by ${source.file}:${source.line})` : ''}`;
 }
 /**
  * Checks a request with the real `nginx -t` inside a copy of the Edge's include layout, under an
@@ -504,13 +605,14 @@ async function validateWithNginx(request, templates, certificates, tools, logger
             return missing.length === 0 ? [] : [`  ${launcher.file}: [warn] no type for ${missing.map((extension) => `.${extension}`).join(', ')}: the Edge's http {} has no types, so they would be served as text/plain (add a types {} block or include /etc/nginx/mime.types)`];
         });
         if (result.exitCode !== 0 || problems.length > 0 || untyped.length > 0) {
-            const lines = [...problems.map((message) => `  ${describe(message, appsDir)}`), ...untyped];
+            const sources = problems.map((message) => templateLocation(message, appsDir, rendered, templates.serverBlock));
+            const lines = [...problems.map((message, index) => `  ${describe(message, appsDir, sources[index])}`), ...untyped];
             if (lines.length === 0)
                 lines.push(`  nginx -t exited with ${result.exitCode}`);
             const hint = listenHint(problems, request.listen, listen);
             if (hint)
                 lines.push(`  ${hint}`);
-            throw new NginxValidationError(`nginx -t rejected the rendered Edge configuration:\n${lines.join('\n')}`);
+            throw new NginxValidationError(`nginx -t rejected the rendered Edge configuration:\n${lines.join('\n')}`, sources.find((source) => source !== undefined));
         }
         const checked = certificates ? `certificates picked from ${certificates.dir} by the Edge's rule` : 'throw-away certificates';
         logger.info(`nginx -t: the rendered configuration is valid (${rendered.launchers.length} server block(s), ${checked})`);
@@ -532,13 +634,10 @@ async function validateWithNginx(request, templates, certificates, tools, logger
 
 
 
-
-
 /**
- * render-edge-config's work once its inputs are parsed: resolve the request, load the templates,
- * render, check with nginx -t, write the output folder; and the summary of what it wrote.
+ * render-edge-config's work once its inputs are parsed: load the templates, render them by the
+ * plan, check with nginx -t, write the output folder; and the summary of what it wrote.
  */
-const EDGE_CONFIG_KIND = 'edge-config';
 /**
  * `cert-dir` as a runner-side copy of the Edge's pki folder, when it can be read here: only the
  * `nginx -t` check uses it (the output never does: the Edge resolves certificates itself).
@@ -551,14 +650,13 @@ async function certificateFolder(certDir) {
 async function validationTools(mode, logger) {
     if (mode === 'false')
         return undefined;
-    const nginx = await (0,exec/* findOnPath */.aY)('nginx');
-    const openssl = await (0,exec/* findOnPath */.aY)('openssl');
-    if (nginx && openssl)
-        return { nginx: new Nginx(nginx, exec/* execRunner */.M6), openssl: new OpenSsl(openssl, exec/* execRunner */.M6) };
-    const missing = nginx ? 'openssl' : 'nginx';
-    if (mode === 'true')
-        throw new errors/* InputError */.dz('validate', `is true but ${missing} is not on PATH`);
-    logger.warning(`${missing} is not on PATH: the rendered configuration was not checked with nginx -t`);
+    const nginx = await (0,exec.findOnPath)('nginx');
+    const openssl = await (0,exec.findOnPath)('openssl');
+    const choice = chooseValidation(mode, { nginx: nginx !== undefined, openssl: openssl !== undefined });
+    if (choice.run && nginx && openssl)
+        return { nginx: new Nginx(nginx, exec.execRunner), openssl: new OpenSsl(openssl, exec.execRunner) };
+    if (!choice.run && choice.warning)
+        logger.warning(choice.warning);
     return undefined;
 }
 /**
@@ -566,12 +664,12 @@ async function validationTools(mode, logger) {
  * the output folder is written, so bad input leaves no folder behind.
  */
 async function renderAndWrite(inputs, env, logger) {
-    return writeRendered(inputs, resolveRequest(inputs, env, await readInstallConfig(inputs.installConfig)), logger);
+    return writeRendered(inputs, resolveRequest(inputs, env, readInstallConfig(inputs.installConfig)), logger);
 }
 /** renderAndWrite once the request is resolved (what the stage calls after its input checks). */
 async function writeRendered(inputs, request, logger) {
     const templates = await loadTemplates(request, { distribution: inputs.distribution, serverTemplate: inputs.serverTemplate });
-    const rendered = renderEdgeConfig(request, templates);
+    const { rendered, inputsDigest } = planRender(request, templates);
     for (const launcher of rendered.launchers)
         logger.info(`${launcher.kind} launcher: ${launcher.host} -> ${launcher.file}`);
     const tools = await validationTools(inputs.validate, logger);
@@ -579,8 +677,6 @@ async function writeRendered(inputs, request, logger) {
         const certificates = await certificateFolder(request.certDir);
         await logger.group('nginx -t on the rendered configuration', () => validateWithNginx(request, templates, certificates, tools, logger));
     }
-    // Everything that shapes the output, so equal digests mean equal folders (cert-dir does not).
-    const inputsDigest = (0,digest/* digestOf */.ol)({ request: { ...request, certDir: undefined }, templates });
     const manifest = await (0,output_folder/* writeOutputFolder */.n)(inputs.outputDir, rendered.files, { kind: EDGE_CONFIG_KIND, action: 'render-edge-config', inputsDigest });
     return { rendered, manifest };
 }
@@ -589,159 +685,15 @@ function summaryMarkdown(rendered, manifest, outputDir) {
     return [
         '### Quick Launcher: Edge configuration',
         '',
-        (0,stage/* markdownTable */.Qj)(['launcher', 'host', 'server block'], rendered.launchers.map((launcher) => [launcher.kind, launcher.host, launcher.file])),
+        (0,markdown/* markdownTable */.Q)(['launcher', 'host', 'server block'], rendered.launchers.map((launcher) => [launcher.kind, launcher.host, launcher.file])),
         '',
         "Certificates are resolved on the Edge by its own rule (the longest `<suffix>-public-cert.pem` in `/etc/edge/pki` that ends the host, else `ssl-*.pem`) when the deploy installs the blocks.",
         '',
-        (0,stage/* markdownTable */.Qj)(['file', 'size', 'sha256'], manifest.files.map((file) => [file.path, String(file.size), file.sha256])),
+        (0,markdown/* markdownTable */.Q)(['file', 'size', 'sha256'], manifest.files.map((file) => [file.path, String(file.size), file.sha256])),
         '',
         `Output folder: \`${outputDir}\``,
         '',
     ].join('\n');
-}
-
-
-/***/ }),
-
-/***/ 39049:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ jsonErrorOffset),
-/* harmony export */   OG: () => (/* binding */ jsonErrorPosition),
-/* harmony export */   df: () => (/* binding */ positionOf)
-/* harmony export */ });
-/** 1-based line and column of a character offset in `text`. */
-function positionOf(text, offset) {
-    const before = text.slice(0, offset);
-    const line = before.split('\n').length;
-    return { line, column: offset - before.lastIndexOf('\n') };
-}
-/**
- * The offset of the first syntax error in `text`, found by a small recursive-descent scan.
- * Node's JSON.parse names a position only for some errors ("Unexpected token 'x', … is not
- * valid JSON" has none), and a user wants a line and column for every one.
- */
-class Stop extends Error {
-    offset;
-    constructor(offset) {
-        super('json syntax error');
-        this.offset = offset;
-    }
-}
-function jsonErrorOffset(text) {
-    let at = 0;
-    const fail = () => {
-        throw new Stop(at);
-    };
-    const space = () => {
-        while (at < text.length && ' \t\r\n'.includes(text[at]))
-            at++;
-    };
-    const literal = (word) => {
-        if (text.startsWith(word, at))
-            at += word.length;
-        else
-            fail();
-    };
-    const string = () => {
-        if (text[at] !== '"')
-            fail();
-        at++;
-        while (at < text.length && text[at] !== '"') {
-            const char = text.charCodeAt(at);
-            if (char < 0x20)
-                fail();
-            if (text[at] === '\\') {
-                at++;
-                if (text[at] === 'u') {
-                    if (!/^[0-9a-fA-F]{4}$/.test(text.slice(at + 1, at + 5)))
-                        fail();
-                    at += 4;
-                }
-                else if (!'"\\/bfnrt'.includes(text[at] ?? 'x'))
-                    fail();
-            }
-            at++;
-        }
-        if (at >= text.length)
-            fail();
-        at++;
-    };
-    const number = () => {
-        const match = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(at));
-        if (!match)
-            fail();
-        at += match ? match[0].length : 0;
-    };
-    const value = () => {
-        space();
-        const char = text[at];
-        if (char === '{') {
-            at++;
-            space();
-            if (text[at] === '}')
-                return void at++;
-            for (;;) {
-                space();
-                string();
-                space();
-                if (text[at] !== ':')
-                    fail();
-                at++;
-                value();
-                space();
-                if (text[at] === ',')
-                    at++;
-                else if (text[at] === '}')
-                    return void at++;
-                else
-                    fail();
-            }
-        }
-        if (char === '[') {
-            at++;
-            space();
-            if (text[at] === ']')
-                return void at++;
-            for (;;) {
-                value();
-                space();
-                if (text[at] === ',')
-                    at++;
-                else if (text[at] === ']')
-                    return void at++;
-                else
-                    fail();
-            }
-        }
-        if (char === '"')
-            return string();
-        if (char === 't')
-            return literal('true');
-        if (char === 'f')
-            return literal('false');
-        if (char === 'n')
-            return literal('null');
-        number();
-    };
-    try {
-        value();
-        space();
-        if (at < text.length)
-            fail();
-    }
-    catch (error) {
-        if (error instanceof Stop)
-            return error.offset;
-        throw error;
-    }
-    return -1;
-}
-/** Line and column of the first JSON syntax error in `text` (its end when there is none). */
-function jsonErrorPosition(text) {
-    const offset = jsonErrorOffset(text);
-    return positionOf(text, offset < 0 ? text.length : offset);
 }
 
 
@@ -855,68 +807,6 @@ function renderTemplate(source, context) {
 function renderJsonTemplate(source, context) {
     const values = Object.fromEntries(Object.entries(context).map(([name, value]) => [name, jsonText(value)]));
     return renderTemplate(source, values);
-}
-
-
-/***/ }),
-
-/***/ 12122:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   M6: () => (/* binding */ execRunner),
-/* harmony export */   aY: () => (/* binding */ findOnPath),
-/* harmony export */   w$: () => (/* binding */ lastLines)
-/* harmony export */ });
-/* unused harmony export childEnvironment */
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75260);
-/* harmony import */ var _actions_io__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(88701);
-
-
-/**
- * What a child process never sees: the step's inputs (INPUT_*: kubeconfig, API token), the post
- * step's state (STATE_*), the runner's own tokens and service URLs, and the command files through
- * which a step sets outputs, environment or PATH for later steps. An npm install script, a
- * kubeconfig `exec:` plugin or a Dockerfile's build has no business with any of them.
- */
-const WITHHELD = [
-    /^INPUT_/i,
-    /^STATE_/i,
-    /^ACTIONS_(RUNTIME_TOKEN|RUNTIME_URL|ID_TOKEN_REQUEST_TOKEN|ID_TOKEN_REQUEST_URL|CACHE_URL|RESULTS_URL|CACHE_SERVICE_V2)$/i,
-    /^GITHUB_(TOKEN|OUTPUT|STATE|ENV|PATH|STEP_SUMMARY)$/i,
-];
-/** The environment a child process gets: `base` (default: this process's) without what is withheld. */
-function childEnvironment(base = process.env) {
-    const env = {};
-    for (const [key, value] of Object.entries(base)) {
-        if (value !== undefined && !WITHHELD.some((pattern) => pattern.test(key)))
-            env[key] = value;
-    }
-    return env;
-}
-/** The CommandRunner of the actions: @actions/exec, exit codes returned rather than thrown. */
-const execRunner = async (command, args, options = {}) => {
-    const result = await _actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H(command, [...args], {
-        cwd: options.cwd,
-        env: childEnvironment(options.env ?? process.env),
-        input: options.input,
-        silent: !options.echo,
-        ignoreReturnCode: true,
-    });
-    return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
-};
-/** The full path of `tool` on PATH, or undefined. */
-async function findOnPath(tool) {
-    const found = await _actions_io__WEBPACK_IMPORTED_MODULE_1__/* .which */ .K7(tool, false);
-    return found === '' ? undefined : found;
-}
-/** The last `count` non-empty lines of a command's output, for error messages. */
-function lastLines(text, count) {
-    return text
-        .split(/\r?\n/)
-        .filter((line) => line.trim() !== '')
-        .slice(-count)
-        .join('\n');
 }
 
 

@@ -1,52 +1,6 @@
-export const id = 763;
-export const ids = [763];
+export const id = 596;
+export const ids = [596,122];
 export const modules = {
-
-/***/ 8899:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q3: () => (/* binding */ sha256File),
-/* harmony export */   ol: () => (/* binding */ digestOf),
-/* harmony export */   sc: () => (/* binding */ sha256)
-/* harmony export */ });
-/* unused harmony export canonicalJson */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-
-
-/** Hex sha256 of a string or bytes. */
-function sha256(data) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex');
-}
-/** Hex sha256 of a file, streamed. */
-async function sha256File(path) {
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path))
-        hash.update(chunk);
-    return hash.digest('hex');
-}
-/** JSON with object keys sorted at every level, so equal values give equal text. */
-function canonicalJson(value) {
-    return JSON.stringify(value, (_key, item) => {
-        if (item && typeof item === 'object' && !Array.isArray(item)) {
-            const sorted = {};
-            for (const key of Object.keys(item).sort())
-                sorted[key] = item[key];
-            return sorted;
-        }
-        return item;
-    });
-}
-/** `sha256:<hex>` of the canonical JSON of a value (inputs digests, content digests). */
-function digestOf(value) {
-    return `sha256:${sha256(canonicalJson(value))}`;
-}
-
-
-/***/ }),
 
 /***/ 14180:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -86,14 +40,15 @@ const SETTINGS_TEMPLATE_PATHS = {
 /* harmony export */   WI: () => (/* binding */ readManifest),
 /* harmony export */   h1: () => (/* binding */ MANIFEST_FILE)
 /* harmony export */ });
-/* unused harmony exports MANIFEST_SCHEMA, FolderEntryError, createManifest */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8899);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(97268);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(87471);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(18453);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(87471);
+
 
 
 
@@ -142,7 +97,7 @@ async function createManifest(dir, header) {
     return {
         schema: MANIFEST_SCHEMA,
         kind: header.kind,
-        producer: { name: _version_js__WEBPACK_IMPORTED_MODULE_4__/* .PRODUCER_NAME */ .n, action: header.action, version: _version_js__WEBPACK_IMPORTED_MODULE_4__/* .PRODUCER_VERSION */ .O },
+        producer: { name: _version_js__WEBPACK_IMPORTED_MODULE_5__/* .PRODUCER_NAME */ .n, action: header.action, version: _version_js__WEBPACK_IMPORTED_MODULE_5__/* .PRODUCER_VERSION */ .O },
         inputsDigest: header.inputsDigest,
         files,
     };
@@ -176,10 +131,13 @@ async function readManifest(dir, input) {
     }
     let value;
     try {
-        value = JSON.parse(text);
+        value = (0,_json_js__WEBPACK_IMPORTED_MODULE_4__/* .parseJson */ .qF)(text, path);
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `${path} is not valid JSON (${error.message})`);
+        if (!(error instanceof _json_js__WEBPACK_IMPORTED_MODULE_4__/* .JsonSyntaxError */ .q3))
+            throw error;
+        const { line, column } = error.location;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `${path} is not valid JSON at line ${line}, column ${column}: ${error.detail}`);
     }
     if (!isManifest(value))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `${path} is not a quick-launcher-actions manifest`);
@@ -384,7 +342,7 @@ async function writeOutputFolder(dir, files, header, input = 'output-dir') {
 /* harmony export */   vF: () => (/* binding */ UnsafeEntryError),
 /* harmony export */   xt: () => (/* binding */ readTreeFile)
 /* harmony export */ });
-/* unused harmony exports EntryChecker, checkArchive */
+/* unused harmony export EntryChecker */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
@@ -624,6 +582,70 @@ async function readTreeFile(dir, path, limits = DEFAULT_LIMITS) {
 /** The producer recorded in every manifest.json. Kept equal to package.json by a test. */
 const PRODUCER_NAME = 'quick-launcher-actions';
 const PRODUCER_VERSION = '1.0.0';
+
+
+/***/ }),
+
+/***/ 12122:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   childEnvironment: () => (/* binding */ childEnvironment),
+/* harmony export */   execRunner: () => (/* binding */ execRunner),
+/* harmony export */   findOnPath: () => (/* binding */ findOnPath),
+/* harmony export */   lastLines: () => (/* binding */ lastLines)
+/* harmony export */ });
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75260);
+/* harmony import */ var _actions_io__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(88701);
+
+
+/**
+ * What a child process never sees: the step's inputs (INPUT_*: kubeconfig, API token), the post
+ * step's state (STATE_*), the runner's own tokens and service URLs, and the command files through
+ * which a step sets outputs, environment or PATH for later steps. An npm install script, a
+ * kubeconfig `exec:` plugin or a Dockerfile's build has no business with any of them.
+ */
+const WITHHELD = [
+    /^INPUT_/i,
+    /^STATE_/i,
+    /^ACTIONS_(RUNTIME_TOKEN|RUNTIME_URL|ID_TOKEN_REQUEST_TOKEN|ID_TOKEN_REQUEST_URL|CACHE_URL|RESULTS_URL|CACHE_SERVICE_V2)$/i,
+    /^GITHUB_(TOKEN|OUTPUT|STATE|ENV|PATH|STEP_SUMMARY)$/i,
+];
+/** The environment a child process gets: `base` (default: this process's) without what is withheld. */
+function childEnvironment(base = process.env) {
+    const env = {};
+    for (const [key, value] of Object.entries(base)) {
+        if (value !== undefined && !WITHHELD.some((pattern) => pattern.test(key)))
+            env[key] = value;
+    }
+    return env;
+}
+/** The CommandRunner of the actions: @actions/exec, exit codes returned rather than thrown. */
+const execRunner = async (command, args, options = {}) => {
+    const result = await _actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H(command, [...args], {
+        cwd: options.cwd,
+        env: childEnvironment(options.env ?? process.env),
+        input: options.input,
+        silent: !options.echo,
+        ignoreReturnCode: true,
+        ...(options.onOutput ? { listeners: { stdout: (data) => options.onOutput?.(data.toString()), stderr: (data) => options.onOutput?.(data.toString()) } } : {}),
+    });
+    return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+};
+/** The full path of `tool` on PATH, or undefined. */
+async function findOnPath(tool) {
+    const found = await _actions_io__WEBPACK_IMPORTED_MODULE_1__/* .which */ .K7(tool, false);
+    return found === '' ? undefined : found;
+}
+/** The last `count` non-empty lines of a command's output, for error messages. */
+function lastLines(text, count) {
+    return text
+        .split(/\r?\n/)
+        .filter((line) => line.trim() !== '')
+        .slice(-count)
+        .join('\n');
+}
 
 
 /***/ })

@@ -1,8 +1,8 @@
-export const id = 683;
-export const ids = [683];
+export const id = 335;
+export const ids = [335];
 export const modules = {
 
-/***/ 9683:
+/***/ 9335:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,12 +12,16 @@ __webpack_require__.d(__webpack_exports__, {
   writeRendered: () => (/* binding */ writeRendered)
 });
 
-// UNUSED EXPORTS: EDGE_CONFIG_KIND, renderAndWrite
+// UNUSED EXPORTS: renderAndWrite
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/lib/errors.ts
+var errors = __webpack_require__(7268);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/lib/digest.ts
@@ -51,16 +55,228 @@ function digestOf(value) {
     return `sha256:${sha256(canonicalJson(value))}`;
 }
 
-// EXTERNAL MODULE: ./src/lib/errors.ts
-var errors = __webpack_require__(7268);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/lib/json.ts
+
+
+/** 1-based line and column of a character offset in `text`. */
+function positionOf(text, offset) {
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    return { line, column: offset - before.lastIndexOf('\n') };
+}
+class Stop extends Error {
+    offset;
+    constructor(offset) {
+        super('json syntax error');
+        this.offset = offset;
+    }
+}
+/**
+ * The offset of the first syntax error in `text` (-1 when there is none), found by a small
+ * recursive-descent scan. Node's JSON.parse names a position only for some errors ("Unexpected
+ * token 'x', … is not valid JSON" has none), and a user wants a line and column for every one.
+ */
+function jsonErrorOffset(text) {
+    let at = 0;
+    const fail = () => {
+        throw new Stop(at);
+    };
+    const space = () => {
+        while (at < text.length && ' \t\r\n'.includes(text[at]))
+            at++;
+    };
+    const literal = (word) => {
+        if (text.startsWith(word, at))
+            at += word.length;
+        else
+            fail();
+    };
+    const string = () => {
+        if (text[at] !== '"')
+            fail();
+        at++;
+        while (at < text.length && text[at] !== '"') {
+            const char = text.charCodeAt(at);
+            if (char < 0x20)
+                fail();
+            if (text[at] === '\\') {
+                at++;
+                if (text[at] === 'u') {
+                    if (!/^[0-9a-fA-F]{4}$/.test(text.slice(at + 1, at + 5)))
+                        fail();
+                    at += 4;
+                }
+                else if (!'"\\/bfnrt'.includes(text[at] ?? 'x'))
+                    fail();
+            }
+            at++;
+        }
+        if (at >= text.length)
+            fail();
+        at++;
+    };
+    const number = () => {
+        const match = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(at));
+        if (!match)
+            fail();
+        at += match ? match[0].length : 0;
+    };
+    const value = () => {
+        space();
+        const char = text[at];
+        if (char === '{') {
+            at++;
+            space();
+            if (text[at] === '}')
+                return void at++;
+            for (;;) {
+                space();
+                string();
+                space();
+                if (text[at] !== ':')
+                    fail();
+                at++;
+                value();
+                space();
+                if (text[at] === ',')
+                    at++;
+                else if (text[at] === '}')
+                    return void at++;
+                else
+                    fail();
+            }
+        }
+        if (char === '[') {
+            at++;
+            space();
+            if (text[at] === ']')
+                return void at++;
+            for (;;) {
+                value();
+                space();
+                if (text[at] === ',')
+                    at++;
+                else if (text[at] === ']')
+                    return void at++;
+                else
+                    fail();
+            }
+        }
+        if (char === '"')
+            return string();
+        if (char === 't')
+            return literal('true');
+        if (char === 'f')
+            return literal('false');
+        if (char === 'n')
+            return literal('null');
+        number();
+    };
+    try {
+        value();
+        space();
+        if (at < text.length)
+            fail();
+    }
+    catch (error) {
+        if (error instanceof Stop)
+            return error.offset;
+        throw error;
+    }
+    return -1;
+}
+/** Text that is not JSON: where (file, line, column) and what was found there. */
+class JsonSyntaxError extends errors/* FileError */.f6 {
+    location;
+    detail;
+    name = 'JsonSyntaxError';
+    constructor(location, 
+    /** What is wrong, e.g. `unexpected '}' (Expected double-quoted property name)`. */
+    detail) {
+        super(location, `malformed JSON: ${detail}`);
+        this.location = location;
+        this.detail = detail;
+    }
+}
+/**
+ * JSON.parse with an error that names the file, line and column (1-based). Callers that report
+ * an input rather than a file turn the JsonSyntaxError's location and detail into an InputError.
+ */
+function parseJson(text, file) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        const found = jsonErrorOffset(text);
+        const offset = found < 0 ? text.length : found;
+        const what = offset >= text.length ? 'end of file' : `'${text[offset]}'`;
+        // Node's own wording, without the offset (the line and column replace it) or the quoted text.
+        const reason = error.message.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*$/s, '');
+        throw new JsonSyntaxError({ file, ...positionOf(text, offset) }, `unexpected ${what} (${reason})`);
+    }
+}
+function problemOf(errors) {
+    // allErrors is off: ajv stops at the first failure, except that a propertyNames failure comes
+    // with the error of the key that broke it first.
+    const error = errors?.find((each) => each.propertyName !== undefined) ?? errors?.[0];
+    const pointer = error?.instancePath ?? '';
+    const extra = error?.keyword === 'additionalProperties' ? ` '${String(error.params.additionalProperty)}'` : '';
+    return {
+        pointer,
+        path: pointer.replace(/^\//, '').replaceAll('/', '.') || '(top level)',
+        message: `${error?.message ?? 'is invalid'}${extra}`,
+        ...(error?.propertyName !== undefined ? { propertyName: error.propertyName } : {}),
+    };
+}
+const loaded = new Map();
+/**
+ * Compiles a JSON schema file (draft-07, ajv strict mode), once per process. `url` must be written
+ * as `new URL('<relative path>/schemas/<file>', import.meta.url)` at the caller, so that ncc
+ * copies the file into the bundle. ajv is imported here, on first use, and never by the modules
+ * that parse inputs: loading it is a good part of a bundle's start-up time (issue 13).
+ */
+function loadSchema(url) {
+    let schema = loaded.get(url.href);
+    if (!schema) {
+        schema = compile(url);
+        loaded.set(url.href, schema);
+    }
+    return schema;
+}
+async function compile(url) {
+    const [ajvModule, text] = await Promise.all([__webpack_require__.e(/* import() */ 463).then(__webpack_require__.t.bind(__webpack_require__, 2463, 23)), readFile(url, 'utf8')]);
+    // ajv is CommonJS: its module.exports (`default` under Node and under ncc's webpack alike) is the
+    // constructor and carries `Ajv`; ncc's namespace for a dynamic import has no named exports.
+    const { Ajv } = ajvModule.default;
+    const document = JSON.parse(text);
+    // ncc renames the file; the $id keeps the published name.
+    const name = `schemas/${document.$id.split('/').pop() ?? ''}`;
+    const ajv = new Ajv({ strict: true, allErrors: false });
+    const whole = ajv.compile(document);
+    const definitions = new Map();
+    return {
+        name,
+        check(value, definition) {
+            let validate = whole;
+            if (definition !== undefined) {
+                const found = definitions.get(definition) ?? ajv.getSchema(`${document.$id}${definition}`);
+                if (!found)
+                    throw new Error(`internal: ${name} has no ${definition}`);
+                definitions.set(definition, found);
+                validate = found;
+            }
+            return validate(value) ? undefined : problemOf(validate.errors);
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/lib/version.ts
 /** The producer recorded in every manifest.json. Kept equal to package.json by a test. */
 const PRODUCER_NAME = 'quick-launcher-actions';
 const PRODUCER_VERSION = '1.0.0';
 
 ;// CONCATENATED MODULE: ./src/lib/manifest.ts
+
 
 
 
@@ -143,10 +359,13 @@ async function readManifest(dir, input) {
     }
     let value;
     try {
-        value = JSON.parse(text);
+        value = parseJson(text, path);
     }
     catch (error) {
-        throw new errors/* InputError */.dz(input, `${path} is not valid JSON (${error.message})`);
+        if (!(error instanceof JsonSyntaxError))
+            throw error;
+        const { line, column } = error.location;
+        throw new errors/* InputError */.dz(input, `${path} is not valid JSON at line ${line}, column ${column}: ${error.detail}`);
     }
     if (!isManifest(value))
         throw new errors/* InputError */.dz(input, `${path} is not a quick-launcher-actions manifest`);
@@ -321,8 +540,13 @@ async function writeOutputFolder(dir, files, header, input = 'output-dir') {
     }
 }
 
-// EXTERNAL MODULE: ./src/lib/stage.ts + 1 modules
-var stage = __webpack_require__(983);
+;// CONCATENATED MODULE: ./src/lib/markdown.ts
+/** A Markdown table; cells are escaped for pipes and line breaks. */
+function markdownTable(header, rows) {
+    const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+    return [header, header.map(() => '---'), ...rows].map((row) => `| ${row.map(cell).join(' | ')} |`).join('\n');
+}
+
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
 var exec = __webpack_require__(7187);
 // EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
@@ -359,6 +583,7 @@ const execRunner = async (command, args, options = {}) => {
         input: options.input,
         silent: !options.echo,
         ignoreReturnCode: true,
+        ...(options.onOutput ? { listeners: { stdout: (data) => options.onOutput?.(data.toString()), stderr: (data) => options.onOutput?.(data.toString()) } } : {}),
     });
     return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
 };
@@ -444,6 +669,8 @@ class OpenSsl {
     }
 }
 
+// EXTERNAL MODULE: ./src/actions/render-edge-config/install-config.ts
+var install_config = __webpack_require__(2087);
 // EXTERNAL MODULE: ./src/lib/edge-layout.ts
 var edge_layout = __webpack_require__(7493);
 // EXTERNAL MODULE: ./node_modules/handlebars/lib/index.js
@@ -552,140 +779,6 @@ function renderJsonTemplate(source, context) {
 
 // EXTERNAL MODULE: ./src/actions/render-edge-config/request.ts + 1 modules
 var render_edge_config_request = __webpack_require__(5417);
-;// CONCATENATED MODULE: ./src/lib/json-position.ts
-/** 1-based line and column of a character offset in `text`. */
-function positionOf(text, offset) {
-    const before = text.slice(0, offset);
-    const line = before.split('\n').length;
-    return { line, column: offset - before.lastIndexOf('\n') };
-}
-/**
- * The offset of the first syntax error in `text`, found by a small recursive-descent scan.
- * Node's JSON.parse names a position only for some errors ("Unexpected token 'x', … is not
- * valid JSON" has none), and a user wants a line and column for every one.
- */
-class Stop extends Error {
-    offset;
-    constructor(offset) {
-        super('json syntax error');
-        this.offset = offset;
-    }
-}
-function jsonErrorOffset(text) {
-    let at = 0;
-    const fail = () => {
-        throw new Stop(at);
-    };
-    const space = () => {
-        while (at < text.length && ' \t\r\n'.includes(text[at]))
-            at++;
-    };
-    const literal = (word) => {
-        if (text.startsWith(word, at))
-            at += word.length;
-        else
-            fail();
-    };
-    const string = () => {
-        if (text[at] !== '"')
-            fail();
-        at++;
-        while (at < text.length && text[at] !== '"') {
-            const char = text.charCodeAt(at);
-            if (char < 0x20)
-                fail();
-            if (text[at] === '\\') {
-                at++;
-                if (text[at] === 'u') {
-                    if (!/^[0-9a-fA-F]{4}$/.test(text.slice(at + 1, at + 5)))
-                        fail();
-                    at += 4;
-                }
-                else if (!'"\\/bfnrt'.includes(text[at] ?? 'x'))
-                    fail();
-            }
-            at++;
-        }
-        if (at >= text.length)
-            fail();
-        at++;
-    };
-    const number = () => {
-        const match = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(at));
-        if (!match)
-            fail();
-        at += match ? match[0].length : 0;
-    };
-    const value = () => {
-        space();
-        const char = text[at];
-        if (char === '{') {
-            at++;
-            space();
-            if (text[at] === '}')
-                return void at++;
-            for (;;) {
-                space();
-                string();
-                space();
-                if (text[at] !== ':')
-                    fail();
-                at++;
-                value();
-                space();
-                if (text[at] === ',')
-                    at++;
-                else if (text[at] === '}')
-                    return void at++;
-                else
-                    fail();
-            }
-        }
-        if (char === '[') {
-            at++;
-            space();
-            if (text[at] === ']')
-                return void at++;
-            for (;;) {
-                value();
-                space();
-                if (text[at] === ',')
-                    at++;
-                else if (text[at] === ']')
-                    return void at++;
-                else
-                    fail();
-            }
-        }
-        if (char === '"')
-            return string();
-        if (char === 't')
-            return literal('true');
-        if (char === 'f')
-            return literal('false');
-        if (char === 'n')
-            return literal('null');
-        number();
-    };
-    try {
-        value();
-        space();
-        if (at < text.length)
-            fail();
-    }
-    catch (error) {
-        if (error instanceof Stop)
-            return error.offset;
-        throw error;
-    }
-    return -1;
-}
-/** Line and column of the first JSON syntax error in `text` (its end when there is none). */
-function jsonErrorPosition(text) {
-    const offset = jsonErrorOffset(text);
-    return positionOf(text, offset < 0 ? text.length : offset);
-}
-
 ;// CONCATENATED MODULE: ./src/actions/render-edge-config/settings.ts
 
 
@@ -727,11 +820,12 @@ function renderSettings(source, context) {
     const text = renderJsonTemplate(source, { ...context });
     let value;
     try {
-        value = JSON.parse(text);
+        value = parseJson(text, source.file);
     }
     catch (error) {
-        const message = error.message.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*$/s, '');
-        throw new errors/* InputError */.dz(source.input, `is not valid JSON after rendering: ${message}`, { file: source.file, ...jsonErrorPosition(text) });
+        if (!(error instanceof JsonSyntaxError))
+            throw error;
+        throw new errors/* InputError */.dz(source.input, `is not valid JSON after rendering: ${error.detail}`, error.location);
     }
     if (!isObject(value))
         throw new errors/* InputError */.dz(source.input, 'must render to a JSON object of launcher settings', { file: source.file });
@@ -793,8 +887,36 @@ function renderEdgeConfig(request, templates, placement = {}) {
     return { hosts: launchers.map((launcher) => launcher.host), launchers, settings, files };
 }
 
-// EXTERNAL MODULE: ./src/actions/render-edge-config/install-config.ts
-var install_config = __webpack_require__(2087);
+;// CONCATENATED MODULE: ./src/actions/render-edge-config/plan.ts
+
+
+
+/*
+ * render-edge-config's pure entry (table-tested in __tests__/actions/render-edge-config/): the
+ * request (request.ts `resolveRequest`: the inputs, the environment and install-config resolved
+ * and checked, at parse time so a bad host fails before any work) and the templates execute.ts
+ * read give the rendered set (render.ts) and what the output folder gets; and whether nginx -t
+ * checks it, from `validate` and the tools found.
+ */
+const EDGE_CONFIG_KIND = 'edge-config';
+function planRender(request, templates) {
+    const rendered = renderEdgeConfig(request, templates);
+    // Everything that shapes the output; cert-dir does not (only nginx -t reads it).
+    const inputsDigest = digestOf({ request: { ...request, certDir: undefined }, templates });
+    return { rendered, inputsDigest };
+}
+/** `true` needs both tools (else an InputError), `auto` runs when both are there (else warns), `false` never. */
+function chooseValidation(mode, found) {
+    if (mode === 'false')
+        return { run: false };
+    if (found.nginx && found.openssl)
+        return { run: true };
+    const missing = found.nginx ? 'openssl' : 'nginx';
+    if (mode === 'true')
+        throw new errors/* InputError */.dz('validate', `is true but ${missing} is not on PATH`);
+    return { run: false, warning: `${missing} is not on PATH: the rendered configuration was not checked with nginx -t` };
+}
+
 // EXTERNAL MODULE: ./node_modules/tar/dist/esm/index.min.js
 var index_min = __webpack_require__(8697);
 ;// CONCATENATED MODULE: ./src/lib/archive.ts
@@ -1200,6 +1322,54 @@ function renderEdgeNginxConf(conf) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/actions/render-edge-config/template-lines.ts
+/** A Handlebars expression: `{{x}}`, `{{{x}}}`, `{{#if x}}`, `{{/if}}`, `{{else}}`, `{{! comment }}`. */
+const EXPRESSION = /\{\{\{?[^}]*\}?\}\}/g;
+/** Expressions that write nothing themselves: block open/close, else, comments. */
+const SILENT = /^\{\{[#/!^]|^\{\{else\b/;
+/** A template line as a pattern for the lines it may write; undefined when it has no literal text. */
+function linePattern(line) {
+    const text = line.trim();
+    const literal = text.replace(EXPRESSION, '').trim();
+    if (literal === '')
+        return undefined;
+    let source = '';
+    let last = 0;
+    for (const match of text.matchAll(EXPRESSION)) {
+        source += template_lines_escape(text.slice(last, match.index));
+        if (!SILENT.test(match[0]))
+            source += '.*?';
+        last = match.index + match[0].length;
+    }
+    source += template_lines_escape(text.slice(last));
+    return new RegExp(`^${source.replace(/\s+/g, '\\s+')}$`);
+}
+function template_lines_escape(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/**
+ * The line of `template` that most likely wrote line `outputLine` (1-based) of `rendered`, for
+ * pointing an `nginx -t` error at the template. Best effort, by searching rather than tracking:
+ * each template line with literal text becomes a pattern (its values any text, block helpers
+ * nothing), and of the lines whose pattern matches the output line the one nearest to the same
+ * line number wins (standalone `{{#if}}` lines and `{{#each}}` loops shift lines a little).
+ * Undefined when no line matches (a line written wholly by a value, or an empty one).
+ */
+function templateLineFor(template, rendered, outputLine) {
+    const target = rendered.split(/\r?\n/)[outputLine - 1]?.trim();
+    if (!target)
+        return undefined;
+    let best;
+    template.split(/\r?\n/).forEach((line, index) => {
+        const pattern = linePattern(line);
+        if (!pattern?.test(target))
+            return;
+        if (best === undefined || Math.abs(index + 1 - outputLine) < Math.abs(best - outputLine))
+            best = index + 1;
+    });
+    return best;
+}
+
 ;// CONCATENATED MODULE: ./src/actions/render-edge-config/validate.ts
 
 
@@ -1208,9 +1378,31 @@ function renderEdgeNginxConf(conf) {
 
 
 
-/** `nginx -t` refused the rendered set; the message lists each problem with file and line. */
+
+/**
+ * `nginx -t` refused the rendered set; the message lists each problem with file and line, and
+ * the template line that wrote it. `location`, the first problem's template line, becomes the
+ * step's annotation.
+ */
 class NginxValidationError extends errors/* ConfigurationError */.j1 {
+    location;
     name = 'NginxValidationError';
+    constructor(message, location) {
+        super(message);
+        this.location = location;
+    }
+}
+/** Where in the server-block template an nginx problem in a rendered block comes from, if found. */
+function templateLocation(message, sandboxAppsDir, rendered, template) {
+    if (!message.file?.startsWith(`${sandboxAppsDir}/`) || message.line === undefined)
+        return undefined;
+    const path = `${OUTPUT_APPS_DIR}/${message.file.slice(sandboxAppsDir.length + 1)}`;
+    const file = rendered.files.find((candidate) => candidate.path === path);
+    // Only server blocks come from the template (settings.json is JSON written by the action).
+    if (!file || !path.endsWith('.srv.conf'))
+        return undefined;
+    const line = templateLineFor(template.text, String(file.content), message.line);
+    return line === undefined ? undefined : { file: template.file, line };
 }
 /** What the launcher must be served with: a browser refuses CSS and module JS sent as text/plain. */
 const REQUIRED_TYPES = { html: 'text/html', css: 'text/css', js: 'application/javascript' };
@@ -1251,7 +1443,7 @@ function listenHint(messages, given, checked) {
         return undefined;
     return `(the listen address comes from input 'edge-port' = ${JSON.stringify(given)}, checked on the runner as ${checked}; nginx -t must be able to bind it here, else set validate: false)`;
 }
-function describe(message, sandboxAppsDir) {
+function describe(message, sandboxAppsDir, source) {
     let where = '';
     if (message.file) {
         const relative = message.file.startsWith(`${sandboxAppsDir}/`)
@@ -1259,7 +1451,7 @@ function describe(message, sandboxAppsDir) {
             : message.file;
         where = `${relative}:${message.line ?? '?'}: `;
     }
-    return `${where}[${message.level}] ${message.text}`;
+    return `${where}[${message.level}] ${message.text}${source ? ` (written by ${source.file}:${source.line})` : ''}`;
 }
 /**
  * Checks a request with the real `nginx -t` inside a copy of the Edge's include layout, under an
@@ -1312,13 +1504,14 @@ async function validateWithNginx(request, templates, certificates, tools, logger
             return missing.length === 0 ? [] : [`  ${launcher.file}: [warn] no type for ${missing.map((extension) => `.${extension}`).join(', ')}: the Edge's http {} has no types, so they would be served as text/plain (add a types {} block or include /etc/nginx/mime.types)`];
         });
         if (result.exitCode !== 0 || problems.length > 0 || untyped.length > 0) {
-            const lines = [...problems.map((message) => `  ${describe(message, appsDir)}`), ...untyped];
+            const sources = problems.map((message) => templateLocation(message, appsDir, rendered, templates.serverBlock));
+            const lines = [...problems.map((message, index) => `  ${describe(message, appsDir, sources[index])}`), ...untyped];
             if (lines.length === 0)
                 lines.push(`  nginx -t exited with ${result.exitCode}`);
             const hint = listenHint(problems, request.listen, listen);
             if (hint)
                 lines.push(`  ${hint}`);
-            throw new NginxValidationError(`nginx -t rejected the rendered Edge configuration:\n${lines.join('\n')}`);
+            throw new NginxValidationError(`nginx -t rejected the rendered Edge configuration:\n${lines.join('\n')}`, sources.find((source) => source !== undefined));
         }
         const checked = certificates ? `certificates picked from ${certificates.dir} by the Edge's rule` : 'throw-away certificates';
         logger.info(`nginx -t: the rendered configuration is valid (${rendered.launchers.length} server block(s), ${checked})`);
@@ -1340,13 +1533,10 @@ async function validateWithNginx(request, templates, certificates, tools, logger
 
 
 
-
-
 /**
- * render-edge-config's work once its inputs are parsed: resolve the request, load the templates,
- * render, check with nginx -t, write the output folder; and the summary of what it wrote.
+ * render-edge-config's work once its inputs are parsed: load the templates, render them by the
+ * plan, check with nginx -t, write the output folder; and the summary of what it wrote.
  */
-const EDGE_CONFIG_KIND = 'edge-config';
 /**
  * `cert-dir` as a runner-side copy of the Edge's pki folder, when it can be read here: only the
  * `nginx -t` check uses it (the output never does: the Edge resolves certificates itself).
@@ -1361,12 +1551,11 @@ async function validationTools(mode, logger) {
         return undefined;
     const nginx = await findOnPath('nginx');
     const openssl = await findOnPath('openssl');
-    if (nginx && openssl)
+    const choice = chooseValidation(mode, { nginx: nginx !== undefined, openssl: openssl !== undefined });
+    if (choice.run && nginx && openssl)
         return { nginx: new Nginx(nginx, execRunner), openssl: new OpenSsl(openssl, execRunner) };
-    const missing = nginx ? 'openssl' : 'nginx';
-    if (mode === 'true')
-        throw new errors/* InputError */.dz('validate', `is true but ${missing} is not on PATH`);
-    logger.warning(`${missing} is not on PATH: the rendered configuration was not checked with nginx -t`);
+    if (!choice.run && choice.warning)
+        logger.warning(choice.warning);
     return undefined;
 }
 /**
@@ -1374,12 +1563,12 @@ async function validationTools(mode, logger) {
  * the output folder is written, so bad input leaves no folder behind.
  */
 async function renderAndWrite(inputs, env, logger) {
-    return writeRendered(inputs, resolveRequest(inputs, env, await readInstallConfig(inputs.installConfig)), logger);
+    return writeRendered(inputs, resolveRequest(inputs, env, readInstallConfig(inputs.installConfig)), logger);
 }
 /** renderAndWrite once the request is resolved (what the stage calls after its input checks). */
 async function writeRendered(inputs, request, logger) {
     const templates = await loadTemplates(request, { distribution: inputs.distribution, serverTemplate: inputs.serverTemplate });
-    const rendered = renderEdgeConfig(request, templates);
+    const { rendered, inputsDigest } = planRender(request, templates);
     for (const launcher of rendered.launchers)
         logger.info(`${launcher.kind} launcher: ${launcher.host} -> ${launcher.file}`);
     const tools = await validationTools(inputs.validate, logger);
@@ -1387,8 +1576,6 @@ async function writeRendered(inputs, request, logger) {
         const certificates = await certificateFolder(request.certDir);
         await logger.group('nginx -t on the rendered configuration', () => validateWithNginx(request, templates, certificates, tools, logger));
     }
-    // Everything that shapes the output, so equal digests mean equal folders (cert-dir does not).
-    const inputsDigest = digestOf({ request: { ...request, certDir: undefined }, templates });
     const manifest = await writeOutputFolder(inputs.outputDir, rendered.files, { kind: EDGE_CONFIG_KIND, action: 'render-edge-config', inputsDigest });
     return { rendered, manifest };
 }
@@ -1397,11 +1584,11 @@ function summaryMarkdown(rendered, manifest, outputDir) {
     return [
         '### Quick Launcher: Edge configuration',
         '',
-        (0,stage/* markdownTable */.Qj)(['launcher', 'host', 'server block'], rendered.launchers.map((launcher) => [launcher.kind, launcher.host, launcher.file])),
+        markdownTable(['launcher', 'host', 'server block'], rendered.launchers.map((launcher) => [launcher.kind, launcher.host, launcher.file])),
         '',
         "Certificates are resolved on the Edge by its own rule (the longest `<suffix>-public-cert.pem` in `/etc/edge/pki` that ends the host, else `ssl-*.pem`) when the deploy installs the blocks.",
         '',
-        (0,stage/* markdownTable */.Qj)(['file', 'size', 'sha256'], manifest.files.map((file) => [file.path, String(file.size), file.sha256])),
+        markdownTable(['file', 'size', 'sha256'], manifest.files.map((file) => [file.path, String(file.size), file.sha256])),
         '',
         `Output folder: \`${outputDir}\``,
         '',

@@ -1,18 +1,19 @@
-export const id = 620;
-export const ids = [620];
+export const id = 649;
+export const ids = [649];
 export const modules = {
 
-/***/ 39620:
+/***/ 33649:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  DeployRolloutError: () => (/* binding */ DeployRolloutError),
   RolloutError: () => (/* reexport */ RolloutError),
   deploy: () => (/* binding */ deploy)
 });
-
-// UNUSED EXPORTS: LEASE_NAME, OBJECT_PREFIX
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
@@ -469,7 +470,7 @@ class ApiTransport {
                 if (error instanceof errors/* CloudPipelineError */.U || error instanceof errors/* CloudPipelineAuthError */._)
                     throw error;
                 // A proxy's 502/503/504 to CONNECT is the same "try again later" as the API's own.
-                const busyProxy = error instanceof https_tunnel_agent/* ProxyTunnelError */.N && RETRYABLE_STATUSES.has(error.status);
+                const busyProxy = error instanceof https_tunnel_agent/* ProxyTunnelError */.Ng && RETRYABLE_STATUSES.has(error.status);
                 if (!busyProxy && !isRetryableNetworkError(error))
                     throw new errors/* CloudPipelineError */.U(method, path, 0, this.explain(error));
                 failure = new errors/* CloudPipelineError */.U(method, path, 0, this.redact((0,lib_errors/* errorMessage */.gJ)(error)));
@@ -493,7 +494,7 @@ class ApiTransport {
         }
         if ((0,http_client/* isCertificateError */.Y4)(error))
             return `${message} (set 'api-ca' to the PEM file of the CA that signed the certificate of ${api}, or 'api-insecure')`;
-        if (error instanceof https_tunnel_agent/* ProxyTunnelError */.N)
+        if (error instanceof https_tunnel_agent/* ProxyTunnelError */.Ng)
             return `${message} (the proxy from HTTPS_PROXY; list the API's host in NO_PROXY to reach ${api} directly)`;
         return `${message} (is ${api} reachable?)`;
     }
@@ -737,6 +738,10 @@ function getArgs(target) {
         args.push(`--selector=${target.selector}`);
     return args;
 }
+/** `get <kind>/<name>... -o json --ignore-not-found`: several objects in one call (a List; missing ones left out). */
+function getEachArgs(targets) {
+    return ['get', ...targets.map(ref), '-o', 'json', '--ignore-not-found'];
+}
 /**
  * `diff -f -` (client-side: kubectl computes the patch and asks the server for a dry run, which
  * every version since 1.13 serves): exit 0 = no difference, 1 = differences, >1 = error.
@@ -823,7 +828,7 @@ class KubectlError extends Error {
     stderr;
     name = 'KubectlError';
     constructor(verb, exitCode, stderr) {
-        super(`kubectl ${verb} failed (exit ${exitCode}): ${(0,exec/* lastLines */.w$)(stderr, 5) || 'no output'}`);
+        super(`kubectl ${verb} failed (exit ${exitCode}): ${(0,exec.lastLines)(stderr, 5) || 'no output'}`);
         this.verb = verb;
         this.exitCode = exitCode;
         this.stderr = stderr;
@@ -887,6 +892,22 @@ class Kubectl {
                 return undefined;
             throw error;
         }
+    }
+    /**
+     * Several named objects in one kubectl call (one process start instead of one each), by
+     * `kind/name` (kind as given, lower-case); a missing object is absent from the map.
+     */
+    async getEach(targets) {
+        const found = new Map();
+        if (targets.length === 0)
+            return found;
+        const stdout = (await this.execute(getEachArgs(targets))).stdout.trim();
+        if (stdout === '')
+            return found;
+        const parsed = JSON.parse(stdout);
+        for (const item of parsed.items ?? [parsed])
+            found.set(`${(item.kind ?? '').toLowerCase()}/${item.metadata?.name ?? ''}`, item);
+        return found;
     }
     /** The `items` of a list. */
     async list(kind, selector) {
@@ -1003,9 +1024,12 @@ var index_min = __webpack_require__(98697);
 var distribution_layout = __webpack_require__(14180);
 // EXTERNAL MODULE: ./src/lib/edge-layout.ts
 var edge_layout = __webpack_require__(77493);
+// EXTERNAL MODULE: ./src/lib/json.ts
+var json = __webpack_require__(18453);
 // EXTERNAL MODULE: ./src/lib/manifest.ts
 var lib_manifest = __webpack_require__(55634);
 ;// CONCATENATED MODULE: ./src/actions/deploy-quick-launcher/collect.ts
+
 
 
 
@@ -1025,10 +1049,13 @@ const SETTINGS = `${APPS_DIR}/${edge_layout/* EDGE_RELATIVE */.PZ.settings}`;
 function withAnonymousToken(settingsText, token, appConfigStorage) {
     let settings;
     try {
-        settings = JSON.parse(settingsText);
+        settings = (0,json/* parseJson */.qF)(settingsText, SETTINGS);
     }
     catch (error) {
-        throw new lib_errors/* InputError */.dz('edge-config', `${SETTINGS} is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+        if (!(error instanceof json/* JsonSyntaxError */.q3))
+            throw error;
+        const { line, column } = error.location;
+        throw new lib_errors/* InputError */.dz('edge-config', `${SETTINGS} is not valid JSON at line ${line}, column ${column}: ${error.detail}`);
     }
     if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) {
         throw new lib_errors/* InputError */.dz('edge-config', `${SETTINGS} must be an object keyed by launcher host`);
@@ -1442,7 +1469,7 @@ function listDocument(objects) {
  * the API server's own message and where to find the Role that grants what the deploy needs.
  */
 function forbidden(error) {
-    const line = error.stderr.split(/\r?\n/).find((text) => /forbidden/i.test(text)) ?? (0,exec/* lastLines */.w$)(error.stderr, 1);
+    const line = error.stderr.split(/\r?\n/).find((text) => /forbidden/i.test(text)) ?? (0,exec.lastLines)(error.stderr, 1);
     return new lib_errors/* ConfigurationError */.j1(`the cluster refused 'kubectl ${error.verb}': ${line.replace(/^Error from server \(Forbidden\):\s*/, '').replace(/^error when \w+ "STDIN":\s*/, '')}. ` +
         'Grant the deploy the Role in examples/rbac/quick-launcher-deployer.yaml (see docs/deploy-quick-launcher.md).');
 }
@@ -1491,7 +1518,7 @@ async function readEdge(kubectl, name, namespace, expectedHostPath = edge_layout
 async function edgeDiagnostics(kubectl, name) {
     const parts = [];
     try {
-        parts.push((0,exec/* lastLines */.w$)(await kubectl.describe({ kind: 'deployment', name }), 25));
+        parts.push((0,exec.lastLines)(await kubectl.describe({ kind: 'deployment', name }), 25));
     }
     catch (error) {
         parts.push(`(kubectl describe failed: ${error instanceof Error ? error.message : String(error)})`);
@@ -1539,31 +1566,116 @@ function renderInstaller(options = {}) {
     return { text, sha256: (0,digest/* sha256 */.sc)(text) };
 }
 
-// EXTERNAL MODULE: ./src/actions/deploy-quick-launcher/kubectl-binary.ts
-var kubectl_binary = __webpack_require__(34110);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js + 2 modules
+var tool_cache = __webpack_require__(59805);
+;// CONCATENATED MODULE: ./src/actions/deploy-quick-launcher/kubectl-binary.ts
+
+
+
+
+
+
+const VERSION = /^v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
+/** dl.k8s.io's arch names. */
+function kubectlArch(nodeArch = (0,external_node_os_.arch)()) {
+    const known = { x64: 'amd64', arm64: 'arm64', arm: 'arm', ppc64: 'ppc64le', s390x: 's390x' };
+    return known[nodeArch] ?? nodeArch;
+}
+/** The download URL of one kubectl build; `.sha256` next to it holds its checksum. */
+function kubectlUrl(mirror, version, arch) {
+    const v = version.startsWith('v') ? version : `v${version}`;
+    return `${mirror.replace(/\/+$/, '')}/${v}/bin/linux/${arch}/kubectl`;
+}
+/**
+ * Resolves the kubectl to run. A pinned version is taken from the tool cache or downloaded from
+ * the mirror and checked against the published `kubectl.sha256` (setup-kubectl does not check
+ * it; helm/kind-action#134 does) before it is cached; otherwise the kubectl on PATH.
+ */
+async function resolveKubectl(source, logger) {
+    if (!source.version) {
+        const found = await (0,exec.findOnPath)('kubectl');
+        if (!found) {
+            // No input named a kubectl: the runner lacks one (not the user's mistake).
+            throw new lib_errors/* EnvironmentError */.eG("kubectl is not on PATH; install it or set the input 'kubectl-version' to download one");
+        }
+        logger.info(`Using kubectl on PATH: ${found}`);
+        return found;
+    }
+    if (!VERSION.test(source.version)) {
+        throw new lib_errors/* InputError */.dz('kubectl-version', `'${source.version}' is not a version like v1.32.4`);
+    }
+    let mirror;
+    try {
+        mirror = new URL(source.mirror);
+    }
+    catch {
+        throw new lib_errors/* InputError */.dz('kubectl-mirror', `'${source.mirror}' is not a URL`);
+    }
+    if (mirror.protocol !== 'https:' && mirror.protocol !== 'http:') {
+        throw new lib_errors/* InputError */.dz('kubectl-mirror', `'${source.mirror}' must be an http(s) URL`);
+    }
+    const version = source.version.startsWith('v') ? source.version : `v${source.version}`;
+    const arch = kubectlArch(source.arch);
+    const cached = tool_cache/* find */.I6('kubectl', version.slice(1), arch);
+    if (cached) {
+        logger.info(`Using cached kubectl ${version} (${arch})`);
+        return `${cached}/kubectl`;
+    }
+    const url = kubectlUrl(source.mirror, version, arch);
+    logger.info(`Downloading kubectl ${version} (${arch}) from ${url}`);
+    let binary;
+    let checksumFile;
+    try {
+        binary = await tool_cache/* downloadTool */.bq(url);
+        checksumFile = await tool_cache/* downloadTool */.bq(`${url}.sha256`);
+    }
+    catch (error) {
+        throw new lib_errors/* InputError */.dz('kubectl-version', `cannot download kubectl ${version} for ${arch} from ${url}: ${(0,lib_errors/* errorMessage */.gJ)(error)}`);
+    }
+    const expected = (await (0,promises_.readFile)(checksumFile, 'utf8')).trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+    if (!/^[0-9a-f]{64}$/.test(expected)) {
+        throw new lib_errors/* InputError */.dz('kubectl-mirror', `${url}.sha256 does not hold a sha256 checksum`);
+    }
+    const actual = await (0,digest/* sha256File */.Q3)(binary);
+    if (actual !== expected) {
+        throw new lib_errors/* InputError */.dz('kubectl-mirror', `kubectl from ${url} has sha256 ${actual}, but ${url}.sha256 says ${expected}; refusing to run it`);
+    }
+    await (0,promises_.chmod)(binary, 0o755);
+    const dir = await tool_cache/* cacheFile */.NJ(binary, 'kubectl', 'kubectl', version.slice(1), arch);
+    return `${dir}/kubectl`;
+}
+
 // EXTERNAL MODULE: ./src/actions/deploy-quick-launcher/kubeconfig.ts
 var deploy_quick_launcher_kubeconfig = __webpack_require__(55969);
 ;// CONCATENATED MODULE: ./src/actions/deploy-quick-launcher/live-token.ts
 
 /**
- * The anonymous token is issued anew by every `/user/token` call. Put straight into the settings
- * it would change the content digest on every run, so an unchanged redeploy would never be a
- * no-op. The token already live on the Edge is kept while it stays valid; a fresh one replaces
- * it only when it is missing or about to expire.
+ * What the Edge serves now: its payload's index and the anonymous token in its settings. The
+ * live token is kept while it stays valid (plan.ts `chooseAnonymousToken`), so an unchanged
+ * redeploy stays a no-op although the API issues a new token on every call.
  */
 const SETTINGS_PATH = 'quick-launcher/settings.json';
-/** The settings file of the live payload (digest from the Edge's annotation), read from its objects; undefined when unavailable. */
-async function readLiveSettings(kubectl, prefix, digest) {
+/** The live payload (digest from the Edge's annotation): its index and settings file; undefined when its index is gone. */
+async function readLivePayload(kubectl, prefix, digest) {
     const names = objectNames(prefix, digest);
-    const indexMap = await kubectl.get({ kind: 'configmap', name: names.index });
-    const indexText = indexMap?.data?.['index.json'];
+    // The settings hold the token, so they are packed into the Secrets, from secret-0 on: that one
+    // is read with the index in one kubectl call (every redeploy reads these); the index says if
+    // other objects are needed.
+    const first = await kubectl.getEach([
+        { kind: 'configmap', name: names.index },
+        { kind: 'secret', name: names.object('secret-0') },
+    ]);
+    const indexText = first.get(`configmap/${names.index}`)?.data?.['index.json'];
     if (!indexText)
         return undefined;
     const index = JSON.parse(indexText);
     const file = index.files.find((entry) => entry.path === SETTINGS_PATH);
     if (!file)
-        return undefined;
-    const objects = new Map();
+        return { index };
+    const firstSecret = first.get(`secret/${names.object('secret-0')}`);
+    const objects = new Map(firstSecret ? [['secret-0', firstSecret.data ?? {}]] : []);
     const parts = [];
     for (const chunk of file.chunks) {
         if (!objects.has(chunk.object)) {
@@ -1573,10 +1685,10 @@ async function readLiveSettings(kubectl, prefix, digest) {
         }
         const encoded = objects.get(chunk.object)?.[chunk.key];
         if (encoded === undefined)
-            return undefined;
+            return { index };
         parts.push(Buffer.from(encoded, 'base64'));
     }
-    return Buffer.concat(parts).toString('utf8');
+    return { index, settings: Buffer.concat(parts).toString('utf8') };
 }
 /** The anonymous token of the first app-launcher entry of a settings text. */
 function tokenInSettings(text) {
@@ -1594,36 +1706,6 @@ function tokenInSettings(text) {
         return undefined;
     }
     return undefined;
-}
-/** The claims of a JWT (`exp`, `sub`), or undefined for a token that is not a JWT. */
-function jwtClaims(token) {
-    const parts = token.split('.');
-    if (parts.length !== 3)
-        return undefined;
-    try {
-        const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
-        return { ...(typeof claims.exp === 'number' ? { exp: claims.exp } : {}), ...(typeof claims.sub === 'string' ? { sub: claims.sub } : {}) };
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * Which token goes into the settings: the live one while it is valid for at least
- * `renewBeforeSeconds` more and belongs to `user` (a token without readable claims counts as
- * valid), else the fresh one.
- */
-function chooseAnonymousToken(live, fresh, options) {
-    if (live === undefined)
-        return fresh;
-    if (fresh === undefined)
-        return live;
-    const claims = jwtClaims(live);
-    if (claims?.exp !== undefined && claims.exp - options.now.getTime() / 1000 < (options.renewBeforeSeconds ?? 7 * 24 * 3600))
-        return fresh;
-    if (claims?.sub !== undefined && options.user !== undefined && claims.sub.toUpperCase() !== options.user.toUpperCase())
-        return fresh;
-    return live;
 }
 
 ;// CONCATENATED MODULE: ./src/actions/deploy-quick-launcher/permissions.ts
@@ -1672,671 +1754,195 @@ async function checkPermissions(kubectl, edgeDeployment, namespace, logger) {
     logger.info(`RBAC: the ${permissions.length} permissions the rollout needs are granted in namespace '${namespace}'`);
 }
 
-;// CONCATENATED MODULE: ./src/actions/deploy-quick-launcher/provision/observe.ts
-const parentOf = (path) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
+;// CONCATENATED MODULE: ./src/actions/deploy-quick-launcher/file-changes.ts
 /**
- * The folders (given parents first) missing from a storage. Lists only parents that exist, so a
- * fresh storage costs one call and a complete one a call per folder that has children. A folder
- * whose parent is not in the list is still checked level by level, never assumed.
+ * The files that differ between the payload the Edge serves and the new one, by path and sha256,
+ * sorted by path. Without a live index (a first deploy, or its objects gone) every file is added.
+ * Only paths and sizes: the content of a secret file (the settings) never reaches the summary.
  */
-async function missingFolders(client, storageId, folders) {
-    const known = new Map();
-    const listed = new Set();
-    const exists = async (path) => {
-        const cached = known.get(path);
-        if (cached !== undefined)
-            return cached;
-        const parent = parentOf(path);
-        if (parent !== '' && !(await exists(parent))) {
-            known.set(path, false);
-            return false;
-        }
-        if (!listed.has(parent)) {
-            listed.add(parent);
-            for (const item of await client.storages.list(storageId, parent)) {
-                if (item.type === 'Folder')
-                    known.set(parent === '' ? item.name : `${parent}/${item.name}`, true);
-            }
-        }
-        if (!known.has(path))
-            known.set(path, false);
-        return known.get(path) ?? false;
-    };
-    const missing = [];
-    for (const folder of folders)
-        if (!(await exists(folder)))
-            missing.push(folder);
-    return missing;
-}
-/** Reads one user's home: the default storage (or one with the home storage's name) and its folders. */
-async function observeHome(client, user, home, folders) {
-    const observed = { user: user.userName, userId: user.id, missingFolders: folders };
-    if (user.id === undefined)
-        return observed;
-    const storageId = user.defaultStorageId ?? undefined;
-    if (storageId !== undefined) {
-        // The default storage is the user's home: list it directly (a lookup would cost a call per user).
-        observed.storage = { id: storageId, name: `the home storage of ${user.userName}` };
-        observed.missingFolders = await missingFolders(client, storageId, folders);
-        return observed;
+function fileChanges(live, next) {
+    const before = new Map((live?.files ?? []).map((file) => [file.path, file]));
+    const changes = [];
+    for (const file of next.files) {
+        const old = before.get(file.path);
+        if (!old)
+            changes.push({ path: file.path, change: 'added', size: file.size });
+        else if (old.sha256 !== file.sha256)
+            changes.push({ path: file.path, change: 'changed', size: file.size });
+        before.delete(file.path);
     }
-    const storage = await client.storages.find(home.name);
-    if (!storage)
-        return observed;
-    observed.storageByName = { id: storage.id, name: storage.name, owner: storage.owner };
-    observed.missingFolders = await missingFolders(client, storage.id, folders);
-    return observed;
+    for (const file of before.values())
+        changes.push({ path: file.path, change: 'removed', size: file.size });
+    return changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-;// CONCATENATED MODULE: ./src/actions/deploy-quick-launcher/provision/execute.ts
+;// CONCATENATED MODULE: ./src/actions/deploy-quick-launcher/plan.ts
 
-
-const emptyCounts = () => ({
-    preferencesSet: 0,
-    usersCreated: 0,
-    usersUpdated: 0,
-    storagesCreated: 0,
-    foldersCreated: 0,
-    toolsRegistered: 0,
-    toolsUpdated: 0,
-    mutatingCalls: 0,
-});
-const exists = (error) => error instanceof errors/* CloudPipelineError */.U && /already exists/i.test(error.apiMessage);
-/**
- * A folder creation that may have met existing folders: S3 says "already exists"
- * (`S3Helper.java:1202-1206`), NFS only "Could not create a folder in nfs" (`mkdirs` returned
- * false, `NFSStorageProvider.java:364-370`), so both are checked against a fresh listing.
+/*
+ * The deploy's decisions, apart from the I/O that execute.ts does between them (pure,
+ * table-tested in __tests__/actions/deploy-quick-launcher/plan.test.ts): whether a rollout comes
+ * (so RBAC is checked before anything changes), what goes into the launcher settings (the
+ * anonymous token, the app launcher's storage), which files change on the Edge, the rollout's
+ * settings, and how that rollout goes (planRollout, from the cluster as observed).
  */
-const folderMayExist = (error) => exists(error) || (error instanceof errors/* CloudPipelineError */.U && /Could not create a folder in nfs/i.test(error.apiMessage));
-/** The object found after "already exists", or the original error when there is none. */
-function adopt(error, found) {
-    if (found === undefined)
-        throw error;
-    return found;
+const OBJECT_PREFIX = 'quick-launcher';
+const LEASE_NAME = 'quick-launcher-deploy';
+/** The user that owns published apps (its default storage is the app launcher's); upstream's name when system-users gives none. */
+function serviceUserOf(users) {
+    return users.find((user) => user.kind === 'service')?.name ?? 'SHINY_PORTAL';
 }
-function need(id, what) {
-    if (id === undefined)
-        throw new Error(`internal: ${what} is unknown at this step`);
-    return id;
+/** The user whose token gives anonymous access, when system-users has one. */
+function anonymousUserOf(users) {
+    return users.find((user) => user.kind === 'anonymous')?.name;
 }
 /**
- * Performs one step. A create that meets "already exists" (a retried POST the API had already
- * applied) adopts the existing object, so faults never produce duplicates or a failed run.
+ * Whether the deploy checks RBAC before it provisions: a rollout is coming (the payload differs,
+ * or a storage id will replace a placeholder the Edge still serves), so a missing permission
+ * must fail now, having changed nothing. A dry run changes nothing and checks nothing.
  */
-async function executeStep(client, step, context, counts) {
-    counts.mutatingCalls++;
-    switch (step.kind) {
-        case 'set-preferences':
-            await client.preferences.update(step.preferences);
-            counts.preferencesSet += step.preferences.length;
-            return;
-        case 'create-user': {
-            const user = await client.users.create({ userName: step.user, roleIds: step.roleIds }).catch(async (error) => {
-                if (!exists(error))
-                    throw error;
-                return adopt(error, await client.users.find(step.user));
-            });
-            counts.usersCreated++;
-            context.userId = user.id;
-            context.storageId = user.defaultStorageId ?? undefined;
-            // With storage.user.home.auto the API made the home storage; otherwise make it the same way.
-            if (context.storageId === undefined) {
-                const storage = await createStorage(client, step.home, counts);
-                await applyHomeTemplate(client, storage.id, step.extras, counts);
-                await client.users.update(user.id, { userName: user.userName, defaultStorageId: storage.id });
-                await client.storages.setOwner(storage.id, user.userName);
-                counts.mutatingCalls += 2;
-                context.storageId = storage.id;
-            }
-            return;
-        }
-        case 'apply-home-template':
-            counts.mutatingCalls--; // counted per call inside
-            await applyHomeTemplate(client, step.storageId ?? need(context.storageId, 'the home storage'), step.extras, counts);
-            return;
-        case 'set-user-roles':
-            await client.users.setRoles(step.userId, step.roleIds);
-            counts.usersUpdated++;
-            return;
-        case 'create-home-storage':
-            context.storageId = (await createStorage(client, step.storage, counts)).id;
-            counts.mutatingCalls--; // counted inside createStorage
-            return;
-        case 'set-default-storage': {
-            const storageId = step.storageId ?? need(context.storageId, 'the home storage');
-            await client.users.update(step.userId ?? need(context.userId, 'the user'), { userName: step.user, defaultStorageId: storageId });
-            context.storageId = storageId;
-            counts.usersUpdated++;
-            return;
-        }
-        case 'set-storage-owner':
-            await client.storages.setOwner(step.storageId ?? need(context.storageId, 'the home storage'), step.user);
-            return;
-        case 'create-folders': {
-            const storageId = step.storageId ?? need(context.storageId, 'the home storage');
-            try {
-                await client.storages.createFolders(storageId, step.folders);
-                counts.foldersCreated += step.folders.length;
-            }
-            catch (error) {
-                if (!folderMayExist(error))
-                    throw error;
-                // A retried batch was partly applied: create only what is still missing.
-                const rest = await missingFolders(client, storageId, step.folders);
-                if (rest.length > 0)
-                    await client.storages.createFolders(storageId, rest);
-                counts.foldersCreated += rest.length;
-            }
-            return;
-        }
-        case 'register-tool': {
-            const tool = await client.tools.register(step.tool).catch(async (error) => {
-                if (!exists(error))
-                    throw error;
-                return adopt(error, await client.tools.load(step.tool.registry, step.tool.image));
-            });
-            context.toolId = tool.id;
-            counts.toolsRegistered++;
-            return;
-        }
-        case 'update-tool':
-            context.toolId = (await client.tools.update(step.tool)).id;
-            counts.toolsUpdated++;
-            return;
-        case 'set-tool-icon':
-            await client.tools.setIcon(step.toolId ?? need(context.toolId, 'the tool'), step.icon.filename, step.icon.content);
-            return;
-        case 'update-tool-metadata':
-            await client.metadata.updateKeys(step.toolId ?? need(context.toolId, 'the tool'), 'TOOL', step.keys);
-            return;
-    }
+function checksPermissions(facts) {
+    const storageComing = facts.placeholders.length > 0 && facts.liveStorage === undefined && facts.provisions;
+    return !facts.dryRun && (facts.plannedDigest !== facts.liveDigest || storageComing);
 }
-/** The template's metadata and permissions on a home storage we created, as upstream applies them (`DataStorageManager.java:515-519`). */
-async function applyHomeTemplate(client, storageId, extras, counts) {
-    if (Object.keys(extras.metadata).length > 0) {
-        counts.mutatingCalls++;
-        await client.metadata.updateKeys(storageId, 'DATA_STORAGE', extras.metadata);
-    }
-    for (const permission of extras.permissions) {
-        counts.mutatingCalls++;
-        await client.storages.grant(storageId, permission);
-    }
+/** The plan's line for the settings' `user_default_storage` of `hosts`. */
+function storageChange(hosts, storageId, serviceUser, dryRun, provisioned) {
+    const where = hosts.join(', ');
+    const verb = dryRun ? 'would be set' : 'set';
+    if (storageId !== undefined)
+        return { hosts, storageId, note: `user_default_storage ${verb} to storage ${storageId}, the default storage of ${serviceUser}, for ${where}` };
+    const note = dryRun && provisioned
+        ? `user_default_storage would be set to the default storage ${serviceUser} gets in this run, for ${where}`
+        : `user_default_storage left unresolved for ${where}: ${serviceUser} has no default storage${provisioned ? '' : " (give 'api-url' to provision it, or set appConfigStorage to a storage id)"}; the app launcher lists no applications`;
+    return { hosts, note };
 }
-async function createStorage(client, vo, counts) {
-    counts.mutatingCalls++;
-    const storage = await client.storages.create(vo).catch(async (error) => {
-        if (!exists(error))
-            throw error;
-        return adopt(error, await client.storages.find(vo.name));
-    });
-    counts.storagesCreated++;
-    return storage;
-}
-/** Counts what a dry run would change, from its plan. */
-function countPlanned(steps, counts) {
-    for (const step of steps) {
-        counts.mutatingCalls++;
-        if (step.kind === 'set-preferences')
-            counts.preferencesSet += step.preferences.length;
-        if (step.kind === 'create-user')
-            counts.usersCreated++;
-        if (step.kind === 'set-user-roles' || step.kind === 'set-default-storage')
-            counts.usersUpdated++;
-        if (step.kind === 'create-home-storage')
-            counts.storagesCreated++;
-        if (step.kind === 'create-folders')
-            counts.foldersCreated += step.folders.length;
-        if (step.kind === 'register-tool')
-            counts.toolsRegistered++;
-        if (step.kind === 'update-tool')
-            counts.toolsUpdated++;
-    }
-}
-
-// EXTERNAL MODULE: ./src/actions/deploy-quick-launcher/provision/hierarchy.ts
-var hierarchy = __webpack_require__(28723);
-// EXTERNAL MODULE: ./src/actions/deploy-quick-launcher/provision/anonymous-token.ts + 1 modules
-var anonymous_token = __webpack_require__(52366);
-;// CONCATENATED MODULE: ./src/actions/deploy-quick-launcher/provision/home-storage.ts
-/**
- * The home storage as `DataStorageManager.createDefaultStorageForUser` builds it
- * (`DataStorageManager.java:483-514`): the template `storage.user.home.template` with `@@`
- * replaced by the user name as the API holds it (:1365-1367; upper-cased on create,
- * `UserManager.java:684`, so callers pass a name not created yet upper-cased),
- * or `@@-home` described `Home folder for user @@`; a missing path is the name with the
- * `storage.object.prefix` (:497-499, :876-882); `serviceType` OBJECT_STORAGE when neither it nor
- * `type` is given (:512-514, `/datastorage/save` needs one of them, :421-426). A parentFolderId
- * is kept here; the caller drops it when the folder does not exist (:509-511).
- */
-function home_storage_homeStorageOf(userName, template, objectPrefix) {
-    const name = userName;
-    let parsed;
-    if (template)
-        parsed = JSON.parse(template.split('@@').join(name));
-    const storage = parsed?.datastorage?.name
-        ? { ...parsed.datastorage }
-        : { name: `${name}-home`, description: `Home folder for user ${name}` };
-    if (storage.path === undefined || storage.path === null || storage.path === '')
-        storage.path = `${objectPrefix ?? ''}${storage.name}`;
-    if (storage.serviceType === undefined && storage.type === undefined)
-        storage.serviceType = 'OBJECT_STORAGE';
-    const metadata = {};
-    for (const [key, value] of Object.entries(parsed?.metadata ?? {}))
-        metadata[key] = value?.value ?? '';
-    const permissions = (parsed?.permissions ?? [])
-        .filter((permission) => typeof permission.userName === 'string' && permission.userName !== '')
-        .map((permission) => ({ userName: String(permission.userName), mask: permission.mask ?? 0, ...(permission.principal === false ? { principal: false } : {}) }));
-    return { storage, extras: { metadata, permissions } };
-}
-
-;// CONCATENATED MODULE: ./src/actions/deploy-quick-launcher/provision/observe-tools.ts
-
-
-
-const DEFAULT_TOOL_WAIT_MS = 30_000;
-const DEFAULT_TOOL_POLL_MS = 2_000;
-/**
- * Finds a tool. A push to the registry Cloud Pipeline watches creates the tool through the
- * registry's notification (`POST /dockerRegistry/notify`, `DockerRegistryManager.java:495-523`),
- * a moment after the push, so `/tool/load` is retried for a bounded time, as the upstream
- * installer waits after its push (`deploy/contents/install/app/docker-utils.sh:141-145`).
- */
-async function loadWithin(client, desired, lookup) {
-    const deadline = Date.now() + (lookup.waitMs ?? DEFAULT_TOOL_WAIT_MS);
-    for (;;) {
-        const tool = await client.tools.load(desired.fields.registry, desired.fields.image);
-        if (tool || Date.now() >= deadline)
-            return tool;
-        await (0,external_node_timers_promises_.setTimeout)(Math.min(lookup.pollMs ?? DEFAULT_TOOL_POLL_MS, Math.max(0, deadline - Date.now())));
-    }
-}
-/**
- * Reads one tool: the tool itself, its icon's digest (only when `hasIcon`: without an icon the
- * API answers HTTP 200 with a JSON ERROR, `ToolManager.java:783-786`) and its metadata. A tool
- * still missing is registrable only with `lookup.registration` and a tool group that exists
- * (`ToolManager.java:149-158`); otherwise the run stops here, before anything was changed.
- */
-async function observeTool(client, desired, lookup = {}) {
-    const tool = await loadWithin(client, desired, lookup);
-    if (!tool) {
-        const waited = `${Math.round((lookup.waitMs ?? DEFAULT_TOOL_WAIT_MS) / 1000)} s`;
-        if (!lookup.registration) {
-            throw new lib_errors/* ConfigurationError */.j1(`tool ${desired.label} is not in Cloud Pipeline after waiting ${waited}: push the image to the registry Cloud Pipeline watches ` +
-                `(its push notification creates the tool), or give cpu and ram so that the tool is registered`);
-        }
-        const slash = desired.fields.image.lastIndexOf('/');
-        const groupName = slash > 0 ? desired.fields.image.slice(0, slash) : '';
-        const group = groupName === '' ? undefined : await client.tools.group(desired.fields.registry, groupName);
-        if (!group) {
-            throw new lib_errors/* ConfigurationError */.j1(`tool ${desired.label} is not in Cloud Pipeline and cannot be registered: tool group '${groupName || '(none: the image has no group/ part)'}' ` +
-                `does not exist in registry ${desired.fields.registry}`);
-        }
-        return { metadata: {}, registration: { toolGroupId: group.id, registryId: group.registryId, ...lookup.registration } };
-    }
-    const icon = desired.icon && tool.hasIcon ? await client.tools.icon(tool.id) : undefined;
-    const metadata = Object.keys(desired.metadata).length > 0 ? await client.metadata.load(tool.id, 'TOOL') : {};
-    return { tool, iconSha256: icon ? (0,digest/* sha256 */.sc)(icon) : undefined, metadata };
-}
-
-// EXTERNAL MODULE: ./src/actions/deploy-quick-launcher/provision/parse-inputs.ts
-var parse_inputs = __webpack_require__(10025);
-;// CONCATENATED MODULE: ./src/actions/deploy-quick-launcher/provision/plan.ts
-const idOr = (id, what) => (id === undefined ? `{${what}}` : String(id));
-/** Preferences whose change reaches every user of the site, said so in the plan and summary. */
-const SITE_WIDE = {
-    'storage.user.home.auto': 'site-wide: every user Cloud Pipeline creates from now on gets a home storage',
-};
-const describeExtras = (extras) => [Object.keys(extras.metadata).length > 0 ? `metadata ${Object.keys(extras.metadata).join(', ')}` : '', extras.permissions.length > 0 ? `${extras.permissions.length} permission(s)` : '']
-    .filter((part) => part !== '')
-    .join(' and ');
-/** The call a step makes, for the plan (no secrets: steps carry none). */
-function describeStep(phase, step) {
-    const call = (method, path, summary) => ({ phase, method, path, summary });
-    switch (step.kind) {
-        case 'set-preferences':
-            return call('POST', '/preferences', `set ${step.preferences.map((p) => (SITE_WIDE[p.name] ? `${p.name}=${p.value} (${SITE_WIDE[p.name]})` : p.name)).join(', ')}`);
-        case 'create-user':
-            return call('POST', '/user', `create user ${step.user} (${step.roles.join(', ')}) with home storage ${step.home.name}`);
-        case 'set-user-roles':
-            return call('POST', `/user/${step.userId}/update`, `give ${step.user} the roles ${step.roles.join(', ')}`);
-        case 'create-home-storage':
-            return call('POST', '/datastorage/save', `create home storage ${step.storage.name} for ${step.user}`);
-        case 'apply-home-template':
-            return call('POST', '/metadata/updateKeys', `apply the home template's ${describeExtras(step.extras)} to ${step.storageName}`);
-        case 'set-default-storage':
-            return call('PUT', `/user/${idOr(step.userId, step.user)}`, `make ${step.storageName} the default storage of ${step.user}`);
-        case 'set-storage-owner':
-            return call('POST', '/grant/owner', `make ${step.user} the owner of ${step.storageName}`);
-        case 'create-folders':
-            return call('POST', `/datastorage/${idOr(step.storageId, step.storageName)}/list`, `create ${step.folders.length} folder(s) in ${step.storageName}: ${step.folders.join(', ')}`);
-        case 'register-tool':
-            return call('POST', '/tool/register', `register tool ${step.label}`);
-        case 'update-tool':
-            return call('POST', '/tool/update', `update tool ${step.label} (${step.changed.join(', ')})`);
-        case 'set-tool-icon':
-            return call('POST', `/tool/${idOr(step.toolId, step.label)}/icon`, `set the icon of ${step.label} (${step.icon.filename})`);
-        case 'update-tool-metadata':
-            return call('POST', '/metadata/updateKeys', `set metadata ${Object.keys(step.keys).join(', ')} on tool ${step.label}`);
-    }
-}
-/** Preferences whose value differs from what the API holds, sent in one call. */
-function planPreferences(desired, observed) {
-    const current = new Map(observed.map((preference) => [preference.name, preference]));
-    const changed = desired
-        .filter((setting) => !sameValue(setting, current.get(setting.name)?.value))
-        .map((setting) => ({ name: setting.name, value: setting.value, type: setting.type, visible: current.get(setting.name)?.visible ?? false }));
-    return changed.length === 0 ? [] : [{ kind: 'set-preferences', preferences: changed }];
-}
-/** JSON values compare by content (the API may reformat them), others as strings. */
-function sameValue(setting, observed) {
-    if (observed === undefined)
-        return false;
-    if (setting.type !== 'OBJECT')
-        return setting.value === observed;
+/** The claims of a JWT (`exp`, `sub`), or undefined for a token that is not a JWT. */
+function jwtClaims(token) {
+    const parts = token.split('.');
+    if (parts.length !== 3)
+        return undefined;
     try {
-        return JSON.stringify(JSON.parse(setting.value)) === JSON.stringify(JSON.parse(observed));
+        const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+        return { ...(typeof claims.exp === 'number' ? { exp: claims.exp } : {}), ...(typeof claims.sub === 'string' ? { sub: claims.sub } : {}) };
     }
     catch {
-        return false;
+        return undefined;
     }
-}
-/** A system user: created when missing, given the missing roles when present. */
-function planSystemUser(desired, observed) {
-    if (!observed || observed.userName.toUpperCase() !== desired.name.toUpperCase()) {
-        return [{ kind: 'create-user', user: desired.name, roleIds: desired.roleIds, roles: desired.roles, home: desired.home, extras: desired.extras }];
-    }
-    const held = observed.roles.map((role) => role.id);
-    if (desired.roleIds.every((id) => held.includes(id)))
-        return [];
-    const roleIds = [...new Set([...held, ...desired.roleIds])];
-    const names = [...new Set([...observed.roles.map((role) => role.name), ...desired.roles])];
-    return [{ kind: 'set-user-roles', user: observed.userName, userId: observed.id, roleIds, roles: names }];
-}
-/** The steps that give one user a default home storage holding the hierarchy's folders. */
-function planHome(observed, home, extras = { metadata: {}, permissions: [] }) {
-    const { user } = observed;
-    const folders = (storageId, storageName) => observed.missingFolders.length === 0 ? [] : [{ kind: 'create-folders', user, storageId, storageName, folders: observed.missingFolders }];
-    if (observed.storage)
-        return folders(observed.storage.id, observed.storage.name);
-    // A user created earlier in this run (dry run): its create-user step brings the home storage.
-    if (observed.userId === undefined)
-        return folders(undefined, `the home storage of ${user}`);
-    const found = observed.storageByName;
-    const storageName = found?.name ?? home.name;
-    const steps = found ? [] : [{ kind: 'create-home-storage', user, storage: home }];
-    // Upstream applies the template's metadata and permissions to a home it creates (DataStorageManager.java:515-519).
-    if (!found && (Object.keys(extras.metadata).length > 0 || extras.permissions.length > 0))
-        steps.push({ kind: 'apply-home-template', user, storageName, extras });
-    steps.push({ kind: 'set-default-storage', user, userId: observed.userId, storageId: found?.id, storageName });
-    if (!found || found.owner?.toUpperCase() !== user.toUpperCase())
-        steps.push({ kind: 'set-storage-owner', user, storageId: found?.id, storageName });
-    return [...steps, ...folders(found?.id, storageName)];
-}
-const TOOL_FIELDS = ['shortDescription', 'description', 'disk', 'endpoints', 'defaultCommand', 'instanceType'];
-/** Absent, null, '' and [] are one value: the API leaves them all out (NON_EMPTY). */
-const normal = (value) => (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0) ? undefined : JSON.stringify(value));
-/**
- * Registers (only with a resolved group, cpu and ram) or updates a tool, then its icon and
- * metadata keys, each only when it differs. `/tool/update` replaces every field it carries
- * (`ToolManager.java:200-226`), so the update sends the whole loaded tool with the desired
- * fields laid over it: labels, flags, cpu and ram survive.
- */
-function planTool(desired, observed) {
-    const steps = [];
-    const label = desired.label;
-    if (!observed.tool) {
-        if (!observed.registration)
-            throw new Error(`internal: tool ${label} is neither found nor registrable`);
-        const { toolGroupId, registryId, cpu, ram } = observed.registration;
-        steps.push({ kind: 'register-tool', label, tool: { ...desired.fields, toolGroupId, registryId, cpu, ram } });
-    }
-    else {
-        const current = observed.tool;
-        const changed = TOOL_FIELDS.filter((field) => desired.fields[field] !== undefined && normal(desired.fields[field]) !== normal(current[field]));
-        if (changed.length > 0) {
-            const overlay = Object.fromEntries(TOOL_FIELDS.filter((field) => desired.fields[field] !== undefined).map((field) => [field, desired.fields[field]]));
-            steps.push({ kind: 'update-tool', label, tool: { ...current, ...overlay }, changed });
-        }
-    }
-    const toolId = observed.tool?.id;
-    if (desired.icon && desired.icon.sha256 !== observed.iconSha256)
-        steps.push({ kind: 'set-tool-icon', label, toolId, icon: desired.icon });
-    const keys = Object.fromEntries(Object.entries(desired.metadata).filter(([key, value]) => observed.metadata[key]?.value !== value));
-    if (Object.keys(keys).length > 0)
-        steps.push({ kind: 'update-tool-metadata', label, toolId, keys });
-    return steps;
-}
-
-;// CONCATENATED MODULE: ./src/actions/deploy-quick-launcher/provision/pool.ts
-/**
- * Runs `task` over `items` with at most `concurrency` in flight. After the first failure no new
- * task starts; the ones in flight finish, then the first error is thrown.
- */
-async function forEachBounded(items, concurrency, task) {
-    const iterator = items[Symbol.iterator]();
-    let failure;
-    const worker = async () => {
-        for (let next = iterator.next(); !next.done && !failure; next = iterator.next()) {
-            try {
-                await task(next.value);
-            }
-            catch (error) {
-                failure ??= { error };
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
-    if (failure)
-        throw failure.error;
-}
-
-;// CONCATENATED MODULE: ./src/actions/deploy-quick-launcher/provision/provision.ts
-
-
-
-
-
-
-
-
-
-
-const DEFAULT_CONCURRENCY = 16;
-const HIERARCHY_PREFERENCE = 'storage.user.home.hierarchy.template';
-const HOME_AUTO = 'storage.user.home.auto';
-const quiet = { debug: () => undefined, info: () => undefined, warning: () => undefined, group: (_title, fn) => fn() };
-/** The home storage upstream would create for `userName` (see homeStorageOf). */
-function homeStorageFor(userName, template, objectPrefix) {
-    return homeStorageOf(userName, template, objectPrefix).storage;
 }
 /**
- * The preferences to publish, in SPEC order. `storage.user.home.auto` only when `homeAuto` is
- * given, or (switched on) while `observed` shows no stored value: a system default returned by
- * `GET /preferences` has no createdDate (`PreferenceManager.java:130-136`,
- * `AbstractSystemPreference.java:86-90`). Without `observed`, it is always switched on.
+ * Which token goes into the settings: the live one while it is valid for at least
+ * `renewBeforeSeconds` more and belongs to `user` (a token without readable claims counts as
+ * valid), else the fresh one. The API issues a new token on every `/user/token` call: put
+ * straight into the settings it would change the digest on every run, and an unchanged
+ * redeploy would never be a no-op.
  */
-function desiredPreferences(desired, observed) {
-    const settings = [];
-    const stored = observed?.some((preference) => preference.name === HOME_AUTO && preference.createdDate !== undefined) ?? false;
-    if (desired.homeAuto !== undefined || !stored)
-        settings.push({ name: HOME_AUTO, value: String(desired.homeAuto ?? true), type: 'BOOLEAN' });
-    if (desired.homeStorageTemplate)
-        settings.push({ name: 'storage.user.home.template', value: desired.homeStorageTemplate, type: 'OBJECT' });
-    if (desired.homeHierarchy)
-        settings.push({ name: HIERARCHY_PREFERENCE, value: JSON.stringify(desired.homeHierarchy), type: 'OBJECT' });
-    return [...settings, ...(desired.preferences ?? [])];
+function chooseAnonymousToken(live, fresh, options) {
+    if (live === undefined)
+        return fresh;
+    if (fresh === undefined)
+        return live;
+    const claims = jwtClaims(live);
+    if (claims?.exp !== undefined && claims.exp - options.now.getTime() / 1000 < (options.renewBeforeSeconds ?? 7 * 24 * 3600))
+        return fresh;
+    if (claims?.sub !== undefined && options.user !== undefined && claims.sub.toUpperCase() !== options.user.toUpperCase())
+        return fresh;
+    return live;
 }
-/**
- * Provisions the Cloud Pipeline side of the Quick Launcher, idempotently (find before create):
- * preferences, system users with home storages, home folders (`syncHomeFolders`), tools, then
- * the anonymous user's token. Everything is checked (inputs, token, roles, the tools) before the
- * first mutating call; with `dryRun` nothing mutating is sent and the plan is returned.
- */
-async function provision(client, desired, options = {}) {
-    const logger = options.logger ?? quiet;
-    const dryRun = options.dryRun ?? false;
-    const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
-    const counts = emptyCounts();
-    const plan = [];
-    const statsBefore = client.stats;
-    // Preflight: everything that can refuse the run, before anything is changed.
-    if (desired.homeHierarchy)
-        (0,hierarchy/* validateHomeHierarchy */.Tw)(desired.homeHierarchy);
-    if (desired.homeStorageTemplate)
-        (0,parse_inputs/* parseHomeStorageTemplate */.iT)(desired.homeStorageTemplate);
-    const systemUsers = desired.systemUsers ?? parse_inputs/* DEFAULT_SYSTEM_USERS */.vl;
-    for (const user of systemUsers)
-        (0,parse_inputs/* checkUserName */.th)(user.name);
-    const me = await client.users.whoami();
-    if (!me.roles.some((role) => role.name === 'ROLE_ADMIN')) {
-        throw new lib_errors/* ConfigurationError */.j1(`the API token belongs to ${me.userName}, who does not hold ROLE_ADMIN; provisioning needs an admin token`);
-    }
-    const roles = await client.roles.list();
-    const roleIds = new Map(systemUsers.map((user) => [user, user.roles.map((name) => roleId(roles, name, user.name))]));
-    const observedPreferences = await client.preferences.list();
-    const valueOf = (name) => observedPreferences.find((p) => p.name === name)?.value || undefined;
-    const homeTemplate = desired.homeStorageTemplate ?? valueOf('storage.user.home.template');
-    const objectPrefix = valueOf('storage.object.prefix');
-    const folderTemplate = desired.homeHierarchy;
-    const homeOf = await homeFactory(client, homeTemplate, objectPrefix);
-    const lookup = { waitMs: options.toolWaitMs, pollMs: options.toolPollMs, registration: desired.toolRegistration };
-    const tools = desired.tools ?? [];
-    const observedTools = new Array(tools.length);
-    await forEachBounded(tools.entries(), concurrency, async ([index, tool]) => {
-        observedTools[index] = await observeTool(client, tool, lookup);
-    });
-    // Runs one group of steps (one user, one tool) in order, or only records it in a dry run.
-    const run = async (phase, steps) => {
-        const calls = steps.map((step) => describeStep(phase, step));
-        if (dryRun) {
-            countPlanned(steps, counts);
-            return calls;
-        }
-        const context = {};
-        for (const [index, step] of steps.entries()) {
-            logger.debug(`${calls[index]?.method} ${calls[index]?.path}: ${calls[index]?.summary}`);
-            await executeStep(client, step, context, counts);
-        }
-        return calls;
-    };
-    const runAll = async (phase, items, planOne) => {
-        const perItem = new Array(items.length);
-        const indexed = items.map((item, index) => ({ item, index }));
-        await forEachBounded(indexed, concurrency, async ({ item, index }) => {
-            perItem[index] = await run(phase, await planOne(item, index));
-        });
-        for (const calls of perItem)
-            plan.push(...(calls ?? []));
-    };
-    const siteWide = [];
-    await logger.group('Cloud Pipeline: preferences', async () => {
-        const steps = planPreferences(desiredPreferences(desired, observedPreferences), observedPreferences);
-        for (const step of steps) {
-            if (step.kind !== 'set-preferences')
-                continue;
-            for (const preference of step.preferences)
-                if (SITE_WIDE[preference.name])
-                    siteWide.push(`${preference.name}=${preference.value}: ${SITE_WIDE[preference.name]}`);
-        }
-        plan.push(...(await run('preferences', steps)));
-        logger.info(`preferences: ${counts.preferencesSet} ${dryRun ? 'to set' : 'set'}`);
-        for (const note of siteWide)
-            logger.info(`${dryRun ? 'would change' : 'changed'} for the whole site: ${note}`);
-    });
-    await logger.group('Cloud Pipeline: system users', async () => {
-        await runAll('system users', [...systemUsers], async (user) => {
-            const home = homeOf(user.name.trim().toUpperCase());
-            const observed = await client.users.find(user.name);
-            return planSystemUser({ name: user.name, roleIds: roleIds.get(user) ?? [], roles: user.roles, home: home.storage, extras: home.extras }, observed);
-        });
-        logger.info(`system users: ${counts.usersCreated} ${dryRun ? 'to create' : 'created'}, ${counts.usersUpdated} ${dryRun ? 'to update' : 'updated'}`);
-    });
-    let usersScanned = 0;
-    await logger.group(`Cloud Pipeline: home storages and folders (${desired.syncHomeFolders ?? 'system'})`, async () => {
-        const sync = desired.syncHomeFolders ?? 'system';
-        const targets = await homeTargets(client, sync, systemUsers);
-        usersScanned = targets.length;
-        const before = { ...counts };
-        await runAll('home folders', targets, async (user) => {
-            const withFolders = sync !== 'none' && folderTemplate !== undefined;
-            const folders = withFolders ? (0,hierarchy/* foldersFor */.$b)(folderTemplate, user.userName) : [];
-            const home = homeOf(user.userName);
-            return planHome(await observeHome(client, user, home.storage, folders), home.storage, home.extras);
-        });
-        logger.info(`home: ${usersScanned} users checked, ${counts.storagesCreated - before.storagesCreated} storages and ` +
-            `${counts.foldersCreated - before.foldersCreated} folders ${dryRun ? 'to create' : 'created'}`);
-    });
-    await logger.group('Cloud Pipeline: tools', async () => {
-        await runAll('tools', tools, (tool, index) => Promise.resolve(planTool(tool, observedTools[index] ?? { metadata: {} })));
-        logger.info(`tools: ${counts.toolsRegistered} ${dryRun ? 'to register' : 'registered'}, ${counts.toolsUpdated} ${dryRun ? 'to update' : 'updated'}`);
-    });
-    const anonymous = systemUsers.find((user) => user.kind === 'anonymous');
-    const token = anonymous && !dryRun ? await anonymousTokenFor(client, anonymous.name, desired, logger) : undefined;
-    const stats = client.stats;
-    const requests = { total: stats.requests - statsBefore.requests, retries: stats.retries - statsBefore.retries };
+function planSettings(facts) {
+    const user = anonymousUserOf(facts.systemUsers);
+    const token = chooseAnonymousToken(facts.liveToken, facts.freshToken, { now: facts.now, ...(user ? { user } : {}) });
+    const appConfigStorage = facts.placeholders.length > 0
+        ? storageChange(facts.placeholders, facts.storageId, serviceUserOf(facts.systemUsers), facts.dryRun, facts.provisions)
+        : undefined;
     return {
-        changed: plan.length > 0,
-        dryRun,
-        plan,
-        counts,
-        usersScanned,
-        ...(token ? { anonymousToken: token.token, ...(token.state ? { anonymousTokenState: token.state } : {}) } : {}),
-        ...(siteWide.length > 0 ? { siteWide } : {}),
-        requests,
+        ...(token !== undefined ? { token } : {}),
+        keptLiveToken: token !== undefined && token === facts.liveToken && facts.freshToken !== undefined,
+        ...(appConfigStorage ? { appConfigStorage } : {}),
     };
 }
-/** The live anonymous token while it stays good, else a fresh one (issued with the roles the user holds now). */
-async function anonymousTokenFor(client, name, desired, logger) {
-    if (desired.liveAnonymousToken) {
-        const problem = await (0,anonymous_token/* liveTokenProblem */.hZ)(client, desired.liveAnonymousToken, name);
-        if (problem === undefined) {
-            logger.info(`anonymous access: the live token of ${name} is still valid and kept`);
-            return { token: desired.liveAnonymousToken, state: 'kept' };
-        }
-        logger.info(`anonymous access: the live token of ${name} is renewed: ${problem}`);
-        return { token: await client.users.token(name, desired.anonymousTokenExpirationSeconds), state: `renewed: ${problem}` };
-    }
-    const token = await client.users.token(name, desired.anonymousTokenExpirationSeconds);
-    logger.info(`anonymous access: token of ${name} fetched`);
-    return { token };
+/** The launcher hosts of a settings text (its keys), the app launcher's (`applicationsMode: folder`) first. */
+function hostsOf(settings) {
+    if (!settings)
+        return [];
+    const entries = Object.entries(JSON.parse(settings));
+    const isApp = ([, entry]) => entry?.applicationsMode === 'folder';
+    return [...entries.filter(isApp), ...entries.filter((entry) => !isApp(entry))].map(([host]) => host);
 }
-/** Home storages per user name; a template's parentFolderId is dropped when that folder does not exist (`DataStorageManager.java:509-511`). */
-async function homeFactory(client, template, objectPrefix) {
-    const probe = home_storage_homeStorageOf('@@', template, objectPrefix).storage.parentFolderId;
-    const keepParent = typeof probe === 'number' ? await client.folders.exists(probe) : true;
-    return (userName) => {
-        const home = home_storage_homeStorageOf(userName, template, objectPrefix);
-        if (!keepParent)
-            delete home.storage.parentFolderId;
-        return home;
+/** The files the deploy adds, changes or removes on the Edge: none when the Edge serves this digest. */
+function changingFiles(live, payload) {
+    return live.digest === payload.digest ? [] : fileChanges(live.index, payload.index);
+}
+/**
+ * The rollout's settings from the inputs (the smoke check, I/O, is added by execute.ts). The
+ * installer Job gets at least 2 minutes, even under a shorter rollout timeout.
+ */
+function rolloutSettings(inputs, run) {
+    const poll = run.pollMs ? { pollMs: run.pollMs } : {};
+    return {
+        namespace: inputs.namespace,
+        deployment: inputs.edgeDeployment,
+        nodeSelector: inputs.edgeNodeSelector,
+        hostPath: inputs.edgeHostPath,
+        ...(inputs.installerImage ? { installerImage: inputs.installerImage } : {}),
+        rolloutTimeout: `${inputs.rolloutTimeoutSeconds}s`,
+        jobTimeoutSeconds: Math.max(120, inputs.rolloutTimeoutSeconds),
+        keepBackups: run.keepBackups,
+        prefix: OBJECT_PREFIX,
+        lease: { name: LEASE_NAME, holder: run.holder, durationSeconds: 60, timeoutSeconds: inputs.lockTimeoutSeconds, ...poll },
+        dryRun: inputs.dryRun,
+        liveEdge: run.liveEdge,
+        ...poll,
     };
 }
-function roleId(roles, name, user) {
-    const role = roles.find((candidate) => candidate.name === name);
-    if (!role) {
-        throw new lib_errors/* InputError */.dz('system-users', `role '${name}' of ${user} does not exist in Cloud Pipeline (known: ${roles.map((r) => r.name).join(', ')})`);
-    }
-    return role.id;
+/** `v1.15.4` → 15 (the minor), `v1.30.2-eks-1234` → 30. */
+function minorOf(version) {
+    const match = /^v?1\.(\d+)/.exec(version ?? '');
+    return match ? Number(match[1]) : undefined;
 }
-/** The users whose home to check: the system users, or every user (paging through /users). */
-async function homeTargets(client, sync, systemUsers) {
-    // A system user not created yet (dry run) is named as the API will name it: upper-cased.
-    const system = await Promise.all(systemUsers.map(async (user) => (await client.users.find(user.name)) ?? { userName: user.name.trim().toUpperCase() }));
-    if (sync !== 'all')
-        return system;
-    const everyone = await client.users.list();
-    const known = new Set(everyone.map((user) => user.userName.toUpperCase()));
-    // In a dry run the system users may not exist yet; they still belong in the plan.
-    return [...everyone, ...system.filter((user) => !known.has(user.userName.toUpperCase()))];
+/** kubectl supports one minor version either side of the server (the Kubernetes version skew policy). */
+function skewWarning(client, server) {
+    const [c, s] = [minorOf(client), minorOf(server)];
+    if (c === undefined || s === undefined || Math.abs(c - s) <= 1)
+        return undefined;
+    return `kubectl ${client ?? ''} is ${Math.abs(c - s)} minor versions from the server's ${server ?? ''} (supported: ±1); set 'kubectl-version' to v1.${s}.x`;
+}
+function planRollout(facts, digest) {
+    const { edge, pods } = facts;
+    const layout = edge.volumes.layout;
+    const warnings = [];
+    const skew = skewWarning(facts.clientVersion, facts.serverVersion);
+    if (skew)
+        warnings.push(skew);
+    const nodes = [...new Set(pods.map((pod) => pod.nodeName).filter((node) => node !== undefined))];
+    if (edge.volumes.apps.kind === 'hostPath' && nodes.length > 1) {
+        warnings.push(`the Edge runs on ${nodes.length} nodes (${nodes.join(', ')}) with a hostPath folder each; the installer writes the one on ${nodes[0]}`);
+    }
+    const base = { layout, ...(nodes[0] ? { node: nodes[0] } : {}), warnings };
+    if (edge.digest === digest)
+        return { ...base, noop: true, switch: 'reload', reason: `the Edge already serves content ${digest}`, keepRoutes: false, pods: [] };
+    if (pods.length === 0)
+        return { ...base, noop: false, switch: 'restart', reason: 'no running Edge pod to reload', keepRoutes: false, pods: [] };
+    if (!facts.canExec) {
+        return { ...base, noop: false, switch: 'restart', reason: 'pods/exec is not granted, so the Edge cannot be reloaded in place', keepRoutes: false, pods: [] };
+    }
+    return {
+        ...base,
+        noop: false,
+        switch: 'reload',
+        reason: layout === 'copy'
+            ? `pods/exec is granted: the files are copied into ${pods.length} running Edge container(s) and nginx reloaded, no restart`
+            : `pods/exec is granted: the Edge reads the host folder directly, nginx is tested and reloaded in ${pods.length} container(s), no restart`,
+        keepRoutes: layout === 'direct',
+        pods: pods.map((pod) => pod.name),
+    };
 }
 
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __webpack_require__(42463);
-// EXTERNAL MODULE: ./src/lib/json-position.ts
-var json_position = __webpack_require__(39049);
+// EXTERNAL MODULE: ./src/actions/deploy-quick-launcher/provision/provision.ts + 7 modules
+var provision = __webpack_require__(46180);
+// EXTERNAL MODULE: ./src/actions/deploy-quick-launcher/provision/hierarchy.ts
+var hierarchy = __webpack_require__(28723);
+// EXTERNAL MODULE: ./src/actions/deploy-quick-launcher/provision/parse-inputs.ts
+var parse_inputs = __webpack_require__(10025);
 ;// CONCATENATED MODULE: ./src/actions/deploy-quick-launcher/provision/tools-manifest.ts
-
-
 
 
 
@@ -2345,11 +1951,7 @@ var json_position = __webpack_require__(39049);
 
 /** The file build-optimized-images writes into its `tools` output folder. */
 const TOOLS_MANIFEST_FILE = 'tools-manifest.json';
-let validator;
-function compiled() {
-    validator ??= new ajv.Ajv({ strict: true, allErrors: false }).compile(JSON.parse((0,external_node_fs_.readFileSync)(new URL(/* asset import */ __webpack_require__(13286), __webpack_require__.b), 'utf8')));
-    return validator;
-}
+const SCHEMA = __webpack_require__.ab + "tools-manifest.schema.json";
 /** Splits an image reference into registry host and repository path, dropping tag and digest. */
 function splitImageRef(ref, defaultRegistry) {
     const withoutDigest = ref.split('@')[0] ?? ref;
@@ -2375,17 +1977,17 @@ async function readToolsManifest(dir, input = 'tools-manifest') {
     });
     let manifest;
     try {
-        manifest = JSON.parse(text);
+        manifest = (0,json/* parseJson */.qF)(text, file);
     }
-    catch {
-        throw new lib_errors/* InputError */.dz(input, 'not valid JSON', { file, ...(0,json_position/* jsonErrorPosition */.OG)(text) });
+    catch (error) {
+        if (!(error instanceof json/* JsonSyntaxError */.q3))
+            throw error;
+        throw new lib_errors/* InputError */.dz(input, `not valid JSON: ${error.detail}`, error.location);
     }
-    const validate = compiled();
-    if (!validate(manifest)) {
-        const error = validate.errors?.[0];
-        const at = error?.instancePath.replace(/^\//, '').replaceAll('/', '.') || '(top level)';
-        throw new lib_errors/* InputError */.dz(input, `${at}: ${error?.message ?? 'does not match'} (schemas/tools-manifest.schema.json)`, { file });
-    }
+    const schema = await (0,json/* loadSchema */.e$)(SCHEMA);
+    const problem = schema.check(manifest);
+    if (problem)
+        throw new lib_errors/* InputError */.dz(input, `${problem.path}: ${problem.message} (${schema.name})`, { file });
     const tools = new Map();
     for (const [index, entry] of manifest.tools.entries()) {
         const where = `tools.${index} (${entry.tool})`;
@@ -2440,10 +2042,6 @@ async function readInside(dir, relative, input, where) {
 
 
 
-
-
-
-
 ;// CONCATENATED MODULE: ./src/actions/deploy-quick-launcher/edge-sync.ts
 
 
@@ -2481,10 +2079,10 @@ async function syncEdgePods(kubectl, pods, container, command, logger) {
             logger.warning(`${pod}: kubectl exec failed: ${error.message}`);
             continue;
         }
-        const output = (0,exec/* lastLines */.w$)(`${result.stdout}\n${result.stderr}`.replace(/^command terminated with exit code \d+$/m, '').trim(), 15);
+        const output = (0,exec.lastLines)(`${result.stdout}\n${result.stderr}`.replace(/^command terminated with exit code \d+$/m, '').trim(), 15);
         outcomes.push({ pod, exitCode: result.exitCode, output });
         if (result.exitCode === 0)
-            logger.info(`${pod}: ${(0,exec/* lastLines */.w$)(result.stdout, 1)}`);
+            logger.info(`${pod}: ${(0,exec.lastLines)(result.stdout, 1)}`);
         else
             logger.warning(`${pod}: the Edge sync exited ${result.exitCode}: ${output}`);
     }
@@ -2675,7 +2273,7 @@ async function podLog(kubectl, pod) {
     if (!pod?.metadata?.name)
         return '';
     try {
-        return (0,exec/* lastLines */.w$)(await kubectl.logs({ kind: 'pod', name: pod.metadata.name }, { tail: 40 }), 20);
+        return (0,exec.lastLines)(await kubectl.logs({ kind: 'pod', name: pod.metadata.name }, { tail: 40 }), 20);
     }
     catch {
         return ''; // logs are a courtesy in the error; their absence must not hide the failure
@@ -2852,13 +2450,15 @@ async function readEdgeAddress(kubectl, deployment) {
 }
 /** Reads the Edge, its pods and address, the server version and whether exec is granted. */
 async function observe(kubectl, options, logger) {
-    const version = await kubectl.version();
-    const edge = await readEdge(kubectl, options.deployment, options.namespace, options.hostPath);
-    const [pods, address, canExec] = await Promise.all([
-        readEdgePods(kubectl, edge),
+    // Two round trips, not five: each kubectl call is a process start and a request, and an
+    // unchanged redeploy is mostly these reads. Only the pods wait for the Deployment's selector.
+    const [version, edge, address, canExec] = await Promise.all([
+        kubectl.version(),
+        readEdge(kubectl, options.deployment, options.namespace, options.hostPath),
         readEdgeAddress(kubectl, options.deployment),
         kubectl.canI(EXEC_PERMISSION),
     ]);
+    const pods = await readEdgePods(kubectl, edge);
     if (edge.volumes.warning)
         logger.warning(edge.volumes.warning);
     logger.info(`Edge ${options.namespace}/${edge.name}: ${edge.volumes.layout} layout (${describeSource(edge.volumes.apps)} at ${edge.volumes.mountPath}), ` +
@@ -2871,50 +2471,6 @@ async function observe(kubectl, options, logger) {
         ...(version.server ? { serverVersion: version.server } : {}),
         ...(version.client ? { clientVersion: version.client } : {}),
         canExec,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/actions/deploy-quick-launcher/plan.ts
-/** `v1.15.4` → 15 (the minor), `v1.30.2-eks-1234` → 30. */
-function minorOf(version) {
-    const match = /^v?1\.(\d+)/.exec(version ?? '');
-    return match ? Number(match[1]) : undefined;
-}
-/** kubectl supports one minor version either side of the server (the Kubernetes version skew policy). */
-function skewWarning(client, server) {
-    const [c, s] = [minorOf(client), minorOf(server)];
-    if (c === undefined || s === undefined || Math.abs(c - s) <= 1)
-        return undefined;
-    return `kubectl ${client ?? ''} is ${Math.abs(c - s)} minor versions from the server's ${server ?? ''} (supported: ±1); set 'kubectl-version' to v1.${s}.x`;
-}
-function planRollout(facts, digest) {
-    const { edge, pods } = facts;
-    const layout = edge.volumes.layout;
-    const warnings = [];
-    const skew = skewWarning(facts.clientVersion, facts.serverVersion);
-    if (skew)
-        warnings.push(skew);
-    const nodes = [...new Set(pods.map((pod) => pod.nodeName).filter((node) => node !== undefined))];
-    if (edge.volumes.apps.kind === 'hostPath' && nodes.length > 1) {
-        warnings.push(`the Edge runs on ${nodes.length} nodes (${nodes.join(', ')}) with a hostPath folder each; the installer writes the one on ${nodes[0]}`);
-    }
-    const base = { layout, ...(nodes[0] ? { node: nodes[0] } : {}), warnings };
-    if (edge.digest === digest)
-        return { ...base, noop: true, switch: 'reload', reason: `the Edge already serves content ${digest}`, keepRoutes: false, pods: [] };
-    if (pods.length === 0)
-        return { ...base, noop: false, switch: 'restart', reason: 'no running Edge pod to reload', keepRoutes: false, pods: [] };
-    if (!facts.canExec) {
-        return { ...base, noop: false, switch: 'restart', reason: 'pods/exec is not granted, so the Edge cannot be reloaded in place', keepRoutes: false, pods: [] };
-    }
-    return {
-        ...base,
-        noop: false,
-        switch: 'reload',
-        reason: layout === 'copy'
-            ? `pods/exec is granted: the files are copied into ${pods.length} running Edge container(s) and nginx reloaded, no restart`
-            : `pods/exec is granted: the Edge reads the host folder directly, nginx is tested and reloaded in ${pods.length} container(s), no restart`,
-        keepRoutes: layout === 'direct',
-        pods: pods.map((pod) => pod.name),
     };
 }
 
@@ -3002,6 +2558,14 @@ async function rollout(kubectl, payload, script, options, logger) {
         steps.push({ step, result });
         logger.info(`${step}: ${result}`);
     };
+    const live = options.liveEdge;
+    if (live?.digest === payload.digest) {
+        // An unchanged redeploy: one read of the Deployment decided it (and the server version, the
+        // pods and the exec permission, which only matter for a change, are not asked for).
+        note('edge', `deployment ${options.namespace}/${live.name} (${live.volumes.layout} layout, ${describeSource(live.volumes.apps)}), live content ${payload.digest}`);
+        note('no-op', `the Edge already serves content ${payload.digest}`);
+        return { digest: payload.digest, previousDigest: payload.digest, rolledBack: false, dryRun: options.dryRun, steps, changed: false, objects: [] };
+    }
     const facts = await logger.group('Read the Edge', () => observe(kubectl, options, logger));
     const { edge } = facts;
     const plan = planRollout(facts, payload.digest);
@@ -3155,42 +2719,34 @@ async function removeOlderPayloads(kubectl, digest, note) {
     note('cleanup', stale.length === 0 ? 'no older payload objects' : `removed ${stale.length} older payload objects`);
 }
 
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(37067);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(44708);
 ;// CONCATENATED MODULE: ./src/actions/deploy-quick-launcher/smoke.ts
 
 
-
+/** The shared HTTP client as the smoke check uses it: the Edge's CA (or none checked), the proxy rules, a deadline per request. */
+function edgeClient(options) {
+    return new http_client/* HttpClient */.Qq({
+        ...(options.ca ? { ca: options.ca } : {}),
+        insecure: options.insecure === true,
+        deadlineMs: options.timeoutMs ?? 10_000,
+        ...(options.env ? { env: options.env } : {}),
+    });
+}
 /**
  * One GET through the Edge address with the launcher's host as Host header and TLS server
- * name, as `curl --resolve host:port:address` would do. The body is read but never logged:
- * `/settings` carries the anonymous token.
+ * name, as `curl --resolve host:port:address` would do (HttpRequest.virtualHost), through a proxy
+ * when the environment names one for the address. The body is read but never logged:
+ * `/settings` carries the anonymous token. Without `client`, one is made for this request.
  */
-function fetchThroughEdge(options, host, path) {
-    const secure = options.address.protocol === 'https:';
-    const request = secure ? external_node_https_.request : external_node_http_.request;
-    const port = options.address.port === '' ? (secure ? 443 : 80) : Number(options.address.port);
-    return new Promise((resolve, reject) => {
-        const req = request({
-            host: options.address.hostname,
-            port,
-            path,
-            method: 'GET',
-            headers: { Host: port === (secure ? 443 : 80) ? host : `${host}:${port}`, Accept: '*/*' },
-            timeout: options.timeoutMs ?? 10_000,
-            ...(secure ? { servername: host, rejectUnauthorized: !options.insecure, ...(options.ca ? { ca: options.ca } : {}) } : {}),
-        }, (response) => {
-            const chunks = [];
-            response.on('data', (chunk) => chunks.push(chunk));
-            response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), contentType: String(response.headers['content-type'] ?? '') }));
-            response.on('error', reject);
-        });
-        req.on('timeout', () => req.destroy(new Error(`no answer within ${options.timeoutMs ?? 10_000} ms`)));
-        req.on('error', reject);
-        req.end();
-    });
+async function fetchThroughEdge(options, host, path, client) {
+    const http = client ?? edgeClient(options);
+    try {
+        const response = await http.request({ method: 'GET', url: new URL(path, options.address), virtualHost: host, headers: { Accept: '*/*' } });
+        return { status: response.status, body: response.body.toString('utf8'), contentType: response.header('content-type') ?? '' };
+    }
+    finally {
+        if (!client)
+            http.close();
+    }
 }
 /** The first stylesheet and the first script the index page loads (same-origin, relative or absolute path). */
 function assetsOf(html) {
@@ -3206,14 +2762,15 @@ function assetsOf(html) {
     return { ...(css ? { css } : {}), ...(js ? { js } : {}) };
 }
 const TYPES = { css: /^text\/css\b/i, js: /^(application|text)\/javascript\b/i };
-async function checkOnce(options, host) {
+async function checkOnce(options, host, client) {
     const where = `through ${options.address.host}`;
-    const index = await fetchThroughEdge(options, host, '/');
+    const get = (path) => fetchThroughEdge(options, host, path, client);
+    const index = await get('/');
     if (index.status !== 200)
         throw new Error(`GET https://${host}/ ${where} answered ${index.status}`);
     if (!/<html/i.test(index.body))
         throw new Error(`GET https://${host}/ ${where} did not answer an HTML page`);
-    const settings = await fetchThroughEdge(options, host, '/settings');
+    const settings = await get('/settings');
     if (settings.status !== 200)
         throw new Error(`GET https://${host}/settings ${where} answered ${settings.status}`);
     let parsed;
@@ -3232,7 +2789,7 @@ async function checkOnce(options, host) {
     ];
     // The real Edge's http {} has no types: a block without its own serves CSS as text/plain, which browsers refuse.
     for (const [kind, path] of Object.entries(assetsOf(index.body))) {
-        const asset = await fetchThroughEdge(options, host, path);
+        const asset = await get(path);
         if (asset.status !== 200)
             throw new Error(`GET https://${host}${path} ${where} answered ${asset.status}`);
         if (!TYPES[kind].test(asset.contentType)) {
@@ -3250,27 +2807,33 @@ async function checkOnce(options, host) {
 async function smokeCheck(options, logger) {
     const results = [];
     const deadline = Date.now() + (options.waitSeconds ?? 60) * 1000;
-    for (const host of options.hosts) {
-        for (;;) {
-            try {
-                const checked = await checkOnce(options, host);
-                results.push(...checked);
-                logger.info(`smoke check: ${host} serves ${checked.map((result) => result.path).join(', ')} through ${options.address.host}`);
-                break;
-            }
-            catch (error) {
-                if (Date.now() >= deadline)
-                    throw error;
-                await (0,external_node_timers_promises_.setTimeout)(options.delayMs ?? 2000);
+    const client = edgeClient(options);
+    try {
+        for (const host of options.hosts) {
+            for (;;) {
+                try {
+                    const checked = await checkOnce(options, host, client);
+                    results.push(...checked);
+                    logger.info(`smoke check: ${host} serves ${checked.map((result) => result.path).join(', ')} through ${options.address.host}`);
+                    break;
+                }
+                catch (error) {
+                    if (Date.now() >= deadline)
+                        throw error;
+                    await (0,external_node_timers_promises_.setTimeout)(options.delayMs ?? 2000);
+                }
             }
         }
+    }
+    finally {
+        client.close();
     }
     return results;
 }
 
 // EXTERNAL MODULE: ./src/actions/deploy-quick-launcher/state.ts
 var state = __webpack_require__(69882);
-;// CONCATENATED MODULE: ./src/actions/deploy-quick-launcher/deploy.ts
+;// CONCATENATED MODULE: ./src/actions/deploy-quick-launcher/execute.ts
 
 
 
@@ -3289,26 +2852,27 @@ var state = __webpack_require__(69882);
 
 
 
-const OBJECT_PREFIX = 'quick-launcher';
-const LEASE_NAME = 'quick-launcher-deploy';
-/** The launcher hosts of a settings text (its keys), the app launcher's (`applicationsMode: folder`) first. */
-function hostsOf(settings) {
-    if (!settings)
-        return [];
-    const entries = Object.entries(JSON.parse(settings));
-    const isApp = ([, entry]) => entry?.applicationsMode === 'folder';
-    return [...entries.filter(isApp), ...entries.filter((entry) => !isApp(entry))].map(([host]) => host);
+
+/**
+ * A rollout that failed after provisioning: the rollout's result (rolled back or not) and what the
+ * deploy did before it, so the outputs and the summary keep the provisioning counts.
+ */
+class DeployRolloutError extends RolloutError {
+    deploy;
+    constructor(cause, deploy) {
+        super(cause.message, cause.result);
+        this.deploy = deploy;
+        this.stack = cause.stack;
+    }
 }
-/** The plan's line for the settings' `user_default_storage`. */
-function storageChange(hosts, storageId, serviceUser, dryRun, provisioned) {
-    const where = hosts.join(', ');
-    const verb = dryRun ? 'would be set' : 'set';
-    if (storageId !== undefined)
-        return { hosts, storageId, note: `user_default_storage ${verb} to storage ${storageId}, the default storage of ${serviceUser}, for ${where}` };
-    const note = dryRun && provisioned
-        ? `user_default_storage would be set to the default storage ${serviceUser} gets in this run, for ${where}`
-        : `user_default_storage left unresolved for ${where}: ${serviceUser} has no default storage${provisioned ? '' : " (give 'api-url' to provision it, or set appConfigStorage to a storage id)"}; the app launcher lists no applications`;
-    return { hosts, note };
+/** Runs the rollout; a RolloutError comes back carrying what the deploy did before it. */
+async function rolloutKeeping(done, run) {
+    try {
+        return await run();
+    }
+    catch (error) {
+        throw error instanceof RolloutError ? new DeployRolloutError(error, done) : error;
+    }
 }
 /**
  * The whole deploy: kubeconfig (masked, 0600, removed at the end and by the post step), kubectl,
@@ -3331,7 +2895,7 @@ async function deploy(inputs, deps) {
     deps.saveState(state/* STATE_CACHE_DIR */.Fz, cacheDir);
     try {
         logger.info(`Cluster: context '${kubeconfig.context}'${kubeconfig.server ? ` (${kubeconfig.server})` : ''}, namespace '${inputs.namespace}'`);
-        const binary = await (0,kubectl_binary/* resolveKubectl */.rs)({ version: inputs.kubectlVersion, mirror: inputs.kubectlMirror }, logger);
+        const binary = await resolveKubectl({ version: inputs.kubectlVersion, mirror: inputs.kubectlMirror }, logger);
         const kubectl = new Kubectl(binary, { kubeconfig: path, context: kubeconfig.context, namespace: inputs.namespace, cacheDir, requestTimeout: '60s' }, deps.runner);
         // Preflight, before anything changes anywhere: the hand-off folders, the Edge (missing, 403),
         // and the payload's size limits (packed once with the token that is live, if any).
@@ -3340,18 +2904,16 @@ async function deploy(inputs, deps) {
         const tools = inputs.api && inputs.registerTools && inputs.toolsManifest ? await readToolsManifest(inputs.toolsManifest, 'tools-manifest') : [];
         const edge = await readEdge(kubectl, inputs.edgeDeployment, inputs.namespace, inputs.edgeHostPath);
         // The token live on the Edge stays while valid, so an unchanged redeploy keeps its digest.
-        const liveSettings = edge.digest ? await guarded(() => readLiveSettings(kubectl, OBJECT_PREFIX, edge.digest ?? '')) : undefined;
+        const livePayload = edge.digest ? await guarded(() => readLivePayload(kubectl, OBJECT_PREFIX, edge.digest ?? '')) : undefined;
+        const liveSettings = livePayload?.settings;
         const live = tokenInSettings(liveSettings);
         if (live)
             deps.setSecret(live);
         const liveStorage = storageInSettings(liveSettings);
         const planned = packPayload(await logger.group('Check the payload', () => collect(live ?? '', liveStorage)), { hostPath: inputs.edgeHostPath, installer: script.sha256 }, limits);
-        const serviceUser = inputs.systemUsers.find((user) => user.kind === 'service')?.name ?? 'SHINY_PORTAL';
         const placeholders = await placeholderStorageHosts(inputs.edgeConfig);
-        // A rollout is coming (the payload differs, or a storage id will replace a placeholder the
-        // Edge still serves): check RBAC now, so a missing permission changes nothing anywhere.
-        const storageComing = placeholders.length > 0 && liveStorage === undefined && inputs.api !== undefined;
-        if (!inputs.dryRun && (planned.digest !== edge.digest || storageComing))
+        const preflight = { dryRun: inputs.dryRun, plannedDigest: planned.digest, ...(edge.digest ? { liveDigest: edge.digest } : {}), placeholders, ...(liveStorage !== undefined ? { liveStorage } : {}), provisions: inputs.api !== undefined };
+        if (checksPermissions(preflight))
             await checkPermissions(kubectl, inputs.edgeDeployment, inputs.namespace, logger);
         let storageId = liveStorage;
         let provisioned;
@@ -3359,7 +2921,7 @@ async function deploy(inputs, deps) {
             deps.setSecret(inputs.api.token);
             const api = inputs.api;
             const client = createCloudPipelineClient({ url: api.url, token: api.token, ...(api.caFile ? { caFile: api.caFile } : {}), insecure: api.insecure, logger });
-            provisioned = await provision(client, {
+            provisioned = await (0,provision/* provision */.m)(client, {
                 systemUsers: inputs.systemUsers,
                 syncHomeFolders: inputs.syncHomeFolders,
                 preferences: inputs.preferences,
@@ -3368,38 +2930,36 @@ async function deploy(inputs, deps) {
                 ...(inputs.homeAuto !== undefined ? { homeAuto: inputs.homeAuto } : {}),
                 ...(inputs.toolRegistration ? { toolRegistration: inputs.toolRegistration } : {}),
                 ...(live ? { liveAnonymousToken: live } : {}),
-            }, { dryRun: inputs.dryRun, logger });
+            }, { dryRun: inputs.dryRun, concurrency: inputs.homeSyncConcurrency, logger });
             if (provisioned.anonymousToken)
                 deps.setSecret(provisioned.anonymousToken);
             // After provisioning the service user has its home storage (created above when missing).
             if (placeholders.length > 0)
-                storageId = (await client.users.find(serviceUser))?.defaultStorageId ?? storageId;
+                storageId = (await client.users.find(serviceUserOf(inputs.systemUsers)))?.defaultStorageId ?? storageId;
         }
-        const appConfigStorage = placeholders.length > 0 ? storageChange(placeholders, storageId, serviceUser, inputs.dryRun, inputs.api !== undefined) : undefined;
+        const { token, keptLiveToken, appConfigStorage } = planSettings({
+            ...(live ? { liveToken: live } : {}),
+            ...(provisioned?.anonymousToken ? { freshToken: provisioned.anonymousToken } : {}),
+            systemUsers: inputs.systemUsers,
+            now: new Date(),
+            placeholders,
+            ...(storageId !== undefined ? { storageId } : {}),
+            dryRun: inputs.dryRun,
+            provisions: inputs.api !== undefined,
+        });
         if (appConfigStorage)
             logger.info(`appConfigStorage: ${appConfigStorage.note}`);
-        const anonymousUser = inputs.systemUsers.find((user) => user.kind === 'anonymous')?.name;
-        const token = chooseAnonymousToken(live, provisioned?.anonymousToken, { now: new Date(), ...(anonymousUser ? { user: anonymousUser } : {}) });
-        if (token && token === live && provisioned?.anonymousToken)
+        if (keptLiveToken)
             logger.info('anonymous access: the token live on the Edge is still valid and kept');
         const files = await logger.group('Collect the payload', () => collect(token, storageId));
         const hosts = hostsOf(files.find((file) => file.path === 'quick-launcher/settings.json')?.content.toString('utf8'));
         const payload = packPayload(files, { hostPath: inputs.edgeHostPath, installer: script.sha256 }, limits);
         logger.info(`content digest ${payload.digest}: ${files.length} files, ${payload.totalBytes} bytes in ${payload.objects.length + 1} objects`);
+        const changedFiles = changingFiles({ ...(edge.digest ? { digest: edge.digest } : {}), ...(livePayload ? { index: livePayload.index } : {}) }, payload);
+        const done = { ...(provisioned ? { provision: provisioned } : {}), hosts, ...(appConfigStorage ? { appConfigStorage } : {}), files: changedFiles };
         const ca = inputs.api?.caFile ? await (0,promises_.readFile)(inputs.api.caFile, 'utf8') : undefined;
-        const result = await rollout(kubectl, payload, script.text, {
-            namespace: inputs.namespace,
-            deployment: inputs.edgeDeployment,
-            nodeSelector: inputs.edgeNodeSelector,
-            hostPath: inputs.edgeHostPath,
-            ...(inputs.installerImage ? { installerImage: inputs.installerImage } : {}),
-            rolloutTimeout: `${inputs.rolloutTimeoutSeconds}s`,
-            jobTimeoutSeconds: Math.max(120, inputs.rolloutTimeoutSeconds),
-            keepBackups: DEFAULT_KEEP_BACKUPS,
-            prefix: OBJECT_PREFIX,
-            lease: { name: LEASE_NAME, holder: deps.holder, durationSeconds: 60, timeoutSeconds: inputs.lockTimeoutSeconds, ...(deps.pollMs ? { pollMs: deps.pollMs } : {}) },
-            dryRun: inputs.dryRun,
-            ...(deps.pollMs ? { pollMs: deps.pollMs } : {}),
+        const result = await rolloutKeeping(done, () => rollout(kubectl, payload, script.text, {
+            ...rolloutSettings(inputs, { holder: deps.holder, liveEdge: edge, keepBackups: DEFAULT_KEEP_BACKUPS, ...(deps.pollMs ? { pollMs: deps.pollMs } : {}) }),
             ...(inputs.smokeCheck
                 ? {
                     smokeAddress: inputs.smokeAddress,
@@ -3411,8 +2971,8 @@ async function deploy(inputs, deps) {
                     },
                 }
                 : {}),
-        }, logger);
-        return { rollout: result, ...(provisioned ? { provision: provisioned } : {}), hosts, ...(appConfigStorage ? { appConfigStorage } : {}) };
+        }, logger));
+        return { rollout: result, ...done };
     }
     catch (error) {
         if (error instanceof RolloutError)
@@ -3439,7 +2999,7 @@ async function deploy(inputs, deps) {
 /* harmony export */   fQ: () => (/* binding */ writeKubeconfig),
 /* harmony export */   xW: () => (/* binding */ kubeconfigDir)
 /* harmony export */ });
-/* unused harmony exports decodeKubeconfig, kubeconfigSecrets, execArgSecrets, redactServer */
+/* unused harmony exports decodeKubeconfig, execArgSecrets, redactServer */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
@@ -3686,570 +3246,6 @@ const SETTINGS_TEMPLATE_PATHS = {
 
 /***/ }),
 
-/***/ 90207:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Qq: () => (/* binding */ HttpClient),
-/* harmony export */   Y4: () => (/* binding */ isCertificateError),
-/* harmony export */   gO: () => (/* binding */ HttpLimitError)
-/* harmony export */ });
-/* unused harmony exports DEFAULT_DEADLINE_MS, DEFAULT_MAX_RESPONSE_BYTES, formatMs, formatBytes */
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37067);
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44708);
-/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _https_tunnel_agent_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(91913);
-/* harmony import */ var _proxy_env_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(65473);
-
-
-
-
-const DEFAULT_DEADLINE_MS = 60_000;
-const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
-/** A request that ran past its deadline or whose answer was larger than allowed. */
-class HttpLimitError extends Error {
-    limit;
-    value;
-    name = 'HttpLimitError';
-    constructor(limit, 
-    /** The deadline in ms or the size in bytes. */
-    value) {
-        super(limit === 'deadline' ? `no complete answer within ${formatMs(value)}` : `the answer is larger than ${formatBytes(value)}`);
-        this.limit = limit;
-        this.value = value;
-    }
-}
-/** Node's codes for a certificate the client does not trust or that does not fit the host. */
-const CERTIFICATE_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS_CERT_ALTNAME_INVALID|HOSTNAME_MISMATCH/;
-/** True when `error` says the peer's certificate was not trusted or did not match. */
-function isCertificateError(error) {
-    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-    return CERTIFICATE_CODES.test(code) || (error instanceof Error && /certificate/i.test(error.message));
-}
-function formatMs(ms) {
-    return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
-}
-function formatBytes(bytes) {
-    return bytes % (1024 * 1024) === 0 ? `${bytes / 1024 / 1024} MiB` : `${bytes} bytes`;
-}
-/**
- * One HTTP(S) client for every call the actions make over the network: the proxy from the
- * environment (CONNECT tunnels for https, absolute-form requests for http, NO_PROXY honoured,
- * loopback always direct), the CA applied to the origin's TLS whichever way it is reached, an
- * overall deadline and a size cap on every answer, kept-alive sockets.
- */
-class HttpClient {
-    options;
-    agents = new Map();
-    deadlineMs;
-    maxBytes;
-    constructor(options = {}) {
-        this.options = options;
-        this.deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
-        this.maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-    }
-    /** Sends one request and reads the whole answer (bounded); network errors reject with Node's error and code. */
-    request(spec) {
-        const url = new URL(spec.url);
-        if (url.username !== '' || url.password !== '')
-            return Promise.reject(new Error('credentials in a request URL are refused'));
-        const { proxy } = (0,_proxy_env_js__WEBPACK_IMPORTED_MODULE_3__/* .proxyRoute */ .w7)(url, this.options.env ?? process.env);
-        const https = url.protocol === 'https:';
-        const headers = { ...spec.headers };
-        let target;
-        const host = url.hostname.replace(/^\[|\]$/g, '');
-        if (proxy === undefined || https) {
-            target = { host, port: url.port, path: url.pathname + url.search, agent: this.agentFor(https, proxy), secure: https };
-        }
-        else {
-            // Plain http through a proxy: the absolute URL goes to the proxy, which forwards it.
-            const authorization = (0,_proxy_env_js__WEBPACK_IMPORTED_MODULE_3__/* .proxyAuthorization */ .YB)(proxy);
-            if (authorization)
-                headers['proxy-authorization'] = authorization;
-            headers.host = url.host;
-            const proxyHttps = proxy.protocol === 'https:';
-            target = { host: proxy.hostname.replace(/^\[|\]$/g, ''), port: proxy.port, path: url.href, agent: this.agentFor(proxyHttps, undefined, true), secure: proxyHttps };
-        }
-        return new Promise((resolve, reject) => {
-            let settled = false;
-            const fail = (error) => {
-                if (settled)
-                    return;
-                settled = true;
-                clearTimeout(timer);
-                reject(error);
-                request.destroy();
-            };
-            const timer = setTimeout(() => fail(new HttpLimitError('deadline', this.deadlineMs)), this.deadlineMs);
-            const send = target.secure ? node_https__WEBPACK_IMPORTED_MODULE_1__.request : node_http__WEBPACK_IMPORTED_MODULE_0__.request;
-            const request = send({ method: spec.method, host: target.host, ...(target.port ? { port: target.port } : {}), path: target.path, headers, agent: target.agent }, (response) => {
-                const declared = Number(response.headers['content-length']);
-                if (Number.isFinite(declared) && declared > this.maxBytes) {
-                    fail(new HttpLimitError('size', this.maxBytes));
-                    return;
-                }
-                const chunks = [];
-                let size = 0;
-                response.on('data', (chunk) => {
-                    size += chunk.length;
-                    if (size > this.maxBytes)
-                        fail(new HttpLimitError('size', this.maxBytes));
-                    else
-                        chunks.push(chunk);
-                });
-                response.once('error', fail);
-                response.once('aborted', () => fail(Object.assign(new Error('the connection closed before the answer was complete'), { code: 'ECONNRESET' })));
-                response.once('end', () => {
-                    if (settled)
-                        return;
-                    settled = true;
-                    clearTimeout(timer);
-                    const responseHeaders = response.headers;
-                    resolve({
-                        status: response.statusCode ?? 0,
-                        headers: responseHeaders,
-                        body: Buffer.concat(chunks),
-                        header: (name) => {
-                            const value = responseHeaders[name.toLowerCase()];
-                            return Array.isArray(value) ? value[0] : value;
-                        },
-                    });
-                });
-            });
-            request.setTimeout(this.options.idleTimeoutMs ?? this.deadlineMs, () => fail(Object.assign(new Error('Request timeout: the connection was idle too long'), { code: 'ETIMEDOUT' })));
-            request.once('error', fail);
-            request.end(spec.body);
-        });
-    }
-    /** Closes kept-alive sockets. */
-    close() {
-        for (const agent of this.agents.values())
-            agent.destroy();
-        this.agents.clear();
-    }
-    agentFor(https, proxy, toProxy = false) {
-        const key = `${https ? 'https' : 'http'}|${proxy?.href ?? ''}|${toProxy ? 'proxy' : 'origin'}`;
-        let agent = this.agents.get(key);
-        if (agent === undefined) {
-            const lookup = proxy === undefined && !toProxy && this.options.lookup !== undefined ? { lookup: this.options.lookup } : {};
-            // `timeout` bounds the proxy's answer to CONNECT too: an open tunnel request never outlives the deadline by much.
-            const common = { keepAlive: true, maxSockets: this.options.maxSockets ?? 64, timeout: this.options.idleTimeoutMs ?? this.deadlineMs, ...lookup };
-            // The origin's trust settings; a proxy's own TLS is checked against the default roots.
-            const tls = toProxy ? {} : { ...(this.options.ca !== undefined ? { ca: this.options.ca } : {}), rejectUnauthorized: this.options.insecure !== true };
-            if (!https)
-                agent = new node_http__WEBPACK_IMPORTED_MODULE_0__.Agent(common);
-            else if (proxy === undefined)
-                agent = new node_https__WEBPACK_IMPORTED_MODULE_1__.Agent({ ...common, ...tls });
-            else
-                agent = new _https_tunnel_agent_js__WEBPACK_IMPORTED_MODULE_2__/* .HttpsTunnelAgent */ .j(proxy, { ...common, ...tls });
-            this.agents.set(key, agent);
-        }
-        return agent;
-    }
-}
-
-
-/***/ }),
-
-/***/ 91913:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   N: () => (/* binding */ ProxyTunnelError),
-/* harmony export */   j: () => (/* binding */ HttpsTunnelAgent)
-/* harmony export */ });
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37067);
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44708);
-/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(41692);
-/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _proxy_env_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(65473);
-
-
-
-
-/** A proxy that refused the tunnel (HTTP 407, 403, 502 …) or could not be reached. */
-class ProxyTunnelError extends Error {
-    proxy;
-    target;
-    status;
-    name = 'ProxyTunnelError';
-    constructor(proxy, target, 
-    /** The proxy's answer to CONNECT, 0 when none came. */
-    status, detail) {
-        super(`proxy ${proxy} ${status ? `refused CONNECT ${target} (HTTP ${status})` : `did not open a tunnel to ${target}: ${detail}`}`);
-        this.proxy = proxy;
-        this.target = target;
-        this.status = status;
-    }
-}
-/**
- * An https Agent whose connections are CONNECT tunnels through an HTTP(S) proxy. The origin's TLS
- * is made inside the tunnel from the Agent's own options, so its `ca` and `rejectUnauthorized`
- * apply to the origin exactly as on a direct connection; kept-alive tunnels are reused.
- */
-class HttpsTunnelAgent extends node_https__WEBPACK_IMPORTED_MODULE_1__.Agent {
-    proxy;
-    /** CONNECT requests still waiting for the proxy; ended by destroy() so none outlives the client. */
-    pending = new Set();
-    constructor(proxy, options) {
-        super(options);
-        this.proxy = proxy;
-    }
-    createConnection(options, callback) {
-        const host = String(options.host ?? options.hostname ?? 'localhost');
-        const target = `${host.includes(':') ? `[${host}]` : host}:${options.port ?? 443}`;
-        const done = (error, stream) => callback?.(error, stream);
-        const authorization = (0,_proxy_env_js__WEBPACK_IMPORTED_MODULE_3__/* .proxyAuthorization */ .YB)(this.proxy);
-        const send = this.proxy.protocol === 'https:' ? node_https__WEBPACK_IMPORTED_MODULE_1__.request : node_http__WEBPACK_IMPORTED_MODULE_0__.request;
-        const connectRequest = send({
-            host: this.proxy.hostname.replace(/^\[|\]$/g, ''),
-            port: this.proxy.port || (this.proxy.protocol === 'https:' ? 443 : 80),
-            method: 'CONNECT',
-            path: target,
-            headers: { host: target, ...(authorization ? { 'proxy-authorization': authorization } : {}) },
-            agent: false,
-            ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
-        });
-        this.pending.add(connectRequest);
-        connectRequest.once('close', () => this.pending.delete(connectRequest));
-        connectRequest.once('connect', (response, socket, head) => {
-            if (response.statusCode !== 200) {
-                socket.destroy();
-                done(new ProxyTunnelError((0,_proxy_env_js__WEBPACK_IMPORTED_MODULE_3__/* .describeProxy */ .GK)(this.proxy), target, response.statusCode ?? 0, ''));
-                return;
-            }
-            if (head.length > 0)
-                socket.unshift(head);
-            const tlsOptions = { ...options, socket, host };
-            done(null, (0,node_tls__WEBPACK_IMPORTED_MODULE_2__.connect)(tlsOptions));
-        });
-        connectRequest.once('timeout', () => connectRequest.destroy(Object.assign(new Error('proxy CONNECT timed out'), { code: 'ETIMEDOUT' })));
-        connectRequest.once('error', (error) => done(new ProxyTunnelError((0,_proxy_env_js__WEBPACK_IMPORTED_MODULE_3__/* .describeProxy */ .GK)(this.proxy), target, 0, error.message)));
-        connectRequest.end();
-        return undefined;
-    }
-    destroy() {
-        for (const connectRequest of this.pending)
-            connectRequest.destroy();
-        this.pending.clear();
-        super.destroy();
-    }
-}
-
-
-/***/ }),
-
-/***/ 55634:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   CS: () => (/* binding */ listFiles),
-/* harmony export */   HN: () => (/* binding */ writeManifest),
-/* harmony export */   TX: () => (/* binding */ verifyManifest),
-/* harmony export */   WI: () => (/* binding */ readManifest),
-/* harmony export */   h1: () => (/* binding */ MANIFEST_FILE)
-/* harmony export */ });
-/* unused harmony exports MANIFEST_SCHEMA, FolderEntryError, createManifest */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8899);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(97268);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(87471);
-
-
-
-
-
-/**
- * The hand-off between jobs (SPEC §2): every action writes its output folder with a
- * `manifest.json` listing each file with its size and sha256, and a consumer verifies the
- * folder against it before using anything in it.
- */
-const MANIFEST_FILE = 'manifest.json';
-const MANIFEST_SCHEMA = 1;
-/** A folder entry that a hand-off folder may not hold. */
-class FolderEntryError extends _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1 {
-    path;
-    constructor(path, detail) {
-        super(`${path}: ${detail}`);
-        this.path = path;
-    }
-}
-/** Every regular file under `dir` as a sorted POSIX relative path, the root manifest excluded. */
-async function listFiles(dir) {
-    const found = [];
-    async function walk(relative) {
-        const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, relative), { withFileTypes: true });
-        for (const entry of entries) {
-            const path = relative === '' ? entry.name : `${relative}/${entry.name}`;
-            if (entry.isDirectory())
-                await walk(path);
-            else if (entry.isFile())
-                found.push(path);
-            else
-                throw new FolderEntryError(path, 'is not a regular file or folder (links and devices are refused)');
-        }
-    }
-    await walk('');
-    return found.filter((path) => path !== MANIFEST_FILE).sort();
-}
-/** Measures `dir` and returns its manifest (not written). */
-async function createManifest(dir, header) {
-    const files = [];
-    for (const path of await listFiles(dir)) {
-        const full = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, path);
-        files.push({ path, size: (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(full)).size, sha256: await (0,_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256File */ .Q3)(full) });
-    }
-    return {
-        schema: MANIFEST_SCHEMA,
-        kind: header.kind,
-        producer: { name: _version_js__WEBPACK_IMPORTED_MODULE_4__/* .PRODUCER_NAME */ .n, action: header.action, version: _version_js__WEBPACK_IMPORTED_MODULE_4__/* .PRODUCER_VERSION */ .O },
-        inputsDigest: header.inputsDigest,
-        files,
-    };
-}
-/** Measures `dir` and writes its `manifest.json`. */
-async function writeManifest(dir, header) {
-    const manifest = await createManifest(dir, header);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
-    return manifest;
-}
-function isManifest(value) {
-    if (!value || typeof value !== 'object')
-        return false;
-    const candidate = value;
-    return (typeof candidate.kind === 'string' &&
-        typeof candidate.inputsDigest === 'string' &&
-        Array.isArray(candidate.files) &&
-        candidate.files.every((file) => typeof file?.path === 'string' && typeof file.size === 'number' && typeof file.sha256 === 'string'));
-}
-/** Reads `dir/manifest.json`, or undefined when the folder has none. */
-async function readManifest(dir, input) {
-    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, MANIFEST_FILE);
-    let text;
-    try {
-        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
-    }
-    catch (error) {
-        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) === 'ENOENT')
-            return undefined;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `cannot read ${path}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) ?? String(error)}`);
-    }
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `${path} is not valid JSON (${error.message})`);
-    }
-    if (!isManifest(value))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `${path} is not a quick-launcher-actions manifest`);
-    const schema = value.schema;
-    if (schema !== MANIFEST_SCHEMA) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `${path} has schema ${JSON.stringify(schema)}; this version reads schema ${MANIFEST_SCHEMA}`);
-    }
-    const seen = new Set();
-    for (const file of value.files) {
-        const problem = entryPathProblem(file.path);
-        if (problem)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `${path} lists ${JSON.stringify(file.path)}, which ${problem}`);
-        if (seen.has(file.path))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `${path} lists ${JSON.stringify(file.path)} twice`);
-        seen.add(file.path);
-    }
-    return value;
-}
-/**
- * Why a manifest entry is not the relative POSIX path of a file inside its folder (as listFiles
- * writes them: no leading `/`, no `.`, `..` or empty segment, no backslash), or undefined.
- */
-function entryPathProblem(path) {
-    if (path.startsWith('/') || /^[A-Za-z]:/.test(path))
-        return 'is an absolute path, not a path inside the folder';
-    const segments = path.split('/');
-    if (segments.includes('..'))
-        return "has a '..' segment: it would name a file outside the folder";
-    if (path.includes('\\') || path.includes('\0'))
-        return 'has a backslash or NUL byte, which a file listed here never has';
-    if (segments.some((segment) => segment === '' || segment === '.'))
-        return "has an empty or '.' segment, which a file listed here never has";
-    if (path === MANIFEST_FILE)
-        return 'is the manifest itself';
-    return undefined;
-}
-/**
- * Verifies a hand-off folder against its manifest before it is used: the kind must match and a
- * missing, extra or altered file is an error naming that file and the input that gave the folder.
- */
-async function verifyManifest(dir, kind, input) {
-    const manifest = await readManifest(dir, input);
-    if (!manifest)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `${dir} has no ${MANIFEST_FILE}; pass the output folder of the producing action`);
-    if (manifest.kind !== kind) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `${dir} holds '${manifest.kind}', expected '${kind}'`);
-    }
-    let actual;
-    try {
-        actual = await listFiles(dir);
-    }
-    catch (error) {
-        if (error instanceof FolderEntryError)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, error.path)}: ${error.message}`);
-        throw error;
-    }
-    const listed = new Map(manifest.files.map((file) => [file.path, file]));
-    for (const path of actual) {
-        if (!listed.has(path))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, path)} is not listed in ${MANIFEST_FILE}`);
-    }
-    const present = new Set(actual);
-    for (const file of manifest.files) {
-        const full = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, file.path);
-        if (!present.has(file.path))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `${full} is listed in ${MANIFEST_FILE} but missing`);
-        const size = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(full)).size;
-        if (size !== file.size || (await (0,_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256File */ .Q3)(full)) !== file.sha256) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `${full} does not match its sha256 in ${MANIFEST_FILE} (altered after it was produced)`);
-        }
-    }
-    return manifest;
-}
-
-
-/***/ }),
-
-/***/ 65473:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GK: () => (/* binding */ describeProxy),
-/* harmony export */   YB: () => (/* binding */ proxyAuthorization),
-/* harmony export */   w7: () => (/* binding */ proxyRoute)
-/* harmony export */ });
-/* unused harmony exports isLoopbackHost, bypassesProxy */
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77030);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(97268);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(60310);
-
-
-
-function envValue(env, name) {
-    for (const key of [name.toLowerCase(), name.toUpperCase()]) {
-        const value = env[key]?.trim();
-        if (value)
-            return { name: key, value };
-    }
-    return undefined;
-}
-function bareHost(hostname) {
-    return hostname.replace(/^\[|\]$/g, '').toLowerCase();
-}
-/** True for localhost, *.localhost, 127.0.0.0/8 and ::1. */
-function isLoopbackHost(hostname) {
-    const host = bareHost(hostname);
-    if (host === 'localhost' || host.endsWith('.localhost'))
-        return true;
-    if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(host) === 4)
-        return host.startsWith('127.');
-    return host === '::1' || host === '0:0:0:0:0:0:0:1';
-}
-function defaultPort(url) {
-    return url.port || (url.protocol === 'https:' ? '443' : '80');
-}
-/** True when one NO_PROXY entry exempts `url`. */
-function matchesEntry(url, rawEntry) {
-    let entry = rawEntry.toLowerCase();
-    if (entry === '*')
-        return true;
-    let port;
-    const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
-    if (bracketed) {
-        entry = bracketed[1];
-        port = bracketed[2];
-    }
-    else if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(entry) !== 6) {
-        const withPort = /^(.*):(\d+)$/.exec(entry);
-        if (withPort)
-            [, entry, port] = withPort;
-    }
-    if (port !== undefined && port !== defaultPort(url))
-        return false;
-    const host = bareHost(url.hostname);
-    if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(entry) !== 0)
-        return host === entry;
-    const suffix = entry.replace(/^\*?\./, '');
-    return suffix !== '' && (host === suffix || host.endsWith(`.${suffix}`));
-}
-/** True when NO_PROXY (or loopback) says `url` is reached directly. */
-function bypassesProxy(url, env = process.env) {
-    if (isLoopbackHost(url.hostname))
-        return true;
-    const noProxy = envValue(env, 'no_proxy')?.value ?? '';
-    return noProxy.split(/[\s,]+/).some((entry) => entry !== '' && matchesEntry(url, entry));
-}
-/** The proxy `url` goes through, per the environment; a proxy variable that is no http(s) URL is a ConfigurationError naming it. */
-function proxyRoute(url, env = process.env) {
-    const found = envValue(env, url.protocol === 'https:' ? 'https_proxy' : 'http_proxy');
-    if (found === undefined || bypassesProxy(url, env))
-        return {};
-    let proxy;
-    try {
-        proxy = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(found.value) ? found.value : `http://${found.value}`);
-    }
-    catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${found.name} is not a URL: ${(0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrlCredentials */ .dE)(found.value)}`);
-    }
-    if (proxy.protocol !== 'http:' && proxy.protocol !== 'https:') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${found.name}: only http:// and https:// proxies are supported, not ${proxy.protocol}//`);
-    }
-    return { proxy, variable: found.name };
-}
-/** The Proxy-Authorization header for a proxy URL with userinfo, if any. */
-function proxyAuthorization(proxy) {
-    if (proxy.username === '' && proxy.password === '')
-        return undefined;
-    const credentials = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
-    return `Basic ${Buffer.from(credentials).toString('base64')}`;
-}
-/** A proxy URL fit for a message: no userinfo, no path. */
-function describeProxy(proxy) {
-    return `${proxy.protocol}//${proxy.host}`;
-}
-
-
-/***/ }),
-
-/***/ 43940:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   X: () => (/* binding */ runnerTemp),
-/* harmony export */   k: () => (/* binding */ workFolder)
-/* harmony export */ });
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-
-
-/** The runner's temp folder (emptied after each job), else the OS temp folder. */
-function runnerTemp(env = process.env) {
-    return env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir)();
-}
-/** `<runner temp>/quick-launcher/<name>`: the default place of an action's output or cache folder. */
-function workFolder(env, name) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(runnerTemp(env), 'quick-launcher', name);
-}
-
-
-/***/ }),
-
 /***/ 89034:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -4360,27 +3356,6 @@ function renderJsonTemplate(source, context) {
     return renderTemplate(source, values);
 }
 
-
-/***/ }),
-
-/***/ 87471:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ PRODUCER_VERSION),
-/* harmony export */   n: () => (/* binding */ PRODUCER_NAME)
-/* harmony export */ });
-/** The producer recorded in every manifest.json. Kept equal to package.json by a test. */
-const PRODUCER_NAME = 'quick-launcher-actions';
-const PRODUCER_VERSION = '1.0.0';
-
-
-/***/ }),
-
-/***/ 13286:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-module.exports = __webpack_require__.p + "0b3f8a1319bbe9d84805.json";
 
 /***/ })
 
