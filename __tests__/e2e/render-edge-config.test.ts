@@ -23,9 +23,17 @@ describe('dist/render-edge-config run as the runner runs it', () => {
     expect(files).toEqual(['external-apps/apps.example.test.srv.conf', 'external-apps/quick-launcher/settings.json', 'external-apps/tools.example.test.srv.conf']);
     const manifest = await verifyManifest(outputDir, 'edge-config', 'edge-config');
     for (const file of manifest.files) expect(run.summary).toContain(file.sha256);
-    expect(run.summary).toContain('apps.example.test');
+    expect(run.summary).toContain('[apps.example.test](https://apps.example.test/)');
+    // nginx and openssl are on PATH here (and required under CI), so validate: auto ran it.
+    expect(run.summary).toContain("nginx -t: passed, inside the Edge's http {}, with throw-away self-signed certificates");
     const settings = JSON.parse(await readFile(join(outputDir, 'external-apps/quick-launcher/settings.json'), 'utf8')) as Record<string, unknown>;
     expect(Object.keys(settings)).toEqual(['apps.example.test', 'tools.example.test']);
+  });
+
+  test('the summary says when nginx -t did not run', async () => {
+    const run = await runBundle('render-edge-config', { ...inputs, validate: 'false' });
+    expect(run.exitCode).toBe(0);
+    expect(run.summary).toContain('nginx -t: not run (validate: false)');
   });
 
   test('hosts from the environment when the inputs are empty', async () => {

@@ -646,18 +646,21 @@ async function certificateFolder(certDir) {
     const files = await (0,promises_.readdir)(certDir).catch(() => undefined);
     return files && files.length > 0 ? { dir: certDir, files } : undefined;
 }
-/** The tools for `nginx -t`, or undefined when validation is off or (with `auto`) impossible here. */
+/**
+ * The tools for `nginx -t`, or, when validation is off or (with `auto`) impossible here, why it
+ * does not run (for the summary).
+ */
 async function validationTools(mode, logger) {
     if (mode === 'false')
-        return undefined;
+        return { skipped: 'not run (validate: false)' };
     const nginx = await (0,exec.findOnPath)('nginx');
     const openssl = await (0,exec.findOnPath)('openssl');
     const choice = chooseValidation(mode, { nginx: nginx !== undefined, openssl: openssl !== undefined });
     if (choice.run && nginx && openssl)
-        return { nginx: new Nginx(nginx, exec.execRunner), openssl: new OpenSsl(openssl, exec.execRunner) };
+        return { tools: { nginx: new Nginx(nginx, exec.execRunner), openssl: new OpenSsl(openssl, exec.execRunner) } };
     if (!choice.run && choice.warning)
         logger.warning(choice.warning);
-    return undefined;
+    return { skipped: `not run: ${!choice.run && choice.warning ? choice.warning : 'nginx or openssl is not on PATH'}` };
 }
 /**
  * Renders what the Edge needs to serve the launcher: everything is computed and checked before
@@ -672,20 +675,24 @@ async function writeRendered(inputs, request, logger) {
     const { rendered, inputsDigest } = planRender(request, templates);
     for (const launcher of rendered.launchers)
         logger.info(`${launcher.kind} launcher: ${launcher.host} -> ${launcher.file}`);
-    const tools = await validationTools(inputs.validate, logger);
+    const { tools, skipped } = await validationTools(inputs.validate, logger);
+    let nginxTest = skipped ?? 'not run';
     if (tools) {
         const certificates = await certificateFolder(request.certDir);
         await logger.group('nginx -t on the rendered configuration', () => validateWithNginx(request, templates, certificates, tools, logger));
+        nginxTest = `passed, inside the Edge's http {}, with ${certificates ? `the certificates in ${request.certDir}` : 'throw-away self-signed certificates'}`;
     }
     const manifest = await (0,output_folder/* writeOutputFolder */.n)(inputs.outputDir, rendered.files, { kind: EDGE_CONFIG_KIND, action: 'render-edge-config', inputsDigest });
-    return { rendered, manifest };
+    return { rendered, manifest, nginxTest };
 }
 /** The job summary: hosts, their server blocks and certificates, every file with its digest. */
-function summaryMarkdown(rendered, manifest, outputDir) {
+function summaryMarkdown(rendered, manifest, outputDir, nginxTest) {
     return [
         '### Quick Launcher: Edge configuration',
         '',
-        (0,markdown/* markdownTable */.Q)(['launcher', 'host', 'server block'], rendered.launchers.map((launcher) => [launcher.kind, launcher.host, launcher.file])),
+        (0,markdown/* markdownTable */.Q)(['launcher', 'host', 'server block'], rendered.launchers.map((launcher) => [launcher.kind, `[${launcher.host}](https://${launcher.host}/)`, launcher.file])),
+        '',
+        `nginx -t: ${nginxTest}`,
         '',
         "Certificates are resolved on the Edge by its own rule (the longest `<suffix>-public-cert.pem` in `/etc/edge/pki` that ends the host, else `ssl-*.pem`) when the deploy installs the blocks.",
         '',

@@ -67,6 +67,7 @@ describeWith(['docker', 'registry'])('the build-optimized-images bundle, run as 
     const manifest = JSON.parse(await readFile(join(folder, 'manifest.json'), 'utf8')) as { kind: string };
     expect(manifest.kind).toBe('tools');
     expect(run.summary).toContain('Optimized tool images');
+    expect(run.summary).toContain(`5 built, 0 reused, 0 fallback (builder: docker); pushed to \`${registryHost}/${namespace}\``);
     expect(run.summary).toMatch(/^\| shiny \| built \|/m);
     const again = await runBundle(work, base());
     expect(again.outputs).toMatchObject({ built: '0', reused: '5', fallback: '0' });

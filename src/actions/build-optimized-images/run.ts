@@ -3,6 +3,11 @@ import { markdownTable } from '../../lib/markdown.js';
 import { runStageAsStep, type Stage } from '../../lib/stage.js';
 import { getInputs, type Inputs } from './inputs.js';
 
+/** Where the images went, for the summary (a registry has no web page of its own to link to). */
+function pushedTo(inputs: Inputs): string {
+  return inputs.push && inputs.registry ? `pushed to \`${inputs.registry}\`` : 'not pushed (push: false)';
+}
+
 /**
  * build-optimized-images as a stage: inputs -> tools -> core -> outputs and summary. The build
  * (YAML, JSON Schema, the image builders) loads only in `execute`: a bad input fails fast.
@@ -24,7 +29,7 @@ export const buildImagesStage: Stage<Inputs> = {
         reused: String(result.counts.reused),
         fallback: String(result.counts.fallback),
       },
-      summary: ['### Optimized tool images', '', `${counts}${builder ? ` (builder: ${builder.name})` : ''}`, '', markdownTable(header, rows), ''].join('\n'),
+      summary: ['### Optimized tool images', '', `${counts}${builder ? ` (builder: ${builder.name})` : ''}; ${pushedTo(inputs)}`, '', markdownTable(header, rows), ''].join('\n'),
     };
   },
 };

@@ -21,7 +21,7 @@ export const renderEdgeConfigStage: Stage<Parsed> = {
   },
   async execute(inputs, { logger }) {
     const { writeRendered, summaryMarkdown } = await import('./execute.js');
-    const { rendered, manifest } = await writeRendered(inputs, inputs.request, logger);
+    const { rendered, manifest, nginxTest } = await writeRendered(inputs, inputs.request, logger);
     logger.info(`Wrote ${manifest.files.length} file(s) to ${inputs.outputDir}`);
     return {
       outputs: {
@@ -29,7 +29,7 @@ export const renderEdgeConfigStage: Stage<Parsed> = {
         hosts: JSON.stringify(rendered.hosts),
         files: JSON.stringify(manifest.files.map((file) => file.path)),
       },
-      summary: summaryMarkdown(rendered, manifest, inputs.outputDir),
+      summary: summaryMarkdown(rendered, manifest, inputs.outputDir, nginxTest),
     };
   },
 };
