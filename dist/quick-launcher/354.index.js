@@ -1,8 +1,8 @@
-export const id = 660;
-export const ids = [660];
+export const id = 354;
+export const ids = [354];
 export const modules = {
 
-/***/ 84660:
+/***/ 8354:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -379,101 +379,8 @@ function extractionDir(workDir) {
     return (0,external_node_path_.join)(workDir, 'input-distribution');
 }
 
-;// CONCATENATED MODULE: ./src/actions/build-dist-with-launcher/launcher-build.ts
-
-
-
-
-/** The images the upstream launcher build needs in `assets/` (reference §1.1). */
-const REQUIRED_ASSETS = ['background.png', 'favicon.png', 'logo.png'];
-async function isFile(path) {
-    return (await (0,promises_.stat)(path).catch(() => undefined))?.isFile() ?? false;
-}
-/** Checks the launcher folder: it must exist and hold a package.json. */
-async function checkLauncherSource(dir) {
-    const info = await (0,promises_.stat)(dir).catch((error) => {
-        throw new errors/* InputError */.dz('launcher-source', `${dir} does not exist or cannot be read (${(0,errors/* errorCode */.CA)(error) ?? (0,errors/* errorMessage */.gJ)(error)})`);
-    });
-    if (!info.isDirectory())
-        throw new errors/* InputError */.dz('launcher-source', `${dir} is not a folder`);
-    if (!(await isFile((0,external_node_path_.join)(dir, 'package.json')))) {
-        throw new errors/* InputError */.dz('launcher-source', `${dir} has no package.json; point it at the quick-launcher folder`);
-    }
-}
-/**
- * Names any required asset found neither in the `assets` input folder nor in the launcher's own
- * `assets/`, before anything runs; then copies the given assets into the launcher's `assets/`.
- */
-async function prepareAssets(launcherDir, assetsDir, logger) {
-    if (assetsDir !== undefined) {
-        const info = await (0,promises_.stat)(assetsDir).catch(() => undefined);
-        if (!info?.isDirectory())
-            throw new errors/* InputError */.dz('assets', `${assetsDir} is not a folder`);
-    }
-    const missing = [];
-    for (const name of REQUIRED_ASSETS) {
-        const given = assetsDir !== undefined && (await isFile((0,external_node_path_.join)(assetsDir, name)));
-        if (!given && !(await isFile((0,external_node_path_.join)(launcherDir, 'assets', name))))
-            missing.push(name);
-    }
-    if (missing.length > 0) {
-        const where = assetsDir === undefined ? (0,external_node_path_.join)(launcherDir, 'assets') : `${assetsDir} or ${(0,external_node_path_.join)(launcherDir, 'assets')}`;
-        throw new errors/* InputError */.dz('assets', `the launcher build needs ${missing.join(', ')}, not found in ${where}`);
-    }
-    // Nothing to copy when the assets input is the launcher's own assets folder.
-    if (assetsDir === undefined || (0,external_node_path_.resolve)(assetsDir) === (0,external_node_path_.resolve)(launcherDir, 'assets'))
-        return;
-    await (0,promises_.mkdir)((0,external_node_path_.join)(launcherDir, 'assets'), { recursive: true });
-    for (const name of REQUIRED_ASSETS) {
-        if (await isFile((0,external_node_path_.join)(assetsDir, name))) {
-            await (0,promises_.copyFile)((0,external_node_path_.join)(assetsDir, name), (0,external_node_path_.join)(launcherDir, 'assets', name));
-            logger.info(`asset ${name} copied from ${assetsDir}`);
-        }
-    }
-}
-/**
- * Runs the install and build commands in the launcher folder with `variables` over the process
- * environment, each in a log group, after clearing the build output (the upstream webpack build
- * leaves stale files there). A failing command is an error with its exit code and last lines;
- * a build without `index.html` is an error.
- */
-async function runBuild(options) {
-    const { launcherDir, logger } = options;
-    const outputDir = (0,external_node_path_.join)(launcherDir, options.buildOutput);
-    await (0,promises_.rm)(outputDir, { recursive: true, force: true });
-    const env = {};
-    for (const [key, value] of Object.entries(options.env ?? process.env))
-        if (value !== undefined)
-            env[key] = value;
-    Object.assign(env, options.variables);
-    for (const step of options.steps) {
-        const [command, ...args] = step.argv;
-        const shown = step.argv.join(' ');
-        const result = await logger.group(`${step.input}: ${shown}`, async () => {
-            try {
-                return await options.run(command, args, { cwd: launcherDir, env, echo: true });
-            }
-            catch (error) {
-                // @actions/exec throws when the program is not found at all.
-                throw new errors/* InputError */.dz(step.input, `'${shown}' could not start: ${(0,errors/* errorMessage */.gJ)(error)}`);
-            }
-        });
-        if (result.exitCode !== 0) {
-            const tail = (0,exec.lastLines)(`${result.stdout}\n${result.stderr}`, 15);
-            // The command ran and failed: a build error (its output says why), named by its input.
-            throw new errors/* BuildError */.zS(`Input '${step.input}': '${shown}' failed with exit code ${result.exitCode}${tail ? `; last output:\n${tail}` : ''}`);
-        }
-    }
-    await checkBuildOutput(outputDir, 'build-output');
-}
-/** A build output must hold index.html. */
-async function checkBuildOutput(outputDir, input) {
-    const index = await (0,promises_.lstat)((0,external_node_path_.join)(outputDir, 'index.html')).catch(() => undefined);
-    if (!index?.isFile()) {
-        throw new errors/* InputError */.dz(input, `the build left no index.html in ${outputDir}; check build-command and build-output`);
-    }
-}
-
+// EXTERNAL MODULE: ./src/actions/build-dist-with-launcher/launcher-build.ts
+var launcher_build = __webpack_require__(28168);
 // EXTERNAL MODULE: ./src/actions/build-dist-with-launcher/inputs.ts + 1 modules
 var build_dist_with_launcher_inputs = __webpack_require__(60046);
 ;// CONCATENATED MODULE: ./src/actions/build-dist-with-launcher/plan.ts
@@ -676,8 +583,8 @@ async function buildDistWithLauncher(inputs, deps) {
     const { logger, run } = deps;
     const env = deps.env ?? process.env;
     const launcherDir = (0,external_node_path_.resolve)(inputs.launcherSource);
-    await checkLauncherSource(launcherDir);
-    await prepareAssets(launcherDir, inputs.assets, logger);
+    await (0,launcher_build.checkLauncherSource)(launcherDir);
+    await (0,launcher_build.prepareAssets)(launcherDir, inputs.assets, logger);
     const workBase = (0,external_node_path_.join)((0,runner_temp/* runnerTemp */.X)(env), 'quick-launcher');
     await (0,promises_.mkdir)(workBase, { recursive: true });
     const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(workBase, 'work-'));
@@ -707,13 +614,13 @@ async function buildDistWithLauncher(inputs, deps) {
             let restoredValid = false;
             if (deps.cache) {
                 await (0,promises_.rm)(buildDir, { recursive: true, force: true });
-                restoredValid = (await deps.cache.restore(key, buildDir)) && (await checkBuildOutput(buildDir, 'build-output').then(() => true, () => false));
+                restoredValid = (await deps.cache.restore(key, buildDir)) && (await (0,launcher_build.checkBuildOutput)(buildDir, 'build-output').then(() => true, () => false));
             }
             const cache = cacheOutcome(deps.cache, key, restoredValid);
             if (cache.line)
                 logger.info(cache.line);
             if (cache.build)
-                await runBuild({ launcherDir, buildOutput: inputs.buildOutput, steps: plan.steps, variables: plan.variables, run, logger, env });
+                await (0,launcher_build.runBuild)({ launcherDir, buildOutput: inputs.buildOutput, steps: plan.steps, variables: plan.variables, run, logger, env });
             if (cache.save)
                 await deps.cache?.save(key, buildDir);
             const launcher = await launcherEntries(buildDir);
@@ -745,6 +652,119 @@ async function buildDistWithLauncher(inputs, deps) {
     }
     finally {
         await (0,promises_.rm)(work, { recursive: true, force: true });
+    }
+}
+
+
+/***/ }),
+
+/***/ 28168:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   checkBuildOutput: () => (/* binding */ checkBuildOutput),
+/* harmony export */   checkLauncherSource: () => (/* binding */ checkLauncherSource),
+/* harmony export */   prepareAssets: () => (/* binding */ prepareAssets),
+/* harmony export */   runBuild: () => (/* binding */ runBuild)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(97268);
+/* harmony import */ var _tools_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(12122);
+
+
+
+
+/** The images the upstream launcher build needs in `assets/` (reference §1.1). */
+const REQUIRED_ASSETS = ['background.png', 'favicon.png', 'logo.png'];
+async function isFile(path) {
+    return (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path).catch(() => undefined))?.isFile() ?? false;
+}
+/** Checks the launcher folder: it must exist and hold a package.json. */
+async function checkLauncherSource(dir) {
+    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(dir).catch((error) => {
+        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('launcher-source', `${dir} does not exist or cannot be read (${(0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorCode */ .CA)(error) ?? (0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)})`);
+    });
+    if (!info.isDirectory())
+        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('launcher-source', `${dir} is not a folder`);
+    if (!(await isFile((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'package.json')))) {
+        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('launcher-source', `${dir} has no package.json; point it at the quick-launcher folder`);
+    }
+}
+/**
+ * Names any required asset found neither in the `assets` input folder nor in the launcher's own
+ * `assets/`, before anything runs; then copies the given assets into the launcher's `assets/`.
+ */
+async function prepareAssets(launcherDir, assetsDir, logger) {
+    if (assetsDir !== undefined) {
+        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(assetsDir).catch(() => undefined);
+        if (!info?.isDirectory())
+            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('assets', `${assetsDir} is not a folder`);
+    }
+    const missing = [];
+    for (const name of REQUIRED_ASSETS) {
+        const given = assetsDir !== undefined && (await isFile((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(assetsDir, name)));
+        if (!given && !(await isFile((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(launcherDir, 'assets', name))))
+            missing.push(name);
+    }
+    if (missing.length > 0) {
+        const where = assetsDir === undefined ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(launcherDir, 'assets') : `${assetsDir} or ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(launcherDir, 'assets')}`;
+        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('assets', `the launcher build needs ${missing.join(', ')}, not found in ${where}`);
+    }
+    // Nothing to copy when the assets input is the launcher's own assets folder.
+    if (assetsDir === undefined || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(assetsDir) === (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(launcherDir, 'assets'))
+        return;
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(launcherDir, 'assets'), { recursive: true });
+    for (const name of REQUIRED_ASSETS) {
+        if (await isFile((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(assetsDir, name))) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.copyFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(assetsDir, name), (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(launcherDir, 'assets', name));
+            logger.info(`asset ${name} copied from ${assetsDir}`);
+        }
+    }
+}
+/**
+ * Runs the install and build commands in the launcher folder with `variables` over the process
+ * environment, each in a log group, after clearing the build output (the upstream webpack build
+ * leaves stale files there). A failing command is an error with its exit code and last lines;
+ * a build without `index.html` is an error.
+ */
+async function runBuild(options) {
+    const { launcherDir, logger } = options;
+    const outputDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(launcherDir, options.buildOutput);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(outputDir, { recursive: true, force: true });
+    const env = {};
+    for (const [key, value] of Object.entries(options.env ?? process.env))
+        if (value !== undefined)
+            env[key] = value;
+    Object.assign(env, options.variables);
+    for (const step of options.steps) {
+        const [command, ...args] = step.argv;
+        const shown = step.argv.join(' ');
+        const result = await logger.group(`${step.input}: ${shown}`, async () => {
+            try {
+                return await options.run(command, args, { cwd: launcherDir, env, echo: true });
+            }
+            catch (error) {
+                // @actions/exec throws when the program is not found at all.
+                throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(step.input, `'${shown}' could not start: ${(0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`);
+            }
+        });
+        if (result.exitCode !== 0) {
+            const tail = (0,_tools_exec_js__WEBPACK_IMPORTED_MODULE_3__.lastLines)(`${result.stdout}\n${result.stderr}`, 15);
+            // The command ran and failed: a build error (its output says why), named by its input.
+            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .BuildError */ .zS(`Input '${step.input}': '${shown}' failed with exit code ${result.exitCode}${tail ? `; last output:\n${tail}` : ''}`);
+        }
+    }
+    await checkBuildOutput(outputDir, 'build-output');
+}
+/** A build output must hold index.html. */
+async function checkBuildOutput(outputDir, input) {
+    const index = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(outputDir, 'index.html')).catch(() => undefined);
+    if (!index?.isFile()) {
+        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `the build left no index.html in ${outputDir}; check build-command and build-output`);
     }
 }
 
