@@ -131,6 +131,32 @@ const cases: BadCase[] = [
   { name: 'a bad spec-env line', inputs: { 'spec-env': 'JUST_A_NAME' }, error: /^Input 'spec-env': line 1: expected KEY=VALUE/ },
 ];
 
+/** Runs the action's core on one bad case; resolves to what it threw (undefined if nothing). */
+async function refusal(options: { tools: string; registry: string; busybox: string; extra: Record<string, string>; builder: ImageBuilder; outputDir: string }): Promise<unknown> {
+  const attempt = async (): Promise<void> => {
+    const inputs = getInputs(
+      new InputReader(
+        inputsFrom({
+          'tools-dir': options.tools,
+          registry: options.registry,
+          version: '1.0',
+          builder: 'docker',
+          'build-args': `BUSYBOX_IMAGE=${options.busybox}`,
+          'spec-env': fixtureSpecEnv(options.busybox),
+          ...options.extra,
+        }),
+      ),
+      {},
+    );
+    const registry = await connectRegistry(inputs);
+    await buildOptimizedImages(inputs, { builder: options.builder, registry, logger: new MemoryLogger(), env: {}, outputDir: options.outputDir });
+  };
+  return attempt().then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+}
+
 /** A builder that only records what it was asked to do. */
 class RecordingBuilder implements ImageBuilder {
   readonly name = 'docker' as const;
@@ -167,29 +193,7 @@ describe('build-optimized-images refuses bad input before building or pushing (n
     const builder = new RecordingBuilder();
     try {
       await change?.(tools);
-      const busybox = `${registry.host}/base/busybox:1`;
-      const attempt = async (): Promise<void> => {
-        const inputs = getInputs(
-          new InputReader(
-            inputsFrom({
-              'tools-dir': tools,
-              registry: `${registry.host}/refused`,
-              version: '1.0',
-              builder: 'docker',
-              'build-args': `BUSYBOX_IMAGE=${busybox}`,
-              'spec-env': fixtureSpecEnv(busybox),
-              ...extra,
-            }),
-          ),
-          {},
-        );
-        const client = await connectRegistry(inputs);
-        await buildOptimizedImages(inputs, { builder, registry: client, logger: new MemoryLogger(), env: {}, outputDir: join(work, 'out') });
-      };
-      const failure = await attempt().then(
-        () => undefined,
-        (reason: unknown) => reason,
-      );
+      const failure = await refusal({ tools, registry: `${registry.host}/refused`, busybox: `${registry.host}/base/busybox:1`, extra, builder, outputDir: join(work, 'out') });
       expect(failure).toBeInstanceOf(ConfigurationError);
       expect((failure as Error).message).toMatch(error);
       expect((failure as Error).message.split('\n')).toHaveLength(1);
@@ -222,28 +226,7 @@ describeWith(['docker', 'registry'])('build-optimized-images refuses bad input, 
     const caseNamespace = uniqueNamespace();
     try {
       await change?.(tools);
-      const attempt = async (): Promise<void> => {
-        const inputs = getInputs(
-          new InputReader(
-            inputsFrom({
-              'tools-dir': tools,
-              registry: `${registryHost}/${caseNamespace}`,
-              version: '1.0',
-              builder: 'docker',
-              'build-args': `BUSYBOX_IMAGE=${busybox}`,
-              'spec-env': fixtureSpecEnv(busybox),
-              ...extra,
-            }),
-          ),
-          {},
-        );
-        const registry = await connectRegistry(inputs);
-        await buildOptimizedImages(inputs, { builder: new Docker(execRunner), registry, logger: new MemoryLogger(), env: {}, outputDir: join(work, 'out') });
-      };
-      const failure = await attempt().then(
-        () => undefined,
-        (reason: unknown) => reason,
-      );
+      const failure = await refusal({ tools, registry: `${registryHost}/${caseNamespace}`, busybox, extra, builder: new Docker(execRunner), outputDir: join(work, 'out') });
       expect(failure).toBeInstanceOf(ConfigurationError);
       expect((failure as Error).message).toMatch(error);
       expect((failure as Error).message.split('\n')).toHaveLength(1);
