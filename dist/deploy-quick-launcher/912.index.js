@@ -2542,6 +2542,10 @@ function minorOf(version) {
     const match = /^v?1\.(\d+)/.exec(version ?? '');
     return match ? Number(match[1]) : undefined;
 }
+/** Why an unchanged redeploy is a no-op (the rollout's step line and the plan's reason). */
+function unchangedReason(digest) {
+    return `the Edge already serves content ${digest}`;
+}
 /** kubectl supports one minor version either side of the server (the Kubernetes version skew policy). */
 function skewWarning(client, server) {
     const [c, s] = [minorOf(client), minorOf(server)];
@@ -2562,7 +2566,7 @@ function planRollout(facts, digest) {
     }
     const base = { layout, ...(nodes[0] ? { node: nodes[0] } : {}), warnings };
     if (edge.digest === digest)
-        return { ...base, noop: true, switch: 'reload', reason: `the Edge already serves content ${digest}`, keepRoutes: false, pods: [] };
+        return { ...base, noop: true, switch: 'reload', reason: unchangedReason(digest), keepRoutes: false, pods: [] };
     if (pods.length === 0)
         return { ...base, noop: false, switch: 'restart', reason: 'no running Edge pod to reload', keepRoutes: false, pods: [] };
     if (!facts.canExec) {
@@ -3202,21 +3206,23 @@ async function rollout(kubectl, payload, script, options, logger) {
         steps.push({ step, result });
         logger.info(`${step}: ${result}`);
     };
+    const describeEdge = (edge) => `deployment ${options.namespace}/${edge.name} (${edge.volumes.layout} layout, ${describeSource(edge.volumes.apps)}), live content ${edge.digest ?? 'none'}`;
+    const baseOf = (edge) => ({ digest: payload.digest, ...(edge.digest ? { previousDigest: edge.digest } : {}), rolledBack: false, dryRun: options.dryRun, steps });
     const live = options.liveEdge;
     if (live?.digest === payload.digest) {
         // An unchanged redeploy: one read of the Deployment decided it (and the server version, the
         // pods and the exec permission, which only matter for a change, are not asked for).
-        note('edge', `deployment ${options.namespace}/${live.name} (${live.volumes.layout} layout, ${describeSource(live.volumes.apps)}), live content ${payload.digest}`);
-        note('no-op', `the Edge already serves content ${payload.digest}`);
-        return { digest: payload.digest, previousDigest: payload.digest, rolledBack: false, dryRun: options.dryRun, steps, changed: false, objects: [] };
+        note('edge', describeEdge(live));
+        note('no-op', unchangedReason(payload.digest));
+        return { ...baseOf(live), changed: false, objects: [] };
     }
     const facts = await logger.group('Read the Edge', () => observe(kubectl, options, logger));
     const { edge } = facts;
     const plan = planRollout(facts, payload.digest);
     for (const warning of plan.warnings)
         logger.warning(warning);
-    const base = { digest: payload.digest, ...(edge.digest ? { previousDigest: edge.digest } : {}), rolledBack: false, dryRun: options.dryRun, steps };
-    note('edge', `deployment ${options.namespace}/${edge.name} (${plan.layout} layout, ${describeSource(edge.volumes.apps)}), live content ${edge.digest ?? 'none'}`);
+    const base = baseOf(edge);
+    note('edge', describeEdge(edge));
     if (plan.noop) {
         note('no-op', plan.reason);
         return { ...base, changed: false, objects: [] };
@@ -3261,9 +3267,12 @@ async function rollout(kubectl, payload, script, options, logger) {
         }
         note('switch', `${plan.switch}: ${plan.reason}`);
         const edgeRef = { deployment: options.deployment, container: edge.container, rolloutTimeout: options.rolloutTimeout, jobTimeoutSeconds: options.jobTimeoutSeconds, ...(options.pollMs ? { pollMs: options.pollMs } : {}) };
+        let nginxTest;
         const failure = await logger.group(plan.switch === 'reload' ? 'Reload the Edge (no restart)' : 'Restart the Edge and wait', async () => {
             const switched = await switchEdge(kubectl, plan, edgeRef, payload.digest, logger);
             note(plan.switch === 'reload' ? 'reload' : 'rollout', switched.result);
+            if (plan.switch === 'reload')
+                nginxTest = switched.ok ? 'passed' : 'failed';
             if (!switched.ok)
                 return switched.result;
             return logger.group('Verify through the Edge', () => verifyEdge(options.verify, facts.address));
@@ -3278,6 +3287,7 @@ async function rollout(kubectl, payload, script, options, logger) {
                 changed: true,
                 rolledBack: true,
                 objects: names,
+                ...(nginxTest ? { nginxTest } : {}),
             });
         }
         if (options.verify)
@@ -3285,7 +3295,7 @@ async function rollout(kubectl, payload, script, options, logger) {
         await guarded(() => kubectl.annotate({ kind: 'deployment', name: options.deployment }, { [ANNOTATION_DIGEST]: payload.digest }));
         note('annotate', `${ANNOTATION_DIGEST}=${payload.digest}`);
         await logger.group('Remove older payloads', () => removeOlderPayloads(kubectl, payload.digest, note));
-        return { ...result, changed: true, objects: names };
+        return { ...result, changed: true, objects: names, ...(nginxTest ? { nginxTest } : {}) };
     }
     finally {
         await lease.release().catch((error) => logger.warning(`Could not release the deploy lease: ${(0,lib_errors/* errorMessage */.gJ)(error)}`));

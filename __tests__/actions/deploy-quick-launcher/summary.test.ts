@@ -103,8 +103,8 @@ describe('what the summary says about the files and nginx -t', () => {
   });
 
   it.each([
-    ['a reload that passed', { switch: { path: 'reload' as const, reason: 'r' }, steps: [{ step: 'reload', result: 'reloaded nginx in cp-edge-1 (no restart)' }] }, 'passed in each Edge container before the reload'],
-    ['a reload that failed', { switch: { path: 'reload' as const, reason: 'r' }, steps: [{ step: 'reload', result: 'reload failed in cp-edge-1 (exit 1: emerg)' }] }, 'failed or not reached: reload failed in cp-edge-1 (exit 1: emerg)'],
+    ['a reload that passed', { switch: { path: 'reload' as const, reason: 'r' }, nginxTest: 'passed' as const, steps: [{ step: 'reload', result: 'reloaded nginx in cp-edge-1 (no restart)' }] }, 'passed in each Edge container before the reload'],
+    ['a reload that failed', { switch: { path: 'reload' as const, reason: 'r' }, nginxTest: 'failed' as const, steps: [{ step: 'reload', result: 'reload failed in cp-edge-1 (exit 1: emerg)' }] }, 'failed or not reached: reload failed in cp-edge-1 (exit 1: emerg)'],
     ['a restart', { switch: { path: 'restart' as const, reason: 'r' } }, 'not run by the deploy: the restarted Edge checks its configuration as it starts'],
     ['a dry run that would reload', { dryRun: true, switch: { path: 'reload' as const, reason: 'r' } }, 'would run in each Edge container before the reload'],
     ['a no-op', { changed: false, switch: undefined }, 'not needed: nothing changed on the Edge'],

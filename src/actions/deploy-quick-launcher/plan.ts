@@ -203,6 +203,11 @@ export function minorOf(version: string | undefined): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
+/** Why an unchanged redeploy is a no-op (the rollout's step line and the plan's reason). */
+export function unchangedReason(digest: string): string {
+  return `the Edge already serves content ${digest}`;
+}
+
 /** kubectl supports one minor version either side of the server (the Kubernetes version skew policy). */
 export function skewWarning(client: string | undefined, server: string | undefined): string | undefined {
   const [c, s] = [minorOf(client), minorOf(server)];
@@ -221,7 +226,7 @@ export function planRollout(facts: ClusterFacts, digest: string): RolloutPlan {
     warnings.push(`the Edge runs on ${nodes.length} nodes (${nodes.join(', ')}) with a hostPath folder each; the installer writes the one on ${nodes[0]}`);
   }
   const base = { layout, ...(nodes[0] ? { node: nodes[0] } : {}), warnings };
-  if (edge.digest === digest) return { ...base, noop: true, switch: 'reload', reason: `the Edge already serves content ${digest}`, keepRoutes: false, pods: [] };
+  if (edge.digest === digest) return { ...base, noop: true, switch: 'reload', reason: unchangedReason(digest), keepRoutes: false, pods: [] };
   if (pods.length === 0) return { ...base, noop: false, switch: 'restart', reason: 'no running Edge pod to reload', keepRoutes: false, pods: [] };
   if (!facts.canExec) {
     return { ...base, noop: false, switch: 'restart', reason: 'pods/exec is not granted, so the Edge cannot be reloaded in place', keepRoutes: false, pods: [] };

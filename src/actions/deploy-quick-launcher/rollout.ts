@@ -10,7 +10,7 @@ import { DeployLease } from './lease.js';
 import { ANNOTATION_DIGEST, LABEL_DIGEST, LABEL_MANAGED_BY, MANAGED_BY, installerJob, listDocument, payloadObjects, type KubeObject } from './objects.js';
 import { observe, type ClusterFacts } from './observe.js';
 import { shortDigest, type Payload } from './payload.js';
-import { planRollout, type RolloutPlan } from './plan.js';
+import { planRollout, unchangedReason, type RolloutPlan } from './plan.js';
 import { logTail, rollBack } from './rollback.js';
 import { verifyEdge, type VerifyHook } from './verify.js';
 
@@ -71,6 +71,8 @@ export interface RolloutResult {
   changes?: ObjectDiff[];
   /** How the Edge took (or would take) the new files, and why. */
   switch?: { path: 'reload' | 'restart'; reason: string };
+  /** On the reload path: whether `nginx -t` passed in every Edge container (the reload runs it first). */
+  nginxTest?: 'passed' | 'failed';
 }
 
 /** The rollout failed; `result.rolledBack` says whether the previous files were restored. */
@@ -97,20 +99,23 @@ export async function rollout(kubectl: Kubectl, payload: Payload, script: string
     steps.push({ step, result });
     logger.info(`${step}: ${result}`);
   };
+  const describeEdge = (edge: EdgeFacts): string =>
+    `deployment ${options.namespace}/${edge.name} (${edge.volumes.layout} layout, ${describeSource(edge.volumes.apps)}), live content ${edge.digest ?? 'none'}`;
+  const baseOf = (edge: EdgeFacts) => ({ digest: payload.digest, ...(edge.digest ? { previousDigest: edge.digest } : {}), rolledBack: false, dryRun: options.dryRun, steps });
   const live = options.liveEdge;
   if (live?.digest === payload.digest) {
     // An unchanged redeploy: one read of the Deployment decided it (and the server version, the
     // pods and the exec permission, which only matter for a change, are not asked for).
-    note('edge', `deployment ${options.namespace}/${live.name} (${live.volumes.layout} layout, ${describeSource(live.volumes.apps)}), live content ${payload.digest}`);
-    note('no-op', `the Edge already serves content ${payload.digest}`);
-    return { digest: payload.digest, previousDigest: payload.digest, rolledBack: false, dryRun: options.dryRun, steps, changed: false, objects: [] };
+    note('edge', describeEdge(live));
+    note('no-op', unchangedReason(payload.digest));
+    return { ...baseOf(live), changed: false, objects: [] };
   }
   const facts = await logger.group('Read the Edge', () => observe(kubectl, options, logger));
   const { edge } = facts;
   const plan = planRollout(facts, payload.digest);
   for (const warning of plan.warnings) logger.warning(warning);
-  const base = { digest: payload.digest, ...(edge.digest ? { previousDigest: edge.digest } : {}), rolledBack: false, dryRun: options.dryRun, steps };
-  note('edge', `deployment ${options.namespace}/${edge.name} (${plan.layout} layout, ${describeSource(edge.volumes.apps)}), live content ${edge.digest ?? 'none'}`);
+  const base = baseOf(edge);
+  note('edge', describeEdge(edge));
   if (plan.noop) {
     note('no-op', plan.reason);
     return { ...base, changed: false, objects: [] };
@@ -166,9 +171,11 @@ export async function rollout(kubectl: Kubectl, payload: Payload, script: string
     }
     note('switch', `${plan.switch}: ${plan.reason}`);
     const edgeRef = { deployment: options.deployment, container: edge.container, rolloutTimeout: options.rolloutTimeout, jobTimeoutSeconds: options.jobTimeoutSeconds, ...(options.pollMs ? { pollMs: options.pollMs } : {}) };
+    let nginxTest: RolloutResult['nginxTest'];
     const failure = await logger.group(plan.switch === 'reload' ? 'Reload the Edge (no restart)' : 'Restart the Edge and wait', async () => {
       const switched = await switchEdge(kubectl, plan, edgeRef, payload.digest, logger);
       note(plan.switch === 'reload' ? 'reload' : 'rollout', switched.result);
+      if (plan.switch === 'reload') nginxTest = switched.ok ? 'passed' : 'failed';
       if (!switched.ok) return switched.result;
       return logger.group('Verify through the Edge', () => verifyEdge(options.verify, facts.address));
     });
@@ -182,13 +189,14 @@ export async function rollout(kubectl: Kubectl, payload: Payload, script: string
         changed: true,
         rolledBack: true,
         objects: names,
+        ...(nginxTest ? { nginxTest } : {}),
       });
     }
     if (options.verify) note('verify', `the Edge serves content ${payload.digest}`);
     await guarded(() => kubectl.annotate({ kind: 'deployment', name: options.deployment }, { [ANNOTATION_DIGEST]: payload.digest }));
     note('annotate', `${ANNOTATION_DIGEST}=${payload.digest}`);
     await logger.group('Remove older payloads', () => removeOlderPayloads(kubectl, payload.digest, note));
-    return { ...result, changed: true, objects: names };
+    return { ...result, changed: true, objects: names, ...(nginxTest ? { nginxTest } : {}) };
   } finally {
     await lease.release().catch((error: unknown) => logger.warning(`Could not release the deploy lease: ${errorMessage(error)}`));
   }

@@ -36,9 +36,9 @@ function nginxTestNote(rollout: RolloutResult): string {
   if (!rollout.switch) return rollout.changed ? 'not run' : 'not needed: nothing changed on the Edge';
   if (rollout.switch.path === 'restart') return 'not run by the deploy: the restarted Edge checks its configuration as it starts';
   if (rollout.dryRun) return 'would run in each Edge container before the reload';
+  if (rollout.nginxTest === 'passed') return 'passed in each Edge container before the reload';
   const reload = rollout.steps.find((step) => step.step === 'reload');
-  if (!reload) return 'not reached';
-  return reload.result.startsWith('reloaded') ? 'passed in each Edge container before the reload' : `failed or not reached: ${reload.result}`;
+  return reload ? `failed or not reached: ${reload.result}` : 'not reached';
 }
 
 /** The URL of the launcher: its first host (execute.ts lists the app launcher's first). */
